@@ -1,0 +1,138 @@
+//! The dataset: its serde model, loading with JSON paths in errors,
+//! cleaning, and validation.
+
+mod clean;
+mod model;
+mod quote;
+mod validate;
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use clean::clean_text;
+pub use model::*;
+pub use quote::find_quote;
+pub use validate::{Problem, YEARS, validate};
+
+/// The dataset compiled into the binary.
+pub const BUNDLED_JSON: &str = include_str!("../../assets/sns_japan.json");
+
+/// Files larger than this are refused before they are read whole.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Where a dataset came from, for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Bundled,
+    File(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Bundled => f.write_str("the bundled dataset"),
+            Origin::File(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{origin}: cannot read the file: {source}")]
+    Io { origin: Origin, source: std::io::Error },
+    #[error("{origin}: not a regular file")]
+    NotAFile { origin: Origin },
+    #[error("{origin}: the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes")]
+    TooLarge { origin: Origin, size: u64 },
+    #[error("{origin}: not UTF-8 text (invalid byte at offset {offset})")]
+    NotUtf8 { origin: Origin, offset: usize },
+    /// Bad JSON, or JSON of the wrong shape; `path` is where in the
+    /// document, when the parser had got inside it.
+    #[error("{origin}: line {line}, column {column}: {}{message}", path.as_ref().map(|p| format!("{p}: ")).unwrap_or_default())]
+    Json { origin: Origin, path: Option<String>, line: usize, column: usize, message: String },
+    #[error("{origin}: {} problem{}:\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, list(problems))]
+    Invalid { origin: Origin, problems: Vec<Problem> },
+}
+
+fn list(problems: &[Problem]) -> String {
+    problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
+}
+
+/// A dataset that passed validation, with the text it was read from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub origin: Origin,
+    pub text: String,
+}
+
+/// Loads the bundled dataset, or the file at `path`.
+pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
+    match path {
+        None => parse(BUNDLED_JSON.to_string(), Origin::Bundled),
+        Some(path) => {
+            let origin = Origin::File(path.to_path_buf());
+            let text = read_limited(path, &origin)?;
+            parse(text, origin)
+        }
+    }
+}
+
+fn read_limited(path: &Path, origin: &Origin) -> Result<String, LoadError> {
+    let io = |source| LoadError::Io { origin: origin.clone(), source };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(LoadError::NotAFile { origin: origin.clone() });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { origin: origin.clone(), size: meta.len() });
+    }
+    // A pipe or device reports no length: read at most one byte past the
+    // limit, so an endless stream is refused rather than read forever.
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { origin: origin.clone(), size: bytes.len() as u64 });
+    }
+    String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+        origin: origin.clone(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Parses, cleans and validates dataset text.
+pub fn parse(text: String, origin: Origin) -> Result<Loaded, LoadError> {
+    let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut de = serde_json::Deserializer::from_str(json);
+    let result: Result<Dataset, _> = serde_path_to_error::deserialize(&mut de);
+    let mut dataset = match result {
+        Ok(d) => d,
+        Err(e) => {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            return Err(json_error(origin, Some(path), &inner));
+        }
+    };
+    de.end().map_err(|e| json_error(origin.clone(), None, &e))?;
+    dataset.clean();
+    let problems = validate(&dataset);
+    if !problems.is_empty() {
+        return Err(LoadError::Invalid { origin, problems });
+    }
+    Ok(Loaded { dataset, origin, text })
+}
+
+fn json_error(origin: Origin, path: Option<String>, e: &serde_json::Error) -> LoadError {
+    // serde_json's message ends with its own " at line L column C".
+    let message = e.to_string();
+    let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
+    // The message may quote the file; it must not carry its control bytes.
+    let message = clean_text(message);
+    let path = path.filter(|p| p != ".");
+    LoadError::Json { origin, path, line: e.line(), column: e.column(), message }
+}
+
+#[cfg(test)]
+mod tests;

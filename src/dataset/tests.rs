@@ -1,0 +1,243 @@
+use serde_json::{Value, json};
+
+use super::*;
+
+fn bundled_value() -> Value {
+    serde_json::from_str(BUNDLED_JSON).unwrap()
+}
+
+fn load_value(v: &Value) -> Result<Loaded, LoadError> {
+    parse(v.to_string(), Origin::Bundled)
+}
+
+/// The problems validation reports after `edit` changes the bundled data.
+fn problems_after(edit: impl FnOnce(&mut Value)) -> Vec<Problem> {
+    let mut v = bundled_value();
+    edit(&mut v);
+    match load_value(&v) {
+        Err(LoadError::Invalid { problems, .. }) => problems,
+        other => panic!("expected validation problems, got {other:?}"),
+    }
+}
+
+fn paths(problems: &[Problem]) -> Vec<&str> {
+    problems.iter().map(|p| p.path.as_str()).collect()
+}
+
+#[test]
+fn bundled_dataset_is_valid() {
+    let loaded = load(None).unwrap();
+    assert_eq!(loaded.origin, Origin::Bundled);
+    assert_eq!(loaded.dataset.essay.title, "LINE me!");
+}
+
+#[test]
+fn unsupported_schema() {
+    let p = problems_after(|v| v["schema"] = json!(2));
+    assert_eq!(paths(&p), ["schema"]);
+}
+
+#[test]
+fn unknown_source_id() {
+    let p = problems_after(|v| v["growth"]["series"][0]["points"][2]["sources"][0] = json!("ict-2099"));
+    assert_eq!(paths(&p), ["growth.series[0].points[2].sources[0]"]);
+    assert!(p[0].message.contains("\"ict-2099\""), "{}", p[0].message);
+}
+
+#[test]
+fn unknown_platform_id() {
+    let p = problems_after(|v| v["rankings"][0]["rows"][1]["platform"] = json!("myspace"));
+    assert_eq!(paths(&p), ["rankings[0].rows[1].platform"]);
+}
+
+#[test]
+fn duplicate_ids() {
+    let p = problems_after(|v| {
+        v["sources"][1]["id"] = json!("ict-2011");
+        v["platforms"][1]["id"] = json!("facebook");
+        v["rankings"][1]["id"] = json!("2013-all");
+    });
+    // Renaming ids also orphans their users; the duplicates must be among the problems.
+    let found = paths(&p);
+    for want in ["sources[1].id", "platforms[1].id", "rankings[1].id"] {
+        assert!(found.contains(&want), "{want} missing from {found:?}");
+    }
+    assert!(p.iter().any(|p| p.message.contains("first at sources[0].id")));
+}
+
+#[test]
+fn duplicate_years() {
+    let p = problems_after(|v| v["growth"]["series"][0]["points"][3]["year"] = json!(2012));
+    assert_eq!(paths(&p), ["growth.series[0].points[3].year"]);
+    assert!(p[0].message.contains("first at growth.series[0].points[2].year"));
+}
+
+#[test]
+fn negative_values() {
+    let p = problems_after(|v| {
+        v["growth"]["series"][1]["points"][0]["internet_users"] = json!(-1.0);
+        v["rankings"][3]["rows"][5]["value"] = json!(-0.5);
+    });
+    assert_eq!(paths(&p), ["growth.series[1].points[0].internet_users", "growth.series[1].points[0].sns_users", "rankings[3].rows[5].value"]);
+}
+
+#[test]
+fn non_finite_values_are_refused() {
+    // JSON has no NaN or Infinity: an overflowing number is the way to reach one.
+    let text = BUNDLED_JSON.replacen("36.71", "1e999", 1);
+    let err = parse(text, Origin::Bundled).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("growth.series[0].points[0].sns_users: number out of range"), "{msg}");
+}
+
+#[test]
+fn shares_over_100_percent() {
+    let p = problems_after(|v| {
+        v["growth"]["series"][0]["points"][0]["share_pct"] = json!(138.8);
+        v["rankings"][0]["rows"][0]["value"] = json!(134);
+    });
+    assert_eq!(paths(&p), ["growth.series[0].points[0].share_pct", "rankings[0].rows[0].value"]);
+}
+
+#[test]
+fn share_that_contradicts_its_figures() {
+    let p = problems_after(|v| v["growth"]["series"][0]["points"][2]["share_pct"] = json!(25));
+    assert_eq!(paths(&p), ["growth.series[0].points[2].share_pct"]);
+}
+
+#[test]
+fn more_sns_users_than_internet_users() {
+    let p = problems_after(|v| v["growth"]["series"][0]["points"][1]["sns_users"] = json!(99.0));
+    assert!(paths(&p).contains(&"growth.series[0].points[1].sns_users"), "{p:?}");
+}
+
+#[test]
+fn quote_not_in_essay() {
+    let p = problems_after(|v| v["rankings"][0]["rows"][0]["quote"] = json!("Facebook ranks last"));
+    assert_eq!(paths(&p), ["rankings[0].rows[0].quote"]);
+}
+
+#[test]
+fn quote_matches_across_no_break_spaces() {
+    // The essay has "Japan\u{a0}is"; the dataset quotes it with a plain space.
+    let d = load(None).unwrap().dataset;
+    let q = d.growth.series[0].points[2].quote.as_deref().unwrap();
+    assert!(q.contains("Japan is"));
+}
+
+#[test]
+fn empty_lists() {
+    let p = problems_after(|v| {
+        v["growth"]["series"][1]["points"] = json!([]);
+        v["rankings"][2]["rows"] = json!([]);
+        v["essay"]["paragraphs"] = json!([]);
+    });
+    let found = paths(&p);
+    for want in ["essay.paragraphs", "growth.series[1].points", "rankings[2].rows"] {
+        assert!(found.contains(&want), "{want} missing from {found:?}");
+    }
+}
+
+#[test]
+fn ranks_that_do_not_match_values() {
+    let p = problems_after(|v| v["rankings"][0]["rows"][3]["value"] = json!(30));
+    assert_eq!(paths(&p), ["rankings[0].rows[3].rank"]);
+    assert!(p[0].message.contains("rank 4 (30)"), "{}", p[0].message);
+}
+
+#[test]
+fn unpublished_values_rank_last() {
+    let p = problems_after(|v| v["rankings"][2]["rows"][0].as_object_mut().unwrap().remove("value").map(drop).unwrap());
+    assert_eq!(paths(&p), ["rankings[2].rows[1].rank"]);
+}
+
+#[test]
+fn ties_share_a_rank_only_with_equal_values() {
+    let p = problems_after(|v| v["rankings"][0]["rows"][2]["rank"] = json!(2));
+    assert_eq!(paths(&p), ["rankings[0].rows[2].rank"]);
+    let ok = {
+        let mut v = bundled_value();
+        v["rankings"][0]["rows"][2]["rank"] = json!(2);
+        v["rankings"][0]["rows"][2]["value"] = json!(27);
+        load_value(&v)
+    };
+    assert!(ok.is_ok(), "{:?}", ok.err());
+}
+
+#[test]
+fn compare_with_unknown_or_self() {
+    let p = problems_after(|v| {
+        v["rankings"][1]["compare_with"] = json!("2012-all");
+        v["rankings"][3]["compare_with"] = json!("2014-all");
+    });
+    assert_eq!(paths(&p), ["rankings[1].compare_with", "rankings[3].compare_with"]);
+}
+
+#[test]
+fn bad_dates_and_years() {
+    let p = problems_after(|v| {
+        v["sources"][0]["date"] = json!("27/12/2011");
+        v["growth"]["series"][0]["points"][0]["year"] = json!(20100);
+    });
+    assert_eq!(paths(&p), ["sources[0].date", "growth.series[0].points[0].year"]);
+}
+
+#[test]
+fn reports_every_problem_not_just_the_first() {
+    let p = problems_after(|v| {
+        v["schema"] = json!(9);
+        v["rankings"][0]["rows"][0]["platform"] = json!("orkut");
+        v["notes"][0]["sources"] = json!(["nowhere"]);
+    });
+    assert_eq!(p.len(), 3, "{p:?}");
+}
+
+#[test]
+fn syntax_errors_give_line_and_column() {
+    let err = parse("{\n  \"schema\": 1,\n  oops\n}".into(), Origin::File("my.json".into())).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.starts_with("my.json: line 3, column 3: "), "{msg}");
+}
+
+#[test]
+fn wrong_type_names_its_path() {
+    let mut v = bundled_value();
+    v["growth"]["series"][0]["points"][3]["year"] = json!("2015");
+    let msg = load_value(&v).unwrap_err().to_string();
+    assert!(msg.contains("growth.series[0].points[3].year: invalid type: string \"2015\", expected i32"), "{msg}");
+}
+
+#[test]
+fn unknown_field_is_named() {
+    let mut v = bundled_value();
+    v["platforms"][0]["colour"] = json!("blue");
+    let msg = load_value(&v).unwrap_err().to_string();
+    assert!(msg.contains("platforms[0].colour: unknown field `colour`"), "{msg}");
+}
+
+#[test]
+fn trailing_garbage_is_refused() {
+    let err = parse(format!("{BUNDLED_JSON} x"), Origin::Bundled).unwrap_err();
+    assert!(matches!(err, LoadError::Json { path: None, .. }), "{err}");
+}
+
+#[test]
+fn byte_order_mark_is_accepted() {
+    assert!(parse(format!("\u{feff}{BUNDLED_JSON}"), Origin::Bundled).is_ok());
+}
+
+#[test]
+fn strings_are_cleaned_at_load() {
+    let mut v = bundled_value();
+    v["platforms"][0]["name"] = json!("Face\u{1b}[2Jbook");
+    let d = load_value(&v).unwrap().dataset;
+    assert_eq!(d.platforms[0].name, "Face[2Jbook");
+}
+
+#[test]
+fn missing_file_and_directory() {
+    let err = load(Some(Path::new("/no/such/file.json"))).unwrap_err();
+    assert!(err.to_string().starts_with("/no/such/file.json: cannot read the file"), "{err}");
+    let dir = std::env::temp_dir();
+    assert!(matches!(load(Some(&dir)).unwrap_err(), LoadError::NotAFile { .. }));
+}
