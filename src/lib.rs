@@ -1,4 +1,13 @@
 //! sns-tui: a terminal explorer for "LINE me!" (2013) and the figures
 //! behind it. The binary, the tests and the benchmarks share this library.
 
+pub mod app;
 pub mod dataset;
+pub mod format;
+pub mod keymap;
+pub mod tabs;
+pub mod text;
+pub mod ui;
+pub mod cli;
+pub mod report;
+pub mod tui;

@@ -1,1 +1,81 @@
-fn main() {}
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Parser;
+use sns_tui::app::App;
+use sns_tui::cli::{Cli, Command, View};
+use sns_tui::dataset;
+use sns_tui::report::{self, Section};
+use sns_tui::tui;
+use sns_tui::ui::theme::Theme;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("sns-tui: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Some(Command::Check { file }) => Ok(check(file.or(cli.data).as_deref())),
+        Some(Command::Print { view, width }) => {
+            let loaded = dataset::load(cli.data.as_deref())?;
+            let sections = match view {
+                View::Growth => vec![Section::Growth],
+                View::Rankings => vec![Section::Rankings],
+                View::Essay => vec![Section::Essay],
+                View::Sources => vec![Section::Sources],
+                View::All => Section::ALL.to_vec(),
+            };
+            write_out(&report::print(&loaded.dataset, &sections, usize::from(width)))
+        }
+        Some(Command::Dump) => {
+            let loaded = dataset::load(cli.data.as_deref())?;
+            write_out(&loaded.text)
+        }
+        None => {
+            // Load and validate before the terminal is touched.
+            let loaded = dataset::load(cli.data.as_deref())?;
+            tui::run(App::new(loaded.dataset, Theme::from_env()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn check(path: Option<&std::path::Path>) -> ExitCode {
+    match dataset::load(path) {
+        Ok(loaded) => {
+            let d = &loaded.dataset;
+            println!(
+                "ok: {} (schema {}: {} sources, {} platforms, {} growth series, {} ranking tables, {} notes)",
+                loaded.origin,
+                d.schema,
+                d.sources.len(),
+                d.platforms.len(),
+                d.growth.series.len(),
+                d.rankings.len(),
+                d.notes.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            println!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`| head`) ends quietly.
+fn write_out(text: &str) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        other => other.map(|()| ExitCode::SUCCESS).map_err(Into::into),
+    }
+}

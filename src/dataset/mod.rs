@@ -121,6 +121,7 @@ pub fn parse(text: String, origin: Origin) -> Result<Loaded, LoadError> {
     if !problems.is_empty() {
         return Err(LoadError::Invalid { origin, problems });
     }
+    dataset.sort();
     Ok(Loaded { dataset, origin, text })
 }
 

@@ -166,6 +166,19 @@ impl Dataset {
     }
 }
 
+impl Dataset {
+    /// Puts points in year order and rows in rank order, so views can walk
+    /// them as they are. Stable: rows of equal rank keep the file's order.
+    pub fn sort(&mut self) {
+        for s in &mut self.growth.series {
+            s.points.sort_by_key(|p| p.year);
+        }
+        for t in &mut self.rankings {
+            t.rows.sort_by_key(|r| r.rank);
+        }
+    }
+}
+
 impl RankingTable {
     pub fn row_of(&self, platform: &str) -> Option<&RankRow> {
         self.rows.iter().find(|r| r.platform == platform)

@@ -1,0 +1,81 @@
+//! How figures are written, in the TUI and in plain prints alike.
+
+use crate::dataset::Dataset;
+
+/// A figure as the sources give it: the shortest form that reads back as
+/// the same number, so 34 stays "34" and 47.6 stays "47.6".
+pub fn value(v: f64) -> String {
+    format!("{v}")
+}
+
+/// Millions, with at least two decimals: the sources count in 万 (10,000),
+/// so 95.10 million is written as they wrote it.
+pub fn millions(v: f64) -> String {
+    let short = value(v);
+    let decimals = short.split_once('.').map_or(0, |(_, d)| d.len());
+    if decimals >= 2 { short } else { format!("{v:.2}") }
+}
+
+/// `v` written in at most `width` columns, rounding off decimals as needed;
+/// None if even the whole number is too wide.
+pub fn fit(v: f64, width: usize) -> Option<String> {
+    let full = millions(v);
+    if full.len() <= width {
+        return Some(full);
+    }
+    (0..2).rev().map(|d| rounded(v, d)).find(|s| s.len() <= width)
+}
+
+/// `v` rounded half away from zero to `decimals` places, as a person
+/// rounds: 49.65 to one place is 49.7 (as the essay writes it), where
+/// formatting the binary value directly would give 49.6.
+pub fn rounded(v: f64, decimals: usize) -> String {
+    let scale = 10f64.powi(decimals as i32);
+    format!("{:.decimals$}", (v * scale).round() / scale)
+}
+
+/// A signed change, "+6.76" or "-1.20".
+pub fn change(delta: f64) -> String {
+    let sign = if delta < 0.0 { "-" } else { "+" };
+    format!("{sign}{}", rounded(delta.abs(), 2))
+}
+
+/// The sources behind a figure, as "id (publisher, date); ...", the
+/// publisher without its parenthesis: the Sources tab has the rest.
+pub fn sources(d: &Dataset, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| match d.source(id) {
+            Some(s) => format!("{id} ({}, {})", s.publisher.split(" (").next().unwrap_or(&s.publisher), s.date),
+            None => id.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn millions_keep_two_decimals() {
+        assert_eq!(millions(95.1), "95.10");
+        assert_eq!(millions(49.65), "49.65");
+        assert_eq!(millions(100.125), "100.125");
+        assert_eq!(millions(60.0), "60.00");
+    }
+
+    #[test]
+    fn fit_rounds_rather_than_truncates() {
+        assert_eq!(fit(49.65, 5).as_deref(), Some("49.65"));
+        assert_eq!(fit(49.65, 4).as_deref(), Some("49.7"));
+        assert_eq!(fit(95.56, 4).as_deref(), Some("95.6"));
+        assert_eq!(fit(63.21, 2).as_deref(), Some("63"));
+        assert_eq!(fit(100.12, 2), None);
+    }
+
+    #[test]
+    fn changes_carry_their_sign() {
+        assert_eq!(change(49.65 - 42.89), "+6.76");
+        assert_eq!(change(-1.2), "-1.20");
+    }
+}

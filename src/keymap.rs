@@ -1,0 +1,235 @@
+//! The one table of keys: the key handler, the footer hints and the help
+//! popup all read it, so what the help says is what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::Action;
+use crate::tabs::Tab;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Global,
+    Tab(Tab),
+    /// The Essay and Sources tabs: scrolling text.
+    Text,
+    Help,
+}
+
+impl Scope {
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Global => "Everywhere",
+            Scope::Tab(t) => t.title(),
+            Scope::Text => "Essay and Sources",
+            Scope::Help => "This help",
+        }
+    }
+
+    /// The scopes in force, most specific first.
+    pub fn active(tab: Tab, help_open: bool) -> Vec<Scope> {
+        if help_open {
+            return vec![Scope::Help, Scope::Global];
+        }
+        match tab {
+            Tab::Essay | Tab::Sources => vec![Scope::Text, Scope::Global],
+            tab => vec![Scope::Tab(tab), Scope::Global],
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key { code, mods: KeyModifiers::NONE }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
+}
+
+impl Key {
+    /// How the footer and help write the key.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Esc => "Esc".into(),
+            other => other.to_string(),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) { format!("Ctrl-{}", base.to_uppercase()) } else { base }
+    }
+}
+
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// What the help popup says the keys do.
+    pub help: &'static str,
+    /// The footer's short word for it; None keeps it out of the footer.
+    pub hint: Option<&'static str>,
+}
+
+impl Binding {
+    pub fn key_labels(&self) -> String {
+        self.keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
+    }
+}
+
+const fn bind(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding { scope, keys, action, help, hint }
+}
+
+use Scope::{Global, Help, Text};
+
+pub static BINDINGS: &[Binding] = &[
+    bind(Global, &[key(KeyCode::Tab)], Action::NextTab, "next tab", Some("tab")),
+    bind(Global, &[key(KeyCode::BackTab)], Action::PrevTab, "previous tab", None),
+    bind(Global, &[ch('1')], Action::ShowTab(Tab::Growth), "Growth tab", None),
+    bind(Global, &[ch('2')], Action::ShowTab(Tab::Rankings), "Rankings tab", None),
+    bind(Global, &[ch('3')], Action::ShowTab(Tab::Essay), "Essay tab", None),
+    bind(Global, &[ch('4')], Action::ShowTab(Tab::Sources), "Sources tab", None),
+    bind(Global, &[ch('?')], Action::ToggleHelp, "show or hide this help", Some("help")),
+    bind(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
+    bind(Scope::Tab(Tab::Growth), &[key(KeyCode::Left), ch('h')], Action::Left, "previous year", Some("year")),
+    bind(Scope::Tab(Tab::Growth), &[key(KeyCode::Right), ch('l')], Action::Right, "next year", None),
+    bind(Scope::Tab(Tab::Growth), &[key(KeyCode::Home), ch('g')], Action::Home, "first year", None),
+    bind(Scope::Tab(Tab::Growth), &[key(KeyCode::End), ch('G')], Action::End, "last year", None),
+    bind(Scope::Tab(Tab::Growth), &[ch('o')], Action::ToggleLater, "show or hide the later estimates", Some("later estimates")),
+    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Up), ch('k')], Action::Up, "previous platform", Some("platform")),
+    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Down), ch('j')], Action::Down, "next platform", None),
+    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Home), ch('g')], Action::Home, "first platform", None),
+    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::End), ch('G')], Action::End, "last platform", None),
+    bind(Scope::Tab(Tab::Rankings), &[ch('t'), key(KeyCode::Right)], Action::NextTable, "next tables (satisfaction, 2014)", Some("tables")),
+    bind(Scope::Tab(Tab::Rankings), &[ch('T'), key(KeyCode::Left)], Action::PrevTable, "previous tables", None),
+    bind(Text, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll up", Some("scroll")),
+    bind(Text, &[key(KeyCode::Down), ch('j')], Action::Down, "scroll down", None),
+    bind(Text, &[key(KeyCode::PageUp)], Action::PageUp, "page up", None),
+    bind(Text, &[key(KeyCode::PageDown), ch(' ')], Action::PageDown, "page down", Some("page")),
+    bind(Text, &[key(KeyCode::Home), ch('g')], Action::Home, "top", None),
+    bind(Text, &[key(KeyCode::End), ch('G')], Action::End, "bottom", None),
+    bind(Help, &[key(KeyCode::Esc), ch('?')], Action::CloseHelp, "close this help", Some("close")),
+    bind(Help, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll up", None),
+    bind(Help, &[key(KeyCode::Down), ch('j')], Action::Down, "scroll down", None),
+];
+
+/// The action a key press stands for where `scopes` are in force. Key
+/// releases are ignored, so a terminal that reports them does not act twice.
+pub fn action_for(event: &KeyEvent, scopes: &[Scope]) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    // Shift is part of the character ('G', '?') or of BackTab itself.
+    let mods = match event.code {
+        KeyCode::Char(_) | KeyCode::BackTab => event.modifiers - KeyModifiers::SHIFT,
+        _ => event.modifiers,
+    };
+    let pressed = Key { code: event.code, mods };
+    scopes.iter().find_map(|scope| {
+        BINDINGS.iter().filter(|b| b.scope == *scope).find(|b| b.keys.contains(&pressed)).map(|b| b.action)
+    })
+}
+
+/// The footer's hints where `scopes` are in force, most specific first.
+pub fn hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
+    scopes
+        .iter()
+        .flat_map(|scope| BINDINGS.iter().filter(move |b| b.scope == *scope))
+        .filter_map(|b| b.hint.map(|hint| (hint_keys(b), hint)))
+        .collect()
+}
+
+/// Keys for a hint: a pair of bindings that differ only in direction
+/// (←/→, ↑/↓) is written as one.
+fn hint_keys(b: &Binding) -> String {
+    let first = b.keys[0];
+    let pair = BINDINGS.iter().find(|o| o.scope == b.scope && !std::ptr::eq(*o, b) && o.hint.is_none() && is_opposite(first.code, o.keys[0].code));
+    match pair {
+        Some(o) => format!("{}{}", first.label(), o.keys[0].label()),
+        None => first.label(),
+    }
+}
+
+fn is_opposite(a: KeyCode, b: KeyCode) -> bool {
+    matches!((a, b), (KeyCode::Left, KeyCode::Right) | (KeyCode::Up, KeyCode::Down))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEventState;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent { code, modifiers, kind: KeyEventKind::Press, state: KeyEventState::NONE }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_scope() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.scope == b.scope {
+                    for k in a.keys {
+                        assert!(!b.keys.contains(k), "{} bound twice in {:?}", k.label(), a.scope);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_most_specific_scope_wins() {
+        let up = press(KeyCode::Up, KeyModifiers::NONE);
+        assert_eq!(action_for(&up, &Scope::active(Tab::Essay, false)), Some(Action::Up));
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(action_for(&esc, &Scope::active(Tab::Growth, true)), Some(Action::CloseHelp));
+        assert_eq!(action_for(&esc, &Scope::active(Tab::Growth, false)), None);
+    }
+
+    #[test]
+    fn shifted_characters_and_ctrl_c() {
+        let big_g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(&big_g, &Scope::active(Tab::Essay, false)), Some(Action::End));
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&ctrl_c, &Scope::active(Tab::Rankings, false)), Some(Action::Quit));
+        let plain_c = press(KeyCode::Char('c'), KeyModifiers::NONE);
+        assert_eq!(action_for(&plain_c, &Scope::active(Tab::Rankings, false)), None);
+        let back_tab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(action_for(&back_tab, &Scope::active(Tab::Growth, false)), Some(Action::PrevTab));
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let mut q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        q.kind = KeyEventKind::Release;
+        assert_eq!(action_for(&q, &Scope::active(Tab::Growth, false)), None);
+    }
+
+    #[test]
+    fn hints_pair_opposite_arrows() {
+        let hints = hints(&Scope::active(Tab::Growth, false));
+        assert_eq!(hints[0], ("←→".to_string(), "year"));
+        assert!(hints.contains(&("?".to_string(), "help")));
+    }
+}

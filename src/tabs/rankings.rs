@@ -1,0 +1,312 @@
+//! The Rankings tab: a table next to the one it compares with, the rank
+//! change between them, and the selected platform highlighted in both.
+
+use std::collections::HashSet;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Row, StatefulWidget, Table, TableState, Widget};
+
+use super::text::draw_lines;
+use crate::dataset::{Dataset, RankingTable};
+use crate::format;
+use crate::text::{self, Doc, Mark, str_width};
+use crate::ui::theme::Theme;
+
+/// Inner width from which the two tables stand side by side.
+pub const SIDE_BY_SIDE: u16 = 96;
+const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/// What one page of the tab shows: a table, and the one it compares with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub main: usize,
+    pub base: Option<usize>,
+    /// The platforms a selection moves through: the main table's in rank
+    /// order, then those only the base table has.
+    pub platforms: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RankingsView {
+    pub pages: Vec<Page>,
+    pub page: usize,
+    pub selected: usize,
+}
+
+/// One page per table that compares with another, and one per table that
+/// neither compares nor is compared with; a compared-with table appears on
+/// the pages of the tables that compare with it.
+pub fn pages(d: &Dataset) -> Vec<Page> {
+    let targets: HashSet<&str> = d.rankings.iter().filter_map(|t| t.compare_with.as_deref()).collect();
+    d.rankings
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.compare_with.is_some() || !targets.contains(t.id.as_str()))
+        .map(|(main, t)| {
+            let base = t.compare_with.as_deref().and_then(|id| d.rankings.iter().position(|b| b.id == id));
+            let mut platforms: Vec<String> = t.rows.iter().map(|r| r.platform.clone()).collect();
+            if let Some(b) = base {
+                for r in &d.rankings[b].rows {
+                    if !platforms.contains(&r.platform) {
+                        platforms.push(r.platform.clone());
+                    }
+                }
+            }
+            Page { main, base, platforms }
+        })
+        .collect()
+}
+
+impl RankingsView {
+    pub fn new(d: &Dataset) -> Self {
+        RankingsView { pages: pages(d), page: 0, selected: 0 }
+    }
+
+    pub fn current(&self) -> &Page {
+        &self.pages[self.page]
+    }
+
+    pub fn selected_platform(&self) -> &str {
+        &self.current().platforms[self.selected]
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.current().platforms.len() - 1;
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    pub fn to_last(&mut self) {
+        self.selected = self.current().platforms.len() - 1;
+    }
+
+    /// Turns the page, keeping the same platform selected where the new
+    /// page has it.
+    pub fn turn(&mut self, delta: isize) {
+        let keep = self.selected_platform().to_string();
+        let n = self.pages.len() as isize;
+        self.page = (self.page as isize + delta).rem_euclid(n) as usize;
+        self.selected = self.current().platforms.iter().position(|p| *p == keep).unwrap_or(0);
+    }
+
+    pub fn render(&self, d: &Dataset, theme: &Theme, body: Rect, buf: &mut Buffer) {
+        let page = self.current();
+        let main = &d.rankings[page.main];
+        let title = match page.base {
+            Some(b) => format!(" Rankings {}/{}: {} against {} ", self.page + 1, self.pages.len(), main.title, d.rankings[b].title),
+            None => format!(" Rankings {}/{}: {} ", self.page + 1, self.pages.len(), main.title),
+        };
+        let [title_area, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
+        Line::from(title).style(theme.title).render(title_area, buf);
+        let inner = rest.inner(Margin::new(1, 0));
+        let shown: Vec<(&RankingTable, bool)> = match page.base {
+            Some(b) => vec![(&d.rankings[b], false), (main, true)],
+            None => vec![(main, false)],
+        };
+        let side_by_side = inner.width >= SIDE_BY_SIDE || shown.len() == 1;
+        let needs: Vec<u16> = shown.iter().map(|(t, _)| t.rows.len() as u16 + 3).collect();
+        let tables_need = if side_by_side { needs.iter().copied().max().unwrap_or(0) } else { needs.iter().sum() };
+        // The tables come first; the detail takes what is left, two rows at least.
+        let detail = text::wrap(&self.detail_doc(d), usize::from(inner.width));
+        let detail_rows = (detail.len() as u16).min(inner.height.saturating_sub(tables_need).max(2));
+        let [tables, detail_area] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_rows)]).areas(inner);
+        draw_lines(&detail, theme, detail_area, buf);
+
+        let scale = shown.iter().flat_map(|(t, _)| t.rows.iter().filter_map(|r| r.value)).fold(0.0, f64::max);
+        let areas = if side_by_side {
+            Layout::horizontal(vec![Constraint::Fill(1); shown.len()]).split(tables)
+        } else {
+            let fit = needs.iter().sum::<u16>() <= tables.height;
+            let constraints = needs.iter().map(|&n| if fit { Constraint::Length(n) } else { Constraint::Fill(n) });
+            Layout::vertical(constraints).split(tables)
+        };
+        for ((table, with_change), area) in shown.into_iter().zip(areas.iter()) {
+            let base = if with_change { page.base.map(|b| &d.rankings[b]) } else { None };
+            self.render_table(d, theme, table, base, scale, *area, buf);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn render_table(
+        &self,
+        d: &Dataset,
+        theme: &Theme,
+        t: &RankingTable,
+        base: Option<&RankingTable>,
+        scale: f64,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
+        let n = t.sample_size.map(|n| format!("n={} · ", thousands(n))).unwrap_or_default();
+        let block = Block::bordered()
+            .title(Line::from(format!(" {} ", t.title)).style(theme.heading))
+            .title_bottom(Line::from(format!(" {}{} ({}) ", n, t.metric, t.unit)).right_aligned())
+            .border_style(theme.border);
+        let name_width = t.rows.iter().map(|r| str_width(d.platform_name(&r.platform))).max().unwrap_or(0).max(8) as u16;
+        let value_width = t.rows.iter().filter_map(|r| r.value).map(|v| format::value(v).len()).max().unwrap_or(1).max(2) as u16;
+        let unit = if t.unit == "%" { "%".to_string() } else { String::new() };
+        let mut widths = vec![
+            Constraint::Length(4),
+            Constraint::Length(name_width),
+            Constraint::Length(value_width + unit.len() as u16),
+            Constraint::Fill(1),
+        ];
+        let mut header = vec!["Rank", "Platform", t.unit.as_str(), ""];
+        if base.is_some() {
+            widths.push(Constraint::Length(6));
+            header.push("Change");
+        }
+        let inner_width = area.width.saturating_sub(2);
+        let fixed: u16 = 4 + name_width + value_width + unit.len() as u16 + 3 + if base.is_some() { 7 } else { 0 };
+        let bar_width = inner_width.saturating_sub(fixed);
+        let rows = t.rows.iter().map(|r| {
+            let value = r.value.map_or("—".to_string(), |v| format!("{}{unit}", format::value(v)));
+            let bar = match r.value {
+                Some(v) if scale > 0.0 => hbar(v / scale, bar_width),
+                Some(_) => String::new(),
+                None => "not published".to_string(),
+            };
+            let mut cells = vec![
+                Cell::from(format!("{:>3}", r.rank)),
+                Cell::from(d.platform_name(&r.platform).to_string()),
+                Cell::from(Line::from(value).right_aligned()),
+                Cell::from(bar).style(if r.value.is_some() { theme.series(0) } else { theme.gap }),
+            ];
+            if let Some(base) = base {
+                let change = Move::of(base, &r.platform, r.rank);
+                cells.push(Cell::from(Span::styled(change.label(), change.style(theme))));
+            }
+            Row::new(cells)
+        });
+        let table = Table::new(rows, widths)
+            .header(Row::new(header).style(theme.heading))
+            .block(block)
+            .column_spacing(1)
+            .row_highlight_style(theme.selected);
+        let mut state = TableState::default().with_selected(t.rows.iter().position(|r| r.platform == self.selected_platform()));
+        StatefulWidget::render(table, area, buf, &mut state);
+    }
+
+    /// The selected platform across the page's tables, with sources and the
+    /// essay's words.
+    pub fn detail_doc(&self, d: &Dataset) -> Doc {
+        let page = self.current();
+        let id = self.selected_platform();
+        let mut doc = Doc::default();
+        let mut head = vec![text::Span::new(d.platform_name(id).to_string(), Mark::Platform)];
+        if let Some(p) = d.platform(id) {
+            let mut extra = if p.name_ja == p.name { String::new() } else { format!(" · {}", p.name_ja) };
+            if let Some(note) = &p.note {
+                extra.push_str(&format!(" · {note}"));
+            }
+            head.push(text::Span::new(extra, Mark::Meta));
+        }
+        doc.push(head);
+        let tables = page.base.into_iter().chain([page.main]).map(|i| &d.rankings[i]);
+        for t in tables {
+            let line = match t.row_of(id) {
+                None => vec![text::Span::new(format!("{}: not in this table", t.title), Mark::Meta)],
+                Some(r) => {
+                    let value = r.value.map_or("figure not published".to_string(), |v| format!("{} {}", format::value(v), t.unit));
+                    let mut line = vec![
+                        text::Span::new(format!("{}: ", t.title), Mark::Plain),
+                        text::Span::new(format!("rank {}, {value}", r.rank), Mark::Figure),
+                        text::Span::new(format!(" · {}", r.sources.join(", ")), Mark::Meta),
+                    ];
+                    if let Some(q) = &r.quote {
+                        line.push(text::Span::new(" · essay ", Mark::Meta));
+                        line.push(text::Span::new(format!("“{q}”"), Mark::Quote));
+                    }
+                    line
+                }
+            };
+            doc.push(line);
+        }
+        doc
+    }
+}
+
+/// How a platform's rank moved from the compared-with table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Up(u32),
+    Down(u32),
+    Same,
+    /// Not in the compared-with table.
+    New,
+}
+
+impl Move {
+    pub fn of(base: &RankingTable, platform: &str, rank: u32) -> Move {
+        match base.row_of(platform) {
+            None => Move::New,
+            Some(b) if b.rank > rank => Move::Up(b.rank - rank),
+            Some(b) if b.rank < rank => Move::Down(rank - b.rank),
+            Some(_) => Move::Same,
+        }
+    }
+
+    /// ▲ up, ▼ down, = same: arrows, so the meaning needs no colour.
+    pub fn label(self) -> String {
+        match self {
+            Move::Up(n) => format!("▲{n}"),
+            Move::Down(n) => format!("▼{n}"),
+            Move::Same => "=".into(),
+            Move::New => "new".into(),
+        }
+    }
+
+    fn style(self, theme: &Theme) -> Style {
+        match self {
+            Move::Up(_) | Move::New => theme.up,
+            Move::Down(_) => theme.down,
+            Move::Same => Style::new(),
+        }
+    }
+}
+
+/// A horizontal bar `fraction` of `width` cells long, to an eighth of a cell.
+pub fn hbar(fraction: f64, width: u16) -> String {
+    let eighths = (fraction.clamp(0.0, 1.0) * f64::from(width) * 8.0).round() as usize;
+    let mut s = "█".repeat(eighths / 8);
+    if eighths % 8 > 0 {
+        s.push(PARTS[eighths % 8]);
+    }
+    s
+}
+
+/// 12000 as "12,000".
+pub fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_are_measured_in_eighths() {
+        assert_eq!(hbar(1.0, 4), "████");
+        assert_eq!(hbar(0.5, 3), "█▌");
+        assert_eq!(hbar(0.0, 10), "");
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(12000), "12,000");
+        assert_eq!(thousands(4193), "4,193");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
+}

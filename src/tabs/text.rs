@@ -1,0 +1,107 @@
+//! A scrolling view of a wrapped [`Doc`]: the Essay and Sources tabs.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+
+use crate::text::{self, Doc};
+use crate::ui::theme::Theme;
+
+#[derive(Debug, Clone)]
+pub struct TextView {
+    doc: Doc,
+    /// `doc` wrapped to `width`; rewrapped only when the width changes.
+    lines: Vec<text::Line>,
+    width: usize,
+    height: usize,
+    scroll: usize,
+}
+
+/// Where the text goes inside the tab's body: within the border, less one
+/// column for the scrollbar.
+fn text_area(body: Rect) -> Rect {
+    let inner = body.inner(Margin::new(1, 1));
+    Rect { width: inner.width.saturating_sub(1), ..inner }
+}
+
+impl TextView {
+    pub fn new(doc: Doc) -> Self {
+        TextView { doc, lines: Vec::new(), width: 0, height: 0, scroll: 0 }
+    }
+
+    /// Fits the view to the tab's body area, keeping the top line in view
+    /// at the same place in the text when the width changes.
+    pub fn resize(&mut self, body: Rect) {
+        let area = text_area(body);
+        let width = usize::from(area.width).max(1);
+        if width != self.width || self.lines.is_empty() {
+            let fraction = if self.lines.is_empty() { 0.0 } else { self.scroll as f64 / self.lines.len() as f64 };
+            self.lines = text::wrap(&self.doc, width);
+            self.width = width;
+            self.scroll = (fraction * self.lines.len() as f64) as usize;
+        }
+        self.height = usize::from(area.height);
+        self.clamp();
+    }
+
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn max_scroll(&self) -> usize {
+        self.lines.len().saturating_sub(self.height)
+    }
+
+    /// Moves by `delta` lines, clamped to the text.
+    pub fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self.scroll.saturating_add_signed(delta);
+        self.clamp();
+    }
+
+    pub fn page(&self) -> isize {
+        self.height.saturating_sub(1).max(1) as isize
+    }
+
+    pub fn to_top(&mut self) {
+        self.scroll = 0;
+    }
+
+    pub fn to_bottom(&mut self) {
+        self.scroll = self.max_scroll();
+    }
+
+    fn clamp(&mut self) {
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// Draws only the lines in view.
+    pub fn render(&self, title: &str, theme: &Theme, body: Rect, buf: &mut Buffer) {
+        let block = Block::bordered().title(format!(" {title} ")).border_style(theme.border);
+        block.render(body, buf);
+        let area = text_area(body);
+        let end = (self.scroll + usize::from(area.height)).min(self.lines.len());
+        draw_lines(&self.lines[self.scroll..end], theme, area, buf);
+        if self.max_scroll() > 0 {
+            let mut state = ScrollbarState::new(self.max_scroll()).position(self.scroll);
+            let bar_area = Rect { x: area.right(), width: 1, ..area };
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .style(theme.border)
+                .render(bar_area, buf, &mut state);
+        }
+    }
+}
+
+/// Draws wrapped lines from the top of `area`, as many as fit.
+pub fn draw_lines(lines: &[text::Line], theme: &Theme, area: Rect, buf: &mut Buffer) {
+    for (line, row) in lines.iter().zip(area.rows()) {
+        let spans: Vec<Span> = line.iter().map(|s| Span::styled(s.text.as_str(), theme.mark(s.mark))).collect();
+        Line::from(spans).render(row, buf);
+    }
+}

@@ -1,0 +1,60 @@
+//! The help popup, written from the keymap table.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::theme::Theme;
+use crate::keymap::{BINDINGS, Scope};
+use crate::tabs::Tab;
+
+const SCOPES: [Scope; 5] = [Scope::Global, Scope::Tab(Tab::Growth), Scope::Tab(Tab::Rankings), Scope::Text, Scope::Help];
+const KEYS_WIDTH: usize = 14;
+
+/// Every binding under the heading of its scope.
+pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for scope in SCOPES {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(scope.title(), theme.heading));
+        for b in BINDINGS.iter().filter(|b| b.scope == scope) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<KEYS_WIDTH$}", b.key_labels()), theme.key),
+                Span::raw(b.help),
+            ]));
+        }
+    }
+    lines
+}
+
+fn popup_area(area: Rect, content_rows: usize) -> Rect {
+    let width = area.width.saturating_sub(4).min(60);
+    let height = area.height.saturating_sub(2).min(content_rows as u16 + 2);
+    Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height)
+}
+
+/// How far the help can scroll in a terminal of `size`.
+pub fn max_scroll(size: Rect) -> usize {
+    let n = lines(&Theme::mono()).len();
+    let inner = popup_area(size, n).height.saturating_sub(2);
+    n.saturating_sub(usize::from(inner))
+}
+
+pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let lines = lines(theme);
+    let popup = popup_area(area, lines.len());
+    Clear.render(popup, buf);
+    let more = if max_scroll(area) > 0 { " ↑↓ scroll " } else { "" };
+    Block::bordered()
+        .title(" Keys ")
+        .title_bottom(Line::from(format!("{more} Esc close ")).right_aligned())
+        .border_style(theme.border)
+        .render(popup, buf);
+    let inner = popup.inner(Margin::new(1, 1));
+    for (line, row) in lines.into_iter().skip(scroll).zip(inner.rows()) {
+        line.render(row, buf);
+    }
+}

@@ -1,0 +1,88 @@
+//! Drawing: `impl Widget for &App` lays out the tab bar, the current tab,
+//! the footer and the help popup. Nothing here changes the app.
+
+pub mod columns;
+pub mod help;
+pub mod theme;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Tabs, Widget, Wrap};
+
+use crate::app::App;
+use crate::keymap;
+use crate::tabs::Tab;
+
+/// Below this size the app shows only a "terminal too small" message.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 15;
+
+/// The tab bar, the body and the footer.
+fn areas(area: Rect) -> [Rect; 3] {
+    Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area)
+}
+
+/// Where the current tab draws, for a terminal of `size`.
+pub fn body_area(size: Rect) -> Rect {
+    areas(size)[1]
+}
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if too_small(area) {
+            render_too_small(area, buf);
+            return;
+        }
+        let [bar, body, footer] = areas(area);
+        self.render_tab_bar(bar, buf);
+        let (d, theme) = (&self.data, &self.theme);
+        match self.tab {
+            Tab::Growth => self.growth.render(d, theme, body, buf),
+            Tab::Rankings => self.rankings.render(d, theme, body, buf),
+            Tab::Essay => self.essay.render("Essay", theme, body, buf),
+            Tab::Sources => self.sources.render("Sources", theme, body, buf),
+        }
+        self.render_footer(footer, buf);
+        if let Some(scroll) = self.help {
+            help::render(theme, scroll, area, buf);
+        }
+    }
+}
+
+impl App {
+    fn render_tab_bar(&self, area: Rect, buf: &mut Buffer) {
+        let titles = Tab::ALL.iter().enumerate().map(|(i, t)| format!("{} {}", i + 1, t.title()));
+        let title = format!("{} ", self.data.essay.title);
+        let [tabs, name] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(title.chars().count() as u16)]).areas(area);
+        Tabs::new(titles)
+            .select(self.tab.index())
+            .style(self.theme.tab)
+            .highlight_style(self.theme.tab_selected)
+            .divider("│")
+            .render(tabs, buf);
+        Line::from(title).style(self.theme.title).right_aligned().render(name, buf);
+    }
+
+    fn render_footer(&self, area: Rect, buf: &mut Buffer) {
+        let mut spans = Vec::new();
+        for (keys, hint) in keymap::hints(&self.scopes()) {
+            spans.push(Span::styled(format!(" {keys}"), self.theme.key));
+            spans.push(Span::styled(format!(" {hint} "), self.theme.hint));
+        }
+        Line::from(spans).render(area, buf);
+    }
+}
+
+fn render_too_small(area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "Terminal too small: {}x{}. sns-tui needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Enlarge the window, or press q to quit.",
+        area.width, area.height
+    );
+    Paragraph::new(text).wrap(Wrap { trim: true }).render(area, buf);
+}
