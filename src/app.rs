@@ -135,7 +135,11 @@ impl App {
                 _ => {}
             },
             Tab::Essay | Tab::Sources => {
-                let view = if self.tab == Tab::Essay { &mut self.essay } else { &mut self.sources };
+                let view = if self.tab == Tab::Essay {
+                    &mut self.essay
+                } else {
+                    &mut self.sources
+                };
                 match action {
                     Action::Up => view.scroll_by(-1),
                     Action::Down => view.scroll_by(1),
@@ -147,5 +151,162 @@ impl App {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset;
+
+    fn app() -> App {
+        App::new(dataset::load(None).unwrap().dataset, Theme::mono())
+    }
+
+    #[test]
+    fn tabs_cycle_both_ways_and_close_help() {
+        let mut a = app();
+        a.apply(Action::ToggleHelp);
+        a.apply(Action::PrevTab);
+        assert_eq!(a.tab, Tab::Sources);
+        assert_eq!(a.help, None);
+        a.apply(Action::NextTab);
+        a.apply(Action::NextTab);
+        assert_eq!(a.tab, Tab::Rankings);
+        a.apply(Action::ShowTab(Tab::Essay));
+        assert_eq!(a.tab, Tab::Essay);
+    }
+
+    #[test]
+    fn quit_stops_the_loop() {
+        let mut a = app();
+        a.apply(Action::Quit);
+        assert!(!a.running);
+    }
+
+    #[test]
+    fn years_step_through_gaps_and_stop_at_the_ends() {
+        let mut a = app();
+        assert_eq!(a.growth.year, 2015);
+        a.apply(Action::Right);
+        assert_eq!(a.growth.year, 2015, "2015 is the essay's last year");
+        a.apply(Action::Left);
+        assert_eq!(a.growth.year, 2014, "a gap year is still a year");
+        a.apply(Action::Home);
+        a.apply(Action::Left);
+        assert_eq!(a.growth.year, 2010);
+    }
+
+    #[test]
+    fn later_estimates_widen_the_years_and_keep_the_selection_in_range() {
+        let mut a = app();
+        a.apply(Action::ToggleLater);
+        a.apply(Action::End);
+        assert_eq!(a.growth.year, 2017);
+        a.apply(Action::ToggleLater);
+        assert_eq!(a.growth.year, 2015, "back within the essay's years");
+    }
+
+    #[test]
+    fn turning_the_table_page_keeps_the_platform() {
+        let mut a = app();
+        a.apply(Action::ShowTab(Tab::Rankings));
+        a.apply(Action::Down);
+        assert_eq!(a.rankings.selected_platform(), "facebook");
+        a.apply(Action::NextTable);
+        assert_eq!(a.rankings.selected_platform(), "facebook");
+        a.apply(Action::NextTable);
+        a.apply(Action::End);
+        assert_eq!(
+            a.rankings.selected_platform(),
+            "mixi",
+            "2014 satisfaction, then the 2013-only rows"
+        );
+        let last = a.rankings.current().platforms.len() - 1;
+        assert_eq!(a.rankings.selected, last);
+        a.apply(Action::NextTable);
+        assert_eq!(a.rankings.page, 0, "pages wrap round");
+        a.apply(Action::Down);
+        a.apply(Action::Down);
+        a.apply(Action::End);
+        a.apply(Action::Down);
+        assert_eq!(
+            a.rankings.selected,
+            a.rankings.current().platforms.len() - 1
+        );
+    }
+
+    #[test]
+    fn rankings_pages_pair_each_table_with_its_comparison() {
+        let a = app();
+        let titles: Vec<(String, Option<String>)> = a
+            .rankings
+            .pages
+            .iter()
+            .map(|p| {
+                (
+                    a.data.rankings[p.main].id.clone(),
+                    p.base.map(|b| a.data.rankings[b].id.clone()),
+                )
+            })
+            .collect();
+        let want = [
+            ("2013-smartphone", "2013-all"),
+            ("2014-all", "2013-all"),
+            ("2014-satisfaction", "2013-satisfaction"),
+        ];
+        assert_eq!(
+            titles,
+            want.map(|(m, b)| (m.to_string(), Some(b.to_string())))
+        );
+        // Satisfaction 2013 ranks comm and mixi, which 2014 does not.
+        assert_eq!(a.rankings.pages[2].platforms.len(), 8);
+    }
+
+    #[test]
+    fn essay_scroll_is_clamped_to_the_text() {
+        let mut a = app();
+        a.apply(Action::ShowTab(Tab::Essay));
+        a.apply(Action::Up);
+        assert_eq!(a.essay.scroll(), 0);
+        a.apply(Action::End);
+        let end = a.essay.scroll();
+        assert!(end > 0);
+        assert_eq!(end, a.essay.max_scroll());
+        a.apply(Action::PageDown);
+        assert_eq!(a.essay.scroll(), end);
+        a.apply(Action::PageUp);
+        assert!(a.essay.scroll() < end);
+    }
+
+    #[test]
+    fn resizing_rewraps_and_keeps_scroll_in_range() {
+        let mut a = app();
+        a.apply(Action::ShowTab(Tab::Essay));
+        let lines_at_80 = a.essay.line_count();
+        a.apply(Action::End);
+        a.apply(Action::Resize(200, 60));
+        assert!(a.essay.line_count() < lines_at_80);
+        assert!(a.essay.scroll() <= a.essay.max_scroll());
+        a.apply(Action::Resize(1, 1));
+        assert!(a.essay.scroll() <= a.essay.max_scroll());
+    }
+
+    #[test]
+    fn help_scrolls_only_as_far_as_it_needs() {
+        let mut a = app();
+        a.apply(Action::Resize(80, 24));
+        a.apply(Action::ToggleHelp);
+        for _ in 0..100 {
+            a.apply(Action::Down);
+        }
+        assert_eq!(a.help, Some(ui::help::max_scroll(a.size)));
+        assert!(a.help > Some(0), "the help is taller than 24 rows");
+        a.apply(Action::Left);
+        assert_eq!(a.tab, Tab::Growth);
+        assert_eq!(
+            a.growth.year, 2015,
+            "keys meant for the tab do nothing under the help"
+        );
     }
 }

@@ -13,7 +13,11 @@ pub fn value(v: f64) -> String {
 pub fn millions(v: f64) -> String {
     let short = value(v);
     let decimals = short.split_once('.').map_or(0, |(_, d)| d.len());
-    if decimals >= 2 { short } else { format!("{v:.2}") }
+    if decimals >= 2 {
+        short
+    } else {
+        format!("{v:.2}")
+    }
 }
 
 /// `v` written in at most `width` columns, rounding off decimals as needed;
@@ -23,7 +27,10 @@ pub fn fit(v: f64, width: usize) -> Option<String> {
     if full.len() <= width {
         return Some(full);
     }
-    (0..2).rev().map(|d| rounded(v, d)).find(|s| s.len() <= width)
+    (0..2)
+        .rev()
+        .map(|d| rounded(v, d))
+        .find(|s| s.len() <= width)
 }
 
 /// `v` rounded half away from zero to `decimals` places, as a person
@@ -45,7 +52,11 @@ pub fn change(delta: f64) -> String {
 pub fn sources(d: &Dataset, ids: &[String]) -> String {
     ids.iter()
         .map(|id| match d.source(id) {
-            Some(s) => format!("{id} ({}, {})", s.publisher.split(" (").next().unwrap_or(&s.publisher), s.date),
+            Some(s) => format!(
+                "{id} ({}, {})",
+                s.publisher.split(" (").next().unwrap_or(&s.publisher),
+                s.date
+            ),
             None => id.clone(),
         })
         .collect::<Vec<_>>()

@@ -45,7 +45,10 @@ pub struct Key {
 }
 
 const fn key(code: KeyCode) -> Key {
-    Key { code, mods: KeyModifiers::NONE }
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
 }
 
 const fn ch(c: char) -> Key {
@@ -53,7 +56,10 @@ const fn ch(c: char) -> Key {
 }
 
 const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
 }
 
 impl Key {
@@ -72,7 +78,11 @@ impl Key {
             KeyCode::Esc => "Esc".into(),
             other => other.to_string(),
         };
-        if self.mods.contains(KeyModifiers::CONTROL) { format!("Ctrl-{}", base.to_uppercase()) } else { base }
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", base.to_uppercase())
+        } else {
+            base
+        }
     }
 }
 
@@ -88,7 +98,11 @@ pub struct Binding {
 
 impl Binding {
     pub fn key_labels(&self) -> String {
-        self.keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
+        self.keys
+            .iter()
+            .map(Key::label)
+            .collect::<Vec<_>>()
+            .join("/")
     }
 }
 
@@ -99,40 +113,214 @@ const fn bind(
     help: &'static str,
     hint: Option<&'static str>,
 ) -> Binding {
-    Binding { scope, keys, action, help, hint }
+    Binding {
+        scope,
+        keys,
+        action,
+        help,
+        hint,
+    }
 }
 
 use Scope::{Global, Help, Text};
 
 pub static BINDINGS: &[Binding] = &[
-    bind(Global, &[key(KeyCode::Tab)], Action::NextTab, "next tab", Some("tab")),
-    bind(Global, &[key(KeyCode::BackTab)], Action::PrevTab, "previous tab", None),
-    bind(Global, &[ch('1')], Action::ShowTab(Tab::Growth), "Growth tab", None),
-    bind(Global, &[ch('2')], Action::ShowTab(Tab::Rankings), "Rankings tab", None),
-    bind(Global, &[ch('3')], Action::ShowTab(Tab::Essay), "Essay tab", None),
-    bind(Global, &[ch('4')], Action::ShowTab(Tab::Sources), "Sources tab", None),
-    bind(Global, &[ch('?')], Action::ToggleHelp, "show or hide this help", Some("help")),
-    bind(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
-    bind(Scope::Tab(Tab::Growth), &[key(KeyCode::Left), ch('h')], Action::Left, "previous year", Some("year")),
-    bind(Scope::Tab(Tab::Growth), &[key(KeyCode::Right), ch('l')], Action::Right, "next year", None),
-    bind(Scope::Tab(Tab::Growth), &[key(KeyCode::Home), ch('g')], Action::Home, "first year", None),
-    bind(Scope::Tab(Tab::Growth), &[key(KeyCode::End), ch('G')], Action::End, "last year", None),
-    bind(Scope::Tab(Tab::Growth), &[ch('o')], Action::ToggleLater, "show or hide the later estimates", Some("later estimates")),
-    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Up), ch('k')], Action::Up, "previous platform", Some("platform")),
-    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Down), ch('j')], Action::Down, "next platform", None),
-    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Home), ch('g')], Action::Home, "first platform", None),
-    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::End), ch('G')], Action::End, "last platform", None),
-    bind(Scope::Tab(Tab::Rankings), &[ch('t'), key(KeyCode::Right)], Action::NextTable, "next tables (satisfaction, 2014)", Some("tables")),
-    bind(Scope::Tab(Tab::Rankings), &[ch('T'), key(KeyCode::Left)], Action::PrevTable, "previous tables", None),
-    bind(Text, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll up", Some("scroll")),
-    bind(Text, &[key(KeyCode::Down), ch('j')], Action::Down, "scroll down", None),
-    bind(Text, &[key(KeyCode::PageUp)], Action::PageUp, "page up", None),
-    bind(Text, &[key(KeyCode::PageDown), ch(' ')], Action::PageDown, "page down", Some("page")),
-    bind(Text, &[key(KeyCode::Home), ch('g')], Action::Home, "top", None),
-    bind(Text, &[key(KeyCode::End), ch('G')], Action::End, "bottom", None),
-    bind(Help, &[key(KeyCode::Esc), ch('?')], Action::CloseHelp, "close this help", Some("close")),
-    bind(Help, &[key(KeyCode::Up), ch('k')], Action::Up, "scroll up", None),
-    bind(Help, &[key(KeyCode::Down), ch('j')], Action::Down, "scroll down", None),
+    bind(
+        Global,
+        &[key(KeyCode::Tab)],
+        Action::NextTab,
+        "next tab",
+        Some("tab"),
+    ),
+    bind(
+        Global,
+        &[key(KeyCode::BackTab)],
+        Action::PrevTab,
+        "previous tab",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('1')],
+        Action::ShowTab(Tab::Growth),
+        "Growth tab",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('2')],
+        Action::ShowTab(Tab::Rankings),
+        "Rankings tab",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('3')],
+        Action::ShowTab(Tab::Essay),
+        "Essay tab",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('4')],
+        Action::ShowTab(Tab::Sources),
+        "Sources tab",
+        None,
+    ),
+    bind(
+        Global,
+        &[ch('?')],
+        Action::ToggleHelp,
+        "show or hide this help",
+        Some("help"),
+    ),
+    bind(
+        Global,
+        &[ch('q'), ctrl('c')],
+        Action::Quit,
+        "quit",
+        Some("quit"),
+    ),
+    bind(
+        Scope::Tab(Tab::Growth),
+        &[key(KeyCode::Left), ch('h')],
+        Action::Left,
+        "previous year",
+        Some("year"),
+    ),
+    bind(
+        Scope::Tab(Tab::Growth),
+        &[key(KeyCode::Right), ch('l')],
+        Action::Right,
+        "next year",
+        None,
+    ),
+    bind(
+        Scope::Tab(Tab::Growth),
+        &[key(KeyCode::Home), ch('g')],
+        Action::Home,
+        "first year",
+        None,
+    ),
+    bind(
+        Scope::Tab(Tab::Growth),
+        &[key(KeyCode::End), ch('G')],
+        Action::End,
+        "last year",
+        None,
+    ),
+    bind(
+        Scope::Tab(Tab::Growth),
+        &[ch('o')],
+        Action::ToggleLater,
+        "show or hide the later estimates",
+        Some("later estimates"),
+    ),
+    bind(
+        Scope::Tab(Tab::Rankings),
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "previous platform",
+        Some("platform"),
+    ),
+    bind(
+        Scope::Tab(Tab::Rankings),
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "next platform",
+        None,
+    ),
+    bind(
+        Scope::Tab(Tab::Rankings),
+        &[key(KeyCode::Home), ch('g')],
+        Action::Home,
+        "first platform",
+        None,
+    ),
+    bind(
+        Scope::Tab(Tab::Rankings),
+        &[key(KeyCode::End), ch('G')],
+        Action::End,
+        "last platform",
+        None,
+    ),
+    bind(
+        Scope::Tab(Tab::Rankings),
+        &[ch('t'), key(KeyCode::Right)],
+        Action::NextTable,
+        "next tables (satisfaction, 2014)",
+        Some("tables"),
+    ),
+    bind(
+        Scope::Tab(Tab::Rankings),
+        &[ch('T'), key(KeyCode::Left)],
+        Action::PrevTable,
+        "previous tables",
+        None,
+    ),
+    bind(
+        Text,
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "scroll up",
+        Some("scroll"),
+    ),
+    bind(
+        Text,
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "scroll down",
+        None,
+    ),
+    bind(
+        Text,
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "page up",
+        None,
+    ),
+    bind(
+        Text,
+        &[key(KeyCode::PageDown), ch(' ')],
+        Action::PageDown,
+        "page down",
+        Some("page"),
+    ),
+    bind(
+        Text,
+        &[key(KeyCode::Home), ch('g')],
+        Action::Home,
+        "top",
+        None,
+    ),
+    bind(
+        Text,
+        &[key(KeyCode::End), ch('G')],
+        Action::End,
+        "bottom",
+        None,
+    ),
+    bind(
+        Help,
+        &[key(KeyCode::Esc), ch('?')],
+        Action::CloseHelp,
+        "close this help",
+        Some("close"),
+    ),
+    bind(
+        Help,
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "scroll up",
+        None,
+    ),
+    bind(
+        Help,
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "scroll down",
+        None,
+    ),
 ];
 
 /// The action a key press stands for where `scopes` are in force. Key
@@ -146,9 +334,16 @@ pub fn action_for(event: &KeyEvent, scopes: &[Scope]) -> Option<Action> {
         KeyCode::Char(_) | KeyCode::BackTab => event.modifiers - KeyModifiers::SHIFT,
         _ => event.modifiers,
     };
-    let pressed = Key { code: event.code, mods };
+    let pressed = Key {
+        code: event.code,
+        mods,
+    };
     scopes.iter().find_map(|scope| {
-        BINDINGS.iter().filter(|b| b.scope == *scope).find(|b| b.keys.contains(&pressed)).map(|b| b.action)
+        BINDINGS
+            .iter()
+            .filter(|b| b.scope == *scope)
+            .find(|b| b.keys.contains(&pressed))
+            .map(|b| b.action)
     })
 }
 
@@ -165,7 +360,12 @@ pub fn hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
 /// (←/→, ↑/↓) is written as one.
 fn hint_keys(b: &Binding) -> String {
     let first = b.keys[0];
-    let pair = BINDINGS.iter().find(|o| o.scope == b.scope && !std::ptr::eq(*o, b) && o.hint.is_none() && is_opposite(first.code, o.keys[0].code));
+    let pair = BINDINGS.iter().find(|o| {
+        o.scope == b.scope
+            && !std::ptr::eq(*o, b)
+            && o.hint.is_none()
+            && is_opposite(first.code, o.keys[0].code)
+    });
     match pair {
         Some(o) => format!("{}{}", first.label(), o.keys[0].label()),
         None => first.label(),
@@ -173,7 +373,10 @@ fn hint_keys(b: &Binding) -> String {
 }
 
 fn is_opposite(a: KeyCode, b: KeyCode) -> bool {
-    matches!((a, b), (KeyCode::Left, KeyCode::Right) | (KeyCode::Up, KeyCode::Down))
+    matches!(
+        (a, b),
+        (KeyCode::Left, KeyCode::Right) | (KeyCode::Up, KeyCode::Down)
+    )
 }
 
 #[cfg(test)]
@@ -182,7 +385,12 @@ mod tests {
     use ratatui::crossterm::event::KeyEventState;
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent { code, modifiers, kind: KeyEventKind::Press, state: KeyEventState::NONE }
+        KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        }
     }
 
     #[test]
@@ -191,7 +399,12 @@ mod tests {
             for b in &BINDINGS[i + 1..] {
                 if a.scope == b.scope {
                     for k in a.keys {
-                        assert!(!b.keys.contains(k), "{} bound twice in {:?}", k.label(), a.scope);
+                        assert!(
+                            !b.keys.contains(k),
+                            "{} bound twice in {:?}",
+                            k.label(),
+                            a.scope
+                        );
                     }
                 }
             }
@@ -201,22 +414,40 @@ mod tests {
     #[test]
     fn the_most_specific_scope_wins() {
         let up = press(KeyCode::Up, KeyModifiers::NONE);
-        assert_eq!(action_for(&up, &Scope::active(Tab::Essay, false)), Some(Action::Up));
+        assert_eq!(
+            action_for(&up, &Scope::active(Tab::Essay, false)),
+            Some(Action::Up)
+        );
         let esc = press(KeyCode::Esc, KeyModifiers::NONE);
-        assert_eq!(action_for(&esc, &Scope::active(Tab::Growth, true)), Some(Action::CloseHelp));
+        assert_eq!(
+            action_for(&esc, &Scope::active(Tab::Growth, true)),
+            Some(Action::CloseHelp)
+        );
         assert_eq!(action_for(&esc, &Scope::active(Tab::Growth, false)), None);
     }
 
     #[test]
     fn shifted_characters_and_ctrl_c() {
         let big_g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(action_for(&big_g, &Scope::active(Tab::Essay, false)), Some(Action::End));
+        assert_eq!(
+            action_for(&big_g, &Scope::active(Tab::Essay, false)),
+            Some(Action::End)
+        );
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(&ctrl_c, &Scope::active(Tab::Rankings, false)), Some(Action::Quit));
+        assert_eq!(
+            action_for(&ctrl_c, &Scope::active(Tab::Rankings, false)),
+            Some(Action::Quit)
+        );
         let plain_c = press(KeyCode::Char('c'), KeyModifiers::NONE);
-        assert_eq!(action_for(&plain_c, &Scope::active(Tab::Rankings, false)), None);
+        assert_eq!(
+            action_for(&plain_c, &Scope::active(Tab::Rankings, false)),
+            None
+        );
         let back_tab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(action_for(&back_tab, &Scope::active(Tab::Growth, false)), Some(Action::PrevTab));
+        assert_eq!(
+            action_for(&back_tab, &Scope::active(Tab::Growth, false)),
+            Some(Action::PrevTab)
+        );
     }
 
     #[test]

@@ -2,12 +2,12 @@
 //! behind it. The binary, the tests and the benchmarks share this library.
 
 pub mod app;
+pub mod cli;
 pub mod dataset;
 pub mod format;
 pub mod keymap;
+pub mod report;
 pub mod tabs;
 pub mod text;
-pub mod ui;
-pub mod cli;
-pub mod report;
 pub mod tui;
+pub mod ui;

@@ -33,7 +33,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 View::Sources => vec![Section::Sources],
                 View::All => Section::ALL.to_vec(),
             };
-            write_out(&report::print(&loaded.dataset, &sections, usize::from(width)))
+            write_out(&report::print(
+                &loaded.dataset,
+                &sections,
+                usize::from(width),
+            ))
         }
         Some(Command::Dump) => {
             let loaded = dataset::load(cli.data.as_deref())?;

@@ -17,7 +17,12 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [Section::Growth, Section::Rankings, Section::Essay, Section::Sources];
+    pub const ALL: [Section; 4] = [
+        Section::Growth,
+        Section::Rankings,
+        Section::Essay,
+        Section::Sources,
+    ];
 }
 
 /// The sections as plain text wrapped to `width`, with a ruled heading
@@ -44,13 +49,20 @@ pub fn print(d: &Dataset, sections: &[Section], width: usize) -> String {
 }
 
 fn plain(doc: &Doc, width: usize) -> String {
-    text::wrap(doc, width).iter().map(|l| text::plain(l).trim_end().to_string() + "\n").collect()
+    text::wrap(doc, width)
+        .iter()
+        .map(|l| text::plain(l).trim_end().to_string() + "\n")
+        .collect()
 }
 
 /// Pads `s` to `width` display columns, on the left when `right`.
 fn pad(s: &str, width: usize, right: bool) -> String {
     let fill = " ".repeat(width.saturating_sub(str_width(s)));
-    if right { format!("{fill}{s}") } else { format!("{s}{fill}") }
+    if right {
+        format!("{fill}{s}")
+    } else {
+        format!("{s}{fill}")
+    }
 }
 
 fn growth(d: &Dataset, width: usize) -> String {
@@ -58,8 +70,15 @@ fn growth(d: &Dataset, width: usize) -> String {
     let mut doc = Doc::default();
     let head = |s: String| vec![text::Span::new(s, text::Mark::Plain)];
     doc.push(head(format!("{} ({})", g.title, g.unit)));
-    doc.push(head(format!("█ estimate, {PROJECTION} projection; a year with no figure is a gap, never a zero.")));
-    let max = g.series.iter().flat_map(|s| &s.points).map(|p| p.sns_users).fold(0.0, f64::max);
+    doc.push(head(format!(
+        "█ estimate, {PROJECTION} projection; a year with no figure is a gap, never a zero."
+    )));
+    let max = g
+        .series
+        .iter()
+        .flat_map(|s| &s.points)
+        .map(|p| p.sns_users)
+        .fold(0.0, f64::max);
     let columns = "year  SNS users  internet  share  kind        ";
     let bar_width = width.saturating_sub(columns.len()) as u16;
     for s in &g.series {
@@ -72,7 +91,9 @@ fn growth(d: &Dataset, width: usize) -> String {
                 None => format!("{year}  {}", pad("no figure", 9, true)),
                 Some(p) => {
                     let internet = p.internet_users.map_or("—".to_string(), format::millions);
-                    let share = p.share_pct.map_or("—".to_string(), |v| format!("{}%", format::value(v)));
+                    let share = p
+                        .share_pct
+                        .map_or("—".to_string(), |v| format!("{}%", format::value(v)));
                     let mut bar = hbar(p.sns_users / max, bar_width);
                     if p.kind == Kind::Projection {
                         bar = PROJECTION.to_string().repeat(bar.chars().count());
@@ -89,7 +110,11 @@ fn growth(d: &Dataset, width: usize) -> String {
             doc.push(head(row));
         }
         for p in &s.points {
-            doc.push(head(format!("{} source: {}", p.year, format::sources(d, &p.sources))));
+            doc.push(head(format!(
+                "{} source: {}",
+                p.year,
+                format::sources(d, &p.sources)
+            )));
             if let Some(q) = &p.quote {
                 doc.push(head(format!("{} in the essay: “{q}”", p.year)));
             }
@@ -99,7 +124,9 @@ fn growth(d: &Dataset, width: usize) -> String {
         }
     }
     let years = g.series[0].points.iter().map(|p| p.year);
-    let outcomes: Vec<String> = years.filter_map(|y| against_outcome(&g.series, y)).collect();
+    let outcomes: Vec<String> = years
+        .filter_map(|y| against_outcome(&g.series, y))
+        .collect();
     if !outcomes.is_empty() {
         doc.blank();
         outcomes.into_iter().for_each(|o| doc.push(head(o)));
@@ -121,12 +148,28 @@ fn rankings(d: &Dataset, width: usize) -> String {
 fn table(d: &Dataset, t: &RankingTable, width: usize) -> String {
     let mut doc = Doc::default();
     let head = |s: String| vec![text::Span::new(s, text::Mark::Plain)];
-    let n = t.sample_size.map(|n| format!(", n={}", thousands(n))).unwrap_or_default();
-    doc.push(head(format!("{}: {} ({}{n}; {})", t.title, t.metric, t.survey, t.population)));
+    let n = t
+        .sample_size
+        .map(|n| format!(", n={}", thousands(n)))
+        .unwrap_or_default();
+    doc.push(head(format!(
+        "{}: {} ({}{n}; {})",
+        t.title, t.metric, t.survey, t.population
+    )));
     let base = t.compare_with.as_deref().and_then(|id| d.table(id));
-    let name_width = t.rows.iter().map(|r| str_width(d.platform_name(&r.platform))).max().unwrap_or(0).max(8);
+    let name_width = t
+        .rows
+        .iter()
+        .map(|r| str_width(d.platform_name(&r.platform)))
+        .max()
+        .unwrap_or(0)
+        .max(8);
     let unit = if t.unit == "%" { "%" } else { "" };
-    let mut header = format!("rank  {}  {}", pad("platform", name_width, false), pad(&t.unit, 6, true));
+    let mut header = format!(
+        "rank  {}  {}",
+        pad("platform", name_width, false),
+        pad(&t.unit, 6, true)
+    );
     if base.is_some() {
         header.push_str("  change");
     }
@@ -135,9 +178,15 @@ fn table(d: &Dataset, t: &RankingTable, width: usize) -> String {
     doc.push(head(header));
     let max = t.rows.iter().filter_map(|r| r.value).fold(0.0, f64::max);
     for r in &t.rows {
-        let value = r.value.map_or("—".to_string(), |v| format!("{}{unit}", format::value(v)));
-        let mut row =
-            format!("{}  {}  {}", pad(&r.rank.to_string(), 4, true), pad(d.platform_name(&r.platform), name_width, false), pad(&value, 6, true));
+        let value = r
+            .value
+            .map_or("—".to_string(), |v| format!("{}{unit}", format::value(v)));
+        let mut row = format!(
+            "{}  {}  {}",
+            pad(&r.rank.to_string(), 4, true),
+            pad(d.platform_name(&r.platform), name_width, false),
+            pad(&value, 6, true)
+        );
         if let Some(base) = base {
             let change = Move::of(base, &r.platform, r.rank).label();
             row.push_str(&format!("  {}", pad(&change, 6, false)));
@@ -155,7 +204,10 @@ fn table(d: &Dataset, t: &RankingTable, width: usize) -> String {
     }
     for r in &t.rows {
         let name = d.platform_name(&r.platform);
-        doc.push(head(format!("{name} source: {}", format::sources(d, &r.sources))));
+        doc.push(head(format!(
+            "{name} source: {}",
+            format::sources(d, &r.sources)
+        )));
         if let Some(q) = &r.quote {
             doc.push(head(format!("{name} in the essay: “{q}”")));
         }

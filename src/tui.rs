@@ -9,7 +9,9 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 
 use crate::app::{Action, App};
 use crate::keymap;
@@ -65,7 +67,8 @@ pub fn run(mut app: App) -> Result<()> {
         );
     }
     let _session = Session::start().context("cannot set up the terminal")?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(stdout())).context("cannot set up the terminal")?;
+    let mut terminal =
+        Terminal::new(CrosstermBackend::new(stdout())).context("cannot set up the terminal")?;
     event_loop(&mut terminal, &mut app)
 }
 

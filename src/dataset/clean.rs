@@ -52,7 +52,13 @@ impl Dataset {
     /// Cleans every string in place.
     pub fn clean(&mut self) {
         let e = &mut self.essay;
-        for s in [&mut e.title, &mut e.blog, &mut e.byline, &mut e.date, &mut e.author] {
+        for s in [
+            &mut e.title,
+            &mut e.blog,
+            &mut e.byline,
+            &mut e.date,
+            &mut e.author,
+        ] {
             clean(s);
         }
         clean_opt(&mut e.site);

@@ -40,7 +40,10 @@ impl fmt::Display for Origin {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("{origin}: cannot read the file: {source}")]
-    Io { origin: Origin, source: std::io::Error },
+    Io {
+        origin: Origin,
+        source: std::io::Error,
+    },
     #[error("{origin}: not a regular file")]
     NotAFile { origin: Origin },
     #[error("{origin}: the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes")]
@@ -50,13 +53,26 @@ pub enum LoadError {
     /// Bad JSON, or JSON of the wrong shape; `path` is where in the
     /// document, when the parser had got inside it.
     #[error("{origin}: line {line}, column {column}: {}{message}", path.as_ref().map(|p| format!("{p}: ")).unwrap_or_default())]
-    Json { origin: Origin, path: Option<String>, line: usize, column: usize, message: String },
+    Json {
+        origin: Origin,
+        path: Option<String>,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("{origin}: {} problem{}:\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, list(problems))]
-    Invalid { origin: Origin, problems: Vec<Problem> },
+    Invalid {
+        origin: Origin,
+        problems: Vec<Problem>,
+    },
 }
 
 fn list(problems: &[Problem]) -> String {
-    problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
+    problems
+        .iter()
+        .map(|p| format!("  {p}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A dataset that passed validation, with the text it was read from.
@@ -80,21 +96,34 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
 }
 
 fn read_limited(path: &Path, origin: &Origin) -> Result<String, LoadError> {
-    let io = |source| LoadError::Io { origin: origin.clone(), source };
+    let io = |source| LoadError::Io {
+        origin: origin.clone(),
+        source,
+    };
     let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
-        return Err(LoadError::NotAFile { origin: origin.clone() });
+        return Err(LoadError::NotAFile {
+            origin: origin.clone(),
+        });
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { origin: origin.clone(), size: meta.len() });
+        return Err(LoadError::TooLarge {
+            origin: origin.clone(),
+            size: meta.len(),
+        });
     }
     // A pipe or device reports no length: read at most one byte past the
     // limit, so an endless stream is refused rather than read forever.
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { origin: origin.clone(), size: bytes.len() as u64 });
+        return Err(LoadError::TooLarge {
+            origin: origin.clone(),
+            size: bytes.len() as u64,
+        });
     }
     String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
         origin: origin.clone(),
@@ -122,17 +151,29 @@ pub fn parse(text: String, origin: Origin) -> Result<Loaded, LoadError> {
         return Err(LoadError::Invalid { origin, problems });
     }
     dataset.sort();
-    Ok(Loaded { dataset, origin, text })
+    Ok(Loaded {
+        dataset,
+        origin,
+        text,
+    })
 }
 
 fn json_error(origin: Origin, path: Option<String>, e: &serde_json::Error) -> LoadError {
     // serde_json's message ends with its own " at line L column C".
     let message = e.to_string();
-    let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m);
     // The message may quote the file; it must not carry its control bytes.
     let message = clean_text(message);
     let path = path.filter(|p| p != ".");
-    LoadError::Json { origin, path, line: e.line(), column: e.column(), message }
+    LoadError::Json {
+        origin,
+        path,
+        line: e.line(),
+        column: e.column(),
+        message,
+    }
 }
 
 #[cfg(test)]

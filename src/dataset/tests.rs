@@ -39,7 +39,8 @@ fn unsupported_schema() {
 
 #[test]
 fn unknown_source_id() {
-    let p = problems_after(|v| v["growth"]["series"][0]["points"][2]["sources"][0] = json!("ict-2099"));
+    let p =
+        problems_after(|v| v["growth"]["series"][0]["points"][2]["sources"][0] = json!("ict-2099"));
     assert_eq!(paths(&p), ["growth.series[0].points[2].sources[0]"]);
     assert!(p[0].message.contains("\"ict-2099\""), "{}", p[0].message);
 }
@@ -62,14 +63,20 @@ fn duplicate_ids() {
     for want in ["sources[1].id", "platforms[1].id", "rankings[1].id"] {
         assert!(found.contains(&want), "{want} missing from {found:?}");
     }
-    assert!(p.iter().any(|p| p.message.contains("first at sources[0].id")));
+    assert!(
+        p.iter()
+            .any(|p| p.message.contains("first at sources[0].id"))
+    );
 }
 
 #[test]
 fn duplicate_years() {
     let p = problems_after(|v| v["growth"]["series"][0]["points"][3]["year"] = json!(2012));
     assert_eq!(paths(&p), ["growth.series[0].points[3].year"]);
-    assert!(p[0].message.contains("first at growth.series[0].points[2].year"));
+    assert!(
+        p[0].message
+            .contains("first at growth.series[0].points[2].year")
+    );
 }
 
 #[test]
@@ -78,7 +85,14 @@ fn negative_values() {
         v["growth"]["series"][1]["points"][0]["internet_users"] = json!(-1.0);
         v["rankings"][3]["rows"][5]["value"] = json!(-0.5);
     });
-    assert_eq!(paths(&p), ["growth.series[1].points[0].internet_users", "growth.series[1].points[0].sns_users", "rankings[3].rows[5].value"]);
+    assert_eq!(
+        paths(&p),
+        [
+            "growth.series[1].points[0].internet_users",
+            "growth.series[1].points[0].sns_users",
+            "rankings[3].rows[5].value"
+        ]
+    );
 }
 
 #[test]
@@ -87,7 +101,10 @@ fn non_finite_values_are_refused() {
     let text = BUNDLED_JSON.replacen("36.71", "1e999", 1);
     let err = parse(text, Origin::Bundled).unwrap_err();
     let msg = err.to_string();
-    assert!(msg.contains("growth.series[0].points[0].sns_users: number out of range"), "{msg}");
+    assert!(
+        msg.contains("growth.series[0].points[0].sns_users: number out of range"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -96,7 +113,13 @@ fn shares_over_100_percent() {
         v["growth"]["series"][0]["points"][0]["share_pct"] = json!(138.8);
         v["rankings"][0]["rows"][0]["value"] = json!(134);
     });
-    assert_eq!(paths(&p), ["growth.series[0].points[0].share_pct", "rankings[0].rows[0].value"]);
+    assert_eq!(
+        paths(&p),
+        [
+            "growth.series[0].points[0].share_pct",
+            "rankings[0].rows[0].value"
+        ]
+    );
 }
 
 #[test]
@@ -108,7 +131,10 @@ fn share_that_contradicts_its_figures() {
 #[test]
 fn more_sns_users_than_internet_users() {
     let p = problems_after(|v| v["growth"]["series"][0]["points"][1]["sns_users"] = json!(99.0));
-    assert!(paths(&p).contains(&"growth.series[0].points[1].sns_users"), "{p:?}");
+    assert!(
+        paths(&p).contains(&"growth.series[0].points[1].sns_users"),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -133,7 +159,11 @@ fn empty_lists() {
         v["essay"]["paragraphs"] = json!([]);
     });
     let found = paths(&p);
-    for want in ["essay.paragraphs", "growth.series[1].points", "rankings[2].rows"] {
+    for want in [
+        "essay.paragraphs",
+        "growth.series[1].points",
+        "rankings[2].rows",
+    ] {
         assert!(found.contains(&want), "{want} missing from {found:?}");
     }
 }
@@ -147,7 +177,14 @@ fn ranks_that_do_not_match_values() {
 
 #[test]
 fn unpublished_values_rank_last() {
-    let p = problems_after(|v| v["rankings"][2]["rows"][0].as_object_mut().unwrap().remove("value").map(drop).unwrap());
+    let p = problems_after(|v| {
+        v["rankings"][2]["rows"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("value")
+            .map(drop)
+            .unwrap()
+    });
     assert_eq!(paths(&p), ["rankings[2].rows[1].rank"]);
 }
 
@@ -170,7 +207,10 @@ fn compare_with_unknown_or_self() {
         v["rankings"][1]["compare_with"] = json!("2012-all");
         v["rankings"][3]["compare_with"] = json!("2014-all");
     });
-    assert_eq!(paths(&p), ["rankings[1].compare_with", "rankings[3].compare_with"]);
+    assert_eq!(
+        paths(&p),
+        ["rankings[1].compare_with", "rankings[3].compare_with"]
+    );
 }
 
 #[test]
@@ -179,7 +219,10 @@ fn bad_dates_and_years() {
         v["sources"][0]["date"] = json!("27/12/2011");
         v["growth"]["series"][0]["points"][0]["year"] = json!(20100);
     });
-    assert_eq!(paths(&p), ["sources[0].date", "growth.series[0].points[0].year"]);
+    assert_eq!(
+        paths(&p),
+        ["sources[0].date", "growth.series[0].points[0].year"]
+    );
 }
 
 #[test]
@@ -194,7 +237,11 @@ fn reports_every_problem_not_just_the_first() {
 
 #[test]
 fn syntax_errors_give_line_and_column() {
-    let err = parse("{\n  \"schema\": 1,\n  oops\n}".into(), Origin::File("my.json".into())).unwrap_err();
+    let err = parse(
+        "{\n  \"schema\": 1,\n  oops\n}".into(),
+        Origin::File("my.json".into()),
+    )
+    .unwrap_err();
     let msg = err.to_string();
     assert!(msg.starts_with("my.json: line 3, column 3: "), "{msg}");
 }
@@ -204,7 +251,12 @@ fn wrong_type_names_its_path() {
     let mut v = bundled_value();
     v["growth"]["series"][0]["points"][3]["year"] = json!("2015");
     let msg = load_value(&v).unwrap_err().to_string();
-    assert!(msg.contains("growth.series[0].points[3].year: invalid type: string \"2015\", expected i32"), "{msg}");
+    assert!(
+        msg.contains(
+            "growth.series[0].points[3].year: invalid type: string \"2015\", expected i32"
+        ),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -212,7 +264,10 @@ fn unknown_field_is_named() {
     let mut v = bundled_value();
     v["platforms"][0]["colour"] = json!("blue");
     let msg = load_value(&v).unwrap_err().to_string();
-    assert!(msg.contains("platforms[0].colour: unknown field `colour`"), "{msg}");
+    assert!(
+        msg.contains("platforms[0].colour: unknown field `colour`"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -237,7 +292,14 @@ fn strings_are_cleaned_at_load() {
 #[test]
 fn missing_file_and_directory() {
     let err = load(Some(Path::new("/no/such/file.json"))).unwrap_err();
-    assert!(err.to_string().starts_with("/no/such/file.json: cannot read the file"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("/no/such/file.json: cannot read the file"),
+        "{err}"
+    );
     let dir = std::env::temp_dir();
-    assert!(matches!(load(Some(&dir)).unwrap_err(), LoadError::NotAFile { .. }));
+    assert!(matches!(
+        load(Some(&dir)).unwrap_err(),
+        LoadError::NotAFile { .. }
+    ));
 }

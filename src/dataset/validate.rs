@@ -31,7 +31,10 @@ struct Problems(Vec<Problem>);
 
 impl Problems {
     fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Problem { path: path.into(), message: message.into() });
+        self.0.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
     }
 
     fn non_empty(&mut self, path: String, value: &str) {
@@ -47,7 +50,13 @@ impl Problems {
     }
 
     /// Records `path` for `key`, or a problem if the key was seen before.
-    fn unique<'a>(&mut self, seen: &mut HashMap<&'a str, String>, key: &'a str, path: String, what: &str) {
+    fn unique<'a>(
+        &mut self,
+        seen: &mut HashMap<&'a str, String>,
+        key: &'a str,
+        path: String,
+        what: &str,
+    ) {
         if let Some(first) = seen.get(key) {
             self.add(path, format!("duplicate {what} {key:?} (first at {first})"));
         } else {
@@ -68,12 +77,31 @@ impl Problems {
 pub fn validate(d: &Dataset) -> Vec<Problem> {
     let mut p = Problems::default();
     if d.schema != SCHEMA_VERSION {
-        p.add("schema", format!("unsupported schema version {}, this build reads {SCHEMA_VERSION}", d.schema));
+        p.add(
+            "schema",
+            format!(
+                "unsupported schema version {}, this build reads {SCHEMA_VERSION}",
+                d.schema
+            ),
+        );
     }
     essay(d, &mut p);
-    let sources = ids(&mut p, "sources", d.sources.iter().map(|s| s.id.as_str()), "source id");
-    let platforms = ids(&mut p, "platforms", d.platforms.iter().map(|s| s.id.as_str()), "platform id");
-    let refs = Refs { d, sources: &sources };
+    let sources = ids(
+        &mut p,
+        "sources",
+        d.sources.iter().map(|s| s.id.as_str()),
+        "source id",
+    );
+    let platforms = ids(
+        &mut p,
+        "platforms",
+        d.platforms.iter().map(|s| s.id.as_str()),
+        "platform id",
+    );
+    let refs = Refs {
+        d,
+        sources: &sources,
+    };
     for (i, s) in d.sources.iter().enumerate() {
         p.non_empty(format!("sources[{i}].publisher"), &s.publisher);
         p.non_empty(format!("sources[{i}].title"), &s.title);
@@ -104,7 +132,12 @@ fn essay(d: &Dataset, p: &mut Problems) {
 }
 
 /// Checks a list of ids for blanks and duplicates; returns the id set.
-fn ids<'a>(p: &mut Problems, list: &str, ids: impl Iterator<Item = &'a str>, what: &str) -> HashMap<&'a str, String> {
+fn ids<'a>(
+    p: &mut Problems,
+    list: &str,
+    ids: impl Iterator<Item = &'a str>,
+    what: &str,
+) -> HashMap<&'a str, String> {
     let mut seen = HashMap::new();
     let mut count = 0;
     for (i, id) in ids.enumerate() {
@@ -124,14 +157,19 @@ fn iso_date(p: &mut Problems, path: String, date: &str) {
     let shape = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     let in_range = shape && {
         let month: u32 = date[5..7].parse().unwrap_or(0);
         let day: u32 = date[8..10].parse().unwrap_or(0);
         (1..=12).contains(&month) && (1..=31).contains(&day)
     };
     if !in_range {
-        p.add(path, format!("expected a date as YYYY-MM-DD, found {date:?}"));
+        p.add(
+            path,
+            format!("expected a date as YYYY-MM-DD, found {date:?}"),
+        );
     }
 }
 
@@ -145,7 +183,10 @@ impl Refs<'_> {
         p.non_empty_list(format!("{at}.sources"), ids);
         for (i, id) in ids.iter().enumerate() {
             if !self.sources.contains_key(id.as_str()) {
-                p.add(format!("{at}.sources[{i}]"), format!("unknown source id {id:?}"));
+                p.add(
+                    format!("{at}.sources[{i}]"),
+                    format!("unknown source id {id:?}"),
+                );
             }
         }
     }
@@ -155,7 +196,13 @@ impl Refs<'_> {
         let path = format!("{at}.quote");
         if q.trim().is_empty() {
             p.add(path, "must not be empty");
-        } else if !self.d.essay.paragraphs.iter().any(|para| find_quote(para, q).is_some()) {
+        } else if !self
+            .d
+            .essay
+            .paragraphs
+            .iter()
+            .any(|para| find_quote(para, q).is_some())
+        {
             p.add(path, format!("quote not found in the essay text: {q:?}"));
         }
     }
@@ -176,16 +223,30 @@ fn growth(refs: &Refs, p: &mut Problems) {
             let at = format!("{at}.points[{pi}]");
             let year_path = format!("{at}.year");
             if !YEARS.contains(&pt.year) {
-                p.add(year_path.clone(), format!("year {} is outside {}..={}", pt.year, YEARS.start(), YEARS.end()));
+                p.add(
+                    year_path.clone(),
+                    format!(
+                        "year {} is outside {}..={}",
+                        pt.year,
+                        YEARS.start(),
+                        YEARS.end()
+                    ),
+                );
             }
             if let Some(first) = years.insert(pt.year, year_path.clone()) {
-                p.add(year_path, format!("duplicate year {} (first at {first})", pt.year));
+                p.add(
+                    year_path,
+                    format!("duplicate year {} (first at {first})", pt.year),
+                );
             }
             p.amount(format!("{at}.sns_users"), pt.sns_users);
             if let Some(v) = pt.internet_users {
                 p.amount(format!("{at}.internet_users"), v);
                 if v.is_finite() && pt.sns_users.is_finite() && pt.sns_users > v {
-                    p.add(format!("{at}.sns_users"), format!("{} SNS users exceed {v} internet users", pt.sns_users));
+                    p.add(
+                        format!("{at}.sns_users"),
+                        format!("{} SNS users exceed {v} internet users", pt.sns_users),
+                    );
                 }
             }
             if let Some(share) = pt.share_pct {
@@ -200,13 +261,19 @@ fn growth(refs: &Refs, p: &mut Problems) {
 fn share_rule(p: &mut Problems, at: &str, share: f64, users: f64, internet: Option<f64>) {
     let path = format!("{at}.share_pct");
     if !share.is_finite() || !(0.0..=100.0).contains(&share) {
-        p.add(path, format!("a share must be between 0 and 100 %, found {share}"));
+        p.add(
+            path,
+            format!("a share must be between 0 and 100 %, found {share}"),
+        );
         return;
     }
     if let Some(internet) = internet.filter(|v| v.is_finite() && *v > 0.0) {
         let computed = users / internet * 100.0;
         if (computed - share).abs() > SHARE_TOLERANCE {
-            p.add(path, format!("share {share} % does not match {users} / {internet} = {computed:.1} %"));
+            p.add(
+                path,
+                format!("share {share} % does not match {users} / {internet} = {computed:.1} %"),
+            );
         }
     }
 }
@@ -223,9 +290,15 @@ fn rankings(refs: &Refs, platforms: &HashMap<&str, String>, p: &mut Problems) {
         p.non_empty(format!("{at}.unit"), &t.unit);
         if let Some(other) = &t.compare_with {
             if other == &t.id {
-                p.add(format!("{at}.compare_with"), "a table cannot compare with itself");
+                p.add(
+                    format!("{at}.compare_with"),
+                    "a table cannot compare with itself",
+                );
             } else if d.table(other).is_none() {
-                p.add(format!("{at}.compare_with"), format!("unknown table id {other:?}"));
+                p.add(
+                    format!("{at}.compare_with"),
+                    format!("unknown table id {other:?}"),
+                );
             }
         }
         p.non_empty_list(format!("{at}.rows"), &t.rows);
@@ -233,7 +306,10 @@ fn rankings(refs: &Refs, platforms: &HashMap<&str, String>, p: &mut Problems) {
         for (ri, r) in t.rows.iter().enumerate() {
             let at = format!("{at}.rows[{ri}]");
             if !platforms.contains_key(r.platform.as_str()) {
-                p.add(format!("{at}.platform"), format!("unknown platform id {:?}", r.platform));
+                p.add(
+                    format!("{at}.platform"),
+                    format!("unknown platform id {:?}", r.platform),
+                );
             }
             p.unique(&mut seen, &r.platform, format!("{at}.platform"), "platform");
             if r.rank == 0 {
@@ -242,7 +318,10 @@ fn rankings(refs: &Refs, platforms: &HashMap<&str, String>, p: &mut Problems) {
             if let Some(v) = r.value {
                 p.amount(format!("{at}.value"), v);
                 if t.unit == "%" && v > 100.0 {
-                    p.add(format!("{at}.value"), format!("a share must be between 0 and 100 %, found {v}"));
+                    p.add(
+                        format!("{at}.value"),
+                        format!("a share must be between 0 and 100 %, found {v}"),
+                    );
                 }
             }
             refs.sources(p, &at, &r.sources);

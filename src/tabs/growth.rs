@@ -29,7 +29,10 @@ impl GrowthView {
     /// projection.
     pub fn new(d: &Dataset) -> Self {
         let year = d.growth.series[0].points.last().map_or(0, |p| p.year);
-        GrowthView { year, show_later: false }
+        GrowthView {
+            year,
+            show_later: false,
+        }
     }
 
     /// The series on screen: the essay's own, then the later ones if shown.
@@ -40,14 +43,20 @@ impl GrowthView {
 
     /// Every year from the first figure to the last, gaps included.
     pub fn years(&self, d: &Dataset) -> RangeInclusive<i32> {
-        let years = self.shown(d).iter().flat_map(|s| s.points.iter().map(|p| p.year));
+        let years = self
+            .shown(d)
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.year));
         let (lo, hi) = years.fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
         lo..=hi
     }
 
     pub fn step(&mut self, d: &Dataset, delta: i32) {
         let years = self.years(d);
-        self.year = self.year.saturating_add(delta).clamp(*years.start(), *years.end());
+        self.year = self
+            .year
+            .saturating_add(delta)
+            .clamp(*years.start(), *years.end());
     }
 
     pub fn first(&mut self, d: &Dataset) {
@@ -65,14 +74,22 @@ impl GrowthView {
 
     pub fn render(&self, d: &Dataset, theme: &Theme, body: Rect, buf: &mut Buffer) {
         let title = format!(" {} ({}) ", d.growth.title, d.growth.unit);
-        Block::bordered().title(title).border_style(theme.border).render(body, buf);
+        Block::bordered()
+            .title(title)
+            .border_style(theme.border)
+            .render(body, buf);
         let inner = body.inner(Margin::new(1, 1));
         let shown = self.shown(d);
         let detail = text::wrap(&detail_doc(d, shown, self.year), usize::from(inner.width));
         let legend = legend(shown, theme, inner.width);
         let legend_rows = legend.len() as u16;
-        let detail_rows =
-            (detail.len() as u16).min(inner.height.saturating_sub(MIN_CHART_ROWS + legend_rows + 1)).max(1);
+        let detail_rows = (detail.len() as u16)
+            .min(
+                inner
+                    .height
+                    .saturating_sub(MIN_CHART_ROWS + legend_rows + 1),
+            )
+            .max(1);
         let [chart, legend_area, _, detail_area] = Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(legend_rows),
@@ -87,7 +104,14 @@ impl GrowthView {
         draw_lines(&detail, theme, detail_area, buf);
     }
 
-    fn render_chart(&self, d: &Dataset, shown: &[Series], theme: &Theme, area: Rect, buf: &mut Buffer) {
+    fn render_chart(
+        &self,
+        d: &Dataset,
+        shown: &[Series],
+        theme: &Theme,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
         let years = self.years(d);
         let count = (i64::from(*years.end()) - i64::from(*years.start()) + 1) as usize;
         let fits = columns::capacity(area.width, shown.len()).min(count);
@@ -109,24 +133,41 @@ impl GrowthView {
                         }
                     })
                     .collect();
-                Slot { label: year.to_string(), bars }
+                Slot {
+                    label: year.to_string(),
+                    bars,
+                }
             })
             .collect();
-        let max = shown.iter().flat_map(|s| &s.points).map(|p| p.sns_users).fold(0.0, f64::max);
-        let columns = Columns { slots: &slots, selected: Some(offset - first), max, theme };
+        let max = shown
+            .iter()
+            .flat_map(|s| &s.points)
+            .map(|p| p.sns_users)
+            .fold(0.0, f64::max);
+        let columns = Columns {
+            slots: &slots,
+            selected: Some(offset - first),
+            max,
+            theme,
+        };
         columns.render(area, buf);
     }
 }
 
 pub fn point(s: &Series, year: i32) -> Option<&Point> {
-    s.points.binary_search_by_key(&year, |p| p.year).ok().map(|i| &s.points[i])
+    s.points
+        .binary_search_by_key(&year, |p| p.year)
+        .ok()
+        .map(|i| &s.points[i])
 }
 
 /// The glyphs, then which bars are which series: one line where it fits,
 /// two where it does not.
 fn legend<'a>(shown: &'a [Series], theme: &Theme, width: u16) -> Vec<Line<'a>> {
     let kinds = vec![
-        Span::raw(format!("{ESTIMATE}{ESTIMATE} estimate  {PROJECTION}{PROJECTION} projection  ")),
+        Span::raw(format!(
+            "{ESTIMATE}{ESTIMATE} estimate  {PROJECTION}{PROJECTION} projection  "
+        )),
         Span::styled(GAP, theme.gap),
         Span::raw(" no figure"),
     ];
@@ -145,7 +186,11 @@ fn legend<'a>(shown: &'a [Series], theme: &Theme, width: u16) -> Vec<Line<'a>> {
     if one.width() <= usize::from(width) {
         return vec![one];
     }
-    spans[0].content = spans[0].content.trim_start_matches(" · ").to_string().into();
+    spans[0].content = spans[0]
+        .content
+        .trim_start_matches(" · ")
+        .to_string()
+        .into();
     vec![Line::from(kinds), Line::from(spans)]
 }
 
@@ -159,14 +204,26 @@ pub fn short_label(s: &Series) -> &str {
 pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32) -> Doc {
     let mut doc = Doc::default();
     for s in shown {
-        let mut head = vec![text::Span::new(format!("{year}, {}: ", short_label(s).to_lowercase()), Mark::Heading)];
+        let mut head = vec![text::Span::new(
+            format!("{year}, {}: ", short_label(s).to_lowercase()),
+            Mark::Heading,
+        )];
         let Some(p) = point(s, year) else {
-            head.push(text::Span::new("no figure published (a gap, not a zero)", Mark::Meta));
+            head.push(text::Span::new(
+                "no figure published (a gap, not a zero)",
+                Mark::Meta,
+            ));
             doc.push(head);
             continue;
         };
-        head.push(text::Span::new(format!("{} M SNS users", format::millions(p.sns_users)), Mark::Figure));
-        head.push(text::Span::new(format!(", {}", p.kind.label()), Mark::Plain));
+        head.push(text::Span::new(
+            format!("{} M SNS users", format::millions(p.sns_users)),
+            Mark::Figure,
+        ));
+        head.push(text::Span::new(
+            format!(", {}", p.kind.label()),
+            Mark::Plain,
+        ));
         doc.push(head);
         let mut facts = vec![
             match p.internet_users {
@@ -191,14 +248,20 @@ pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32) -> Doc {
             });
         }
         doc.push(vec![text::Span::new(facts.join(" · "), Mark::Plain)]);
-        let mut source = vec![text::Span::new("source ", Mark::Meta), text::Span::new(format::sources(d, &p.sources), Mark::Plain)];
+        let mut source = vec![
+            text::Span::new("source ", Mark::Meta),
+            text::Span::new(format::sources(d, &p.sources), Mark::Plain),
+        ];
         if let Some(q) = &p.quote {
             source.push(text::Span::new(" · essay ", Mark::Meta));
             source.push(text::Span::new(format!("“{q}”"), Mark::Quote));
         }
         doc.push(source);
         if let Some(n) = &p.note {
-            doc.push(vec![text::Span::new("note ", Mark::Meta), text::Span::new(n.clone(), Mark::Plain)]);
+            doc.push(vec![
+                text::Span::new("note ", Mark::Meta),
+                text::Span::new(n.clone(), Mark::Plain),
+            ]);
         }
     }
     if let Some(line) = against_outcome(shown, year) {
@@ -211,8 +274,11 @@ pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32) -> Doc {
 /// same year: how far off it was.
 pub fn against_outcome(shown: &[Series], year: i32) -> Option<String> {
     let projected = point(shown.first()?, year).filter(|p| p.kind == Kind::Projection)?;
-    let (later, outcome) =
-        shown[1..].iter().find_map(|s| point(s, year).filter(|p| p.kind == Kind::Estimate).map(|p| (s, p)))?;
+    let (later, outcome) = shown[1..].iter().find_map(|s| {
+        point(s, year)
+            .filter(|p| p.kind == Kind::Estimate)
+            .map(|p| (s, p))
+    })?;
     let off = (projected.sns_users - outcome.sns_users) / outcome.sns_users * 100.0;
     let word = if off < 0.0 { "low" } else { "high" };
     Some(format!(

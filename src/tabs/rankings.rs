@@ -40,13 +40,20 @@ pub struct RankingsView {
 /// neither compares nor is compared with; a compared-with table appears on
 /// the pages of the tables that compare with it.
 pub fn pages(d: &Dataset) -> Vec<Page> {
-    let targets: HashSet<&str> = d.rankings.iter().filter_map(|t| t.compare_with.as_deref()).collect();
+    let targets: HashSet<&str> = d
+        .rankings
+        .iter()
+        .filter_map(|t| t.compare_with.as_deref())
+        .collect();
     d.rankings
         .iter()
         .enumerate()
         .filter(|(_, t)| t.compare_with.is_some() || !targets.contains(t.id.as_str()))
         .map(|(main, t)| {
-            let base = t.compare_with.as_deref().and_then(|id| d.rankings.iter().position(|b| b.id == id));
+            let base = t
+                .compare_with
+                .as_deref()
+                .and_then(|id| d.rankings.iter().position(|b| b.id == id));
             let mut platforms: Vec<String> = t.rows.iter().map(|r| r.platform.clone()).collect();
             if let Some(b) = base {
                 for r in &d.rankings[b].rows {
@@ -55,14 +62,22 @@ pub fn pages(d: &Dataset) -> Vec<Page> {
                     }
                 }
             }
-            Page { main, base, platforms }
+            Page {
+                main,
+                base,
+                platforms,
+            }
         })
         .collect()
 }
 
 impl RankingsView {
     pub fn new(d: &Dataset) -> Self {
-        RankingsView { pages: pages(d), page: 0, selected: 0 }
+        RankingsView {
+            pages: pages(d),
+            page: 0,
+            selected: 0,
+        }
     }
 
     pub fn current(&self) -> &Page {
@@ -88,17 +103,34 @@ impl RankingsView {
         let keep = self.selected_platform().to_string();
         let n = self.pages.len() as isize;
         self.page = (self.page as isize + delta).rem_euclid(n) as usize;
-        self.selected = self.current().platforms.iter().position(|p| *p == keep).unwrap_or(0);
+        self.selected = self
+            .current()
+            .platforms
+            .iter()
+            .position(|p| *p == keep)
+            .unwrap_or(0);
     }
 
     pub fn render(&self, d: &Dataset, theme: &Theme, body: Rect, buf: &mut Buffer) {
         let page = self.current();
         let main = &d.rankings[page.main];
         let title = match page.base {
-            Some(b) => format!(" Rankings {}/{}: {} against {} ", self.page + 1, self.pages.len(), main.title, d.rankings[b].title),
-            None => format!(" Rankings {}/{}: {} ", self.page + 1, self.pages.len(), main.title),
+            Some(b) => format!(
+                " Rankings {}/{}: {} against {} ",
+                self.page + 1,
+                self.pages.len(),
+                main.title,
+                d.rankings[b].title
+            ),
+            None => format!(
+                " Rankings {}/{}: {} ",
+                self.page + 1,
+                self.pages.len(),
+                main.title
+            ),
         };
-        let [title_area, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
+        let [title_area, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
         Line::from(title).style(theme.title).render(title_area, buf);
         let inner = rest.inner(Margin::new(1, 0));
         let shown: Vec<(&RankingTable, bool)> = match page.base {
@@ -107,24 +139,46 @@ impl RankingsView {
         };
         let side_by_side = inner.width >= SIDE_BY_SIDE || shown.len() == 1;
         let needs: Vec<u16> = shown.iter().map(|(t, _)| t.rows.len() as u16 + 3).collect();
-        let tables_need = if side_by_side { needs.iter().copied().max().unwrap_or(0) } else { needs.iter().sum() };
+        let tables_need = if side_by_side {
+            needs.iter().copied().max().unwrap_or(0)
+        } else {
+            needs.iter().sum()
+        };
         // The tables come first; the detail takes what is left, two rows at least.
         let detail = text::wrap(&self.detail_doc(d), usize::from(inner.width));
-        let detail_rows = (detail.len() as u16).min(inner.height.saturating_sub(tables_need).max(2));
-        let [tables, detail_area] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_rows)]).areas(inner);
+        let detail_rows =
+            (detail.len() as u16).min(inner.height.saturating_sub(tables_need).max(2));
+        let [tables, detail_area, _] = Layout::vertical([
+            Constraint::Max(tables_need),
+            Constraint::Length(detail_rows),
+            Constraint::Fill(1),
+        ])
+        .areas(inner);
         draw_lines(&detail, theme, detail_area, buf);
 
-        let scale = shown.iter().flat_map(|(t, _)| t.rows.iter().filter_map(|r| r.value)).fold(0.0, f64::max);
+        let scale = shown
+            .iter()
+            .flat_map(|(t, _)| t.rows.iter().filter_map(|r| r.value))
+            .fold(0.0, f64::max);
         let areas = if side_by_side {
             Layout::horizontal(vec![Constraint::Fill(1); shown.len()]).split(tables)
         } else {
             let fit = needs.iter().sum::<u16>() <= tables.height;
-            let constraints = needs.iter().map(|&n| if fit { Constraint::Length(n) } else { Constraint::Fill(n) });
+            let constraints = needs.iter().map(|&n| {
+                if fit {
+                    Constraint::Length(n)
+                } else {
+                    Constraint::Fill(n)
+                }
+            });
             Layout::vertical(constraints).split(tables)
         };
         for ((table, with_change), area) in shown.into_iter().zip(areas.iter()) {
-            let base = if with_change { page.base.map(|b| &d.rankings[b]) } else { None };
+            let base = if with_change {
+                page.base.map(|b| &d.rankings[b])
+            } else {
+                None
+            };
             self.render_table(d, theme, table, base, scale, *area, buf);
         }
     }
@@ -140,18 +194,38 @@ impl RankingsView {
         area: Rect,
         buf: &mut Buffer,
     ) {
-        let n = t.sample_size.map(|n| format!("n={} · ", thousands(n))).unwrap_or_default();
+        let n = t
+            .sample_size
+            .map(|n| format!("n={} · ", thousands(n)))
+            .unwrap_or_default();
         let block = Block::bordered()
             .title(Line::from(format!(" {} ", t.title)).style(theme.heading))
             .title_bottom(Line::from(format!(" {}{} ({}) ", n, t.metric, t.unit)).right_aligned())
             .border_style(theme.border);
-        let name_width = t.rows.iter().map(|r| str_width(d.platform_name(&r.platform))).max().unwrap_or(0).max(8) as u16;
-        let value_width = t.rows.iter().filter_map(|r| r.value).map(|v| format::value(v).len()).max().unwrap_or(1).max(2) as u16;
-        let unit = if t.unit == "%" { "%".to_string() } else { String::new() };
+        let name_width = t
+            .rows
+            .iter()
+            .map(|r| str_width(d.platform_name(&r.platform)))
+            .max()
+            .unwrap_or(0)
+            .max(8) as u16;
+        let unit = if t.unit == "%" {
+            "%".to_string()
+        } else {
+            String::new()
+        };
+        let value_width = t
+            .rows
+            .iter()
+            .filter_map(|r| r.value)
+            .map(|v| format::value(v).len() + unit.len())
+            .max()
+            .unwrap_or(1);
+        let value_width = value_width.max(str_width(&t.unit)) as u16;
         let mut widths = vec![
             Constraint::Length(4),
             Constraint::Length(name_width),
-            Constraint::Length(value_width + unit.len() as u16),
+            Constraint::Length(value_width),
             Constraint::Fill(1),
         ];
         let mut header = vec!["Rank", "Platform", t.unit.as_str(), ""];
@@ -160,10 +234,12 @@ impl RankingsView {
             header.push("Change");
         }
         let inner_width = area.width.saturating_sub(2);
-        let fixed: u16 = 4 + name_width + value_width + unit.len() as u16 + 3 + if base.is_some() { 7 } else { 0 };
+        let fixed: u16 = 4 + name_width + value_width + 3 + if base.is_some() { 7 } else { 0 };
         let bar_width = inner_width.saturating_sub(fixed);
         let rows = t.rows.iter().map(|r| {
-            let value = r.value.map_or("—".to_string(), |v| format!("{}{unit}", format::value(v)));
+            let value = r
+                .value
+                .map_or("—".to_string(), |v| format!("{}{unit}", format::value(v)));
             let bar = match r.value {
                 Some(v) if scale > 0.0 => hbar(v / scale, bar_width),
                 Some(_) => String::new(),
@@ -173,11 +249,18 @@ impl RankingsView {
                 Cell::from(format!("{:>3}", r.rank)),
                 Cell::from(d.platform_name(&r.platform).to_string()),
                 Cell::from(Line::from(value).right_aligned()),
-                Cell::from(bar).style(if r.value.is_some() { theme.series(0) } else { theme.gap }),
+                Cell::from(bar).style(if r.value.is_some() {
+                    theme.series(0)
+                } else {
+                    theme.gap
+                }),
             ];
             if let Some(base) = base {
                 let change = Move::of(base, &r.platform, r.rank);
-                cells.push(Cell::from(Span::styled(change.label(), change.style(theme))));
+                cells.push(Cell::from(Span::styled(
+                    change.label(),
+                    change.style(theme),
+                )));
             }
             Row::new(cells)
         });
@@ -186,7 +269,11 @@ impl RankingsView {
             .block(block)
             .column_spacing(1)
             .row_highlight_style(theme.selected);
-        let mut state = TableState::default().with_selected(t.rows.iter().position(|r| r.platform == self.selected_platform()));
+        let mut state = TableState::default().with_selected(
+            t.rows
+                .iter()
+                .position(|r| r.platform == self.selected_platform()),
+        );
         StatefulWidget::render(table, area, buf, &mut state);
     }
 
@@ -196,21 +283,37 @@ impl RankingsView {
         let page = self.current();
         let id = self.selected_platform();
         let mut doc = Doc::default();
-        let mut head = vec![text::Span::new(d.platform_name(id).to_string(), Mark::Platform)];
+        let mut head = vec![text::Span::new(
+            d.platform_name(id).to_string(),
+            Mark::Platform,
+        )];
         if let Some(p) = d.platform(id) {
-            let mut extra = if p.name_ja == p.name { String::new() } else { format!(" · {}", p.name_ja) };
+            let mut extra = if p.name_ja == p.name {
+                String::new()
+            } else {
+                format!(" · {}", p.name_ja)
+            };
             if let Some(note) = &p.note {
                 extra.push_str(&format!(" · {note}"));
             }
             head.push(text::Span::new(extra, Mark::Meta));
         }
         doc.push(head);
-        let tables = page.base.into_iter().chain([page.main]).map(|i| &d.rankings[i]);
+        let tables = page
+            .base
+            .into_iter()
+            .chain([page.main])
+            .map(|i| &d.rankings[i]);
         for t in tables {
             let line = match t.row_of(id) {
-                None => vec![text::Span::new(format!("{}: not in this table", t.title), Mark::Meta)],
+                None => vec![text::Span::new(
+                    format!("{}: not in this table", t.title),
+                    Mark::Meta,
+                )],
                 Some(r) => {
-                    let value = r.value.map_or("figure not published".to_string(), |v| format!("{} {}", format::value(v), t.unit));
+                    let value = r.value.map_or("figure not published".to_string(), |v| {
+                        format!("{} {}", format::value(v), t.unit)
+                    });
                     let mut line = vec![
                         text::Span::new(format!("{}: ", t.title), Mark::Plain),
                         text::Span::new(format!("rank {}, {value}", r.rank), Mark::Figure),
@@ -272,7 +375,7 @@ impl Move {
 pub fn hbar(fraction: f64, width: u16) -> String {
     let eighths = (fraction.clamp(0.0, 1.0) * f64::from(width) * 8.0).round() as usize;
     let mut s = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         s.push(PARTS[eighths % 8]);
     }
     s
@@ -283,7 +386,7 @@ pub fn thousands(n: u32) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

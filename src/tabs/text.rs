@@ -3,7 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::{
+    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
 
 use crate::text::{self, Doc};
 use crate::ui::theme::Theme;
@@ -22,12 +24,21 @@ pub struct TextView {
 /// column for the scrollbar.
 fn text_area(body: Rect) -> Rect {
     let inner = body.inner(Margin::new(1, 1));
-    Rect { width: inner.width.saturating_sub(1), ..inner }
+    Rect {
+        width: inner.width.saturating_sub(1),
+        ..inner
+    }
 }
 
 impl TextView {
     pub fn new(doc: Doc) -> Self {
-        TextView { doc, lines: Vec::new(), width: 0, height: 0, scroll: 0 }
+        TextView {
+            doc,
+            lines: Vec::new(),
+            width: 0,
+            height: 0,
+            scroll: 0,
+        }
     }
 
     /// Fits the view to the tab's body area, keeping the top line in view
@@ -36,7 +47,11 @@ impl TextView {
         let area = text_area(body);
         let width = usize::from(area.width).max(1);
         if width != self.width || self.lines.is_empty() {
-            let fraction = if self.lines.is_empty() { 0.0 } else { self.scroll as f64 / self.lines.len() as f64 };
+            let fraction = if self.lines.is_empty() {
+                0.0
+            } else {
+                self.scroll as f64 / self.lines.len() as f64
+            };
             self.lines = text::wrap(&self.doc, width);
             self.width = width;
             self.scroll = (fraction * self.lines.len() as f64) as usize;
@@ -81,14 +96,20 @@ impl TextView {
 
     /// Draws only the lines in view.
     pub fn render(&self, title: &str, theme: &Theme, body: Rect, buf: &mut Buffer) {
-        let block = Block::bordered().title(format!(" {title} ")).border_style(theme.border);
+        let block = Block::bordered()
+            .title(format!(" {title} "))
+            .border_style(theme.border);
         block.render(body, buf);
         let area = text_area(body);
         let end = (self.scroll + usize::from(area.height)).min(self.lines.len());
         draw_lines(&self.lines[self.scroll..end], theme, area, buf);
         if self.max_scroll() > 0 {
             let mut state = ScrollbarState::new(self.max_scroll()).position(self.scroll);
-            let bar_area = Rect { x: area.right(), width: 1, ..area };
+            let bar_area = Rect {
+                x: area.right(),
+                width: 1,
+                ..area
+            };
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .begin_symbol(None)
                 .end_symbol(None)
@@ -101,7 +122,10 @@ impl TextView {
 /// Draws wrapped lines from the top of `area`, as many as fit.
 pub fn draw_lines(lines: &[text::Line], theme: &Theme, area: Rect, buf: &mut Buffer) {
     for (line, row) in lines.iter().zip(area.rows()) {
-        let spans: Vec<Span> = line.iter().map(|s| Span::styled(s.text.as_str(), theme.mark(s.mark))).collect();
+        let spans: Vec<Span> = line
+            .iter()
+            .map(|s| Span::styled(s.text.as_str(), theme.mark(s.mark)))
+            .collect();
         Line::from(spans).render(row, buf);
     }
 }

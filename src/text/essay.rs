@@ -8,7 +8,10 @@ pub fn essay_doc(d: &Dataset) -> Doc {
     let mut doc = Doc::default();
     doc.push(vec![Span::new(e.title.clone(), Mark::Title)]);
     doc.push(vec![Span::new(format!("by {}", e.author), Mark::Meta)]);
-    doc.push(vec![Span::new(format!("{} · {}", e.date, e.byline), Mark::Meta)]);
+    doc.push(vec![Span::new(
+        format!("{} · {}", e.date, e.byline),
+        Mark::Meta,
+    )]);
     let blog = match &e.site {
         Some(site) => format!("{} ({site})", e.blog),
         None => e.blog.clone(),

@@ -14,9 +14,14 @@ pub fn mark_text(text: &str, names: &[&str]) -> Vec<Span> {
     let mut i = 0;
     while i < text.len() {
         let rest = &text[i..];
-        let at_word_start = !text[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+        let at_word_start = !text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
         let found = if at_word_start {
-            figure_len(rest).map(|n| (n, Mark::Figure)).or_else(|| name_len(rest, names).map(|n| (n, Mark::Platform)))
+            figure_len(rest)
+                .map(|n| (n, Mark::Figure))
+                .or_else(|| name_len(rest, names).map(|n| (n, Mark::Platform)))
         } else {
             None
         };
@@ -43,7 +48,10 @@ fn name_len(rest: &str, names: &[&str]) -> Option<usize> {
     names
         .iter()
         .filter(|name| !name.is_empty())
-        .filter(|name| rest.get(..name.len()).is_some_and(|head| head.eq_ignore_ascii_case(name)))
+        .filter(|name| {
+            rest.get(..name.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(name))
+        })
         .map(|name| name.len())
         .filter(|&n| ends_word(rest, n))
         .max()
@@ -108,7 +116,10 @@ mod tests {
     #[test]
     fn keeps_every_character() {
         let text = "LINE me! 🙂 2015. ミクシィ";
-        let joined: String = mark_text(text, &["LINE"]).iter().map(|s| s.text.as_str()).collect();
+        let joined: String = mark_text(text, &["LINE"])
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
         assert_eq!(joined, text);
     }
 

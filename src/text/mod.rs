@@ -32,7 +32,10 @@ pub struct Span {
 
 impl Span {
     pub fn new(text: impl Into<String>, mark: Mark) -> Self {
-        Span { text: text.into(), mark }
+        Span {
+            text: text.into(),
+            mark,
+        }
     }
 }
 
@@ -90,7 +93,10 @@ impl LineBuf {
 }
 
 fn wrap_para(para: &[Span], width: usize, out: &mut Vec<Line>) {
-    let chars: Vec<(char, Mark)> = para.iter().flat_map(|s| s.text.chars().map(move |c| (c, s.mark))).collect();
+    let chars: Vec<(char, Mark)> = para
+        .iter()
+        .flat_map(|s| s.text.chars().map(move |c| (c, s.mark)))
+        .collect();
     if chars.is_empty() {
         out.push(Vec::new());
         return;
@@ -98,8 +104,14 @@ fn wrap_para(para: &[Span], width: usize, out: &mut Vec<Line>) {
     let mut line = LineBuf::default();
     let mut i = 0;
     while i < chars.len() {
-        let space_end = chars[i..].iter().position(|(c, _)| *c != ' ').map_or(chars.len(), |n| i + n);
-        let word_end = chars[space_end..].iter().position(|(c, _)| *c == ' ').map_or(chars.len(), |n| space_end + n);
+        let space_end = chars[i..]
+            .iter()
+            .position(|(c, _)| *c != ' ')
+            .map_or(chars.len(), |n| i + n);
+        let word_end = chars[space_end..]
+            .iter()
+            .position(|(c, _)| *c == ' ')
+            .map_or(chars.len(), |n| space_end + n);
         let spaces = &chars[i..space_end];
         let word = &chars[space_end..word_end];
         let word_width: usize = word.iter().map(|(c, _)| char_width(*c)).sum();
@@ -145,13 +157,18 @@ mod tests {
     use super::*;
 
     fn wrap_plain(text: &str, width: usize) -> Vec<String> {
-        let doc = Doc { paras: vec![vec![Span::new(text, Mark::Plain)]] };
+        let doc = Doc {
+            paras: vec![vec![Span::new(text, Mark::Plain)]],
+        };
         wrap(&doc, width).iter().map(|l| plain(l)).collect()
     }
 
     #[test]
     fn wraps_at_spaces_and_drops_them_at_breaks() {
-        assert_eq!(wrap_plain("the quick brown fox", 10), ["the quick", "brown fox"]);
+        assert_eq!(
+            wrap_plain("the quick brown fox", 10),
+            ["the quick", "brown fox"]
+        );
     }
 
     #[test]
@@ -174,9 +191,20 @@ mod tests {
 
     #[test]
     fn keeps_marks_across_breaks() {
-        let doc = Doc { paras: vec![vec![Span::new("see ", Mark::Plain), Span::new("LINE", Mark::Platform)]] };
+        let doc = Doc {
+            paras: vec![vec![
+                Span::new("see ", Mark::Plain),
+                Span::new("LINE", Mark::Platform),
+            ]],
+        };
         let lines = wrap(&doc, 4);
-        assert_eq!(lines, vec![vec![Span::new("see", Mark::Plain)], vec![Span::new("LINE", Mark::Platform)]]);
+        assert_eq!(
+            lines,
+            vec![
+                vec![Span::new("see", Mark::Plain)],
+                vec![Span::new("LINE", Mark::Platform)]
+            ]
+        );
     }
 
     #[test]

@@ -70,9 +70,26 @@ impl Widget for Columns<'_> {
         for (i, slot) in self.slots.iter().enumerate() {
             let x = left + slot_width * i as u16;
             let selected = self.selected == Some(i);
-            self.draw_slot(slot, Rect::new(x, area.y, slot_width, area.height), base, max_height, buf);
-            let style = if selected { self.theme.selected } else { self.theme.heading };
-            centre(buf, x, slot_width.saturating_sub(1), area.bottom() - 1, &slot.label, style);
+            self.draw_slot(
+                slot,
+                Rect::new(x, area.y, slot_width, area.height),
+                base,
+                max_height,
+                buf,
+            );
+            let style = if selected {
+                self.theme.selected
+            } else {
+                self.theme.heading
+            };
+            centre(
+                buf,
+                x,
+                slot_width.saturating_sub(1),
+                area.bottom() - 1,
+                &slot.label,
+                style,
+            );
         }
     }
 }
@@ -91,16 +108,31 @@ impl Columns<'_> {
                 break;
             }
             match bar.value {
-                None => centre(buf, x, bar_width, base, if bar_width >= 3 { GAP } else { "-" }, self.theme.gap),
+                None => centre(
+                    buf,
+                    x,
+                    bar_width,
+                    base,
+                    if bar_width >= 3 { GAP } else { "-" },
+                    self.theme.gap,
+                ),
                 Some(v) => {
                     let eighths = if self.max > 0.0 {
-                        ((v / self.max) * f64::from(max_height.saturating_sub(1)) * 8.0).round() as u32
+                        ((v / self.max) * f64::from(max_height.saturating_sub(1)) * 8.0).round()
+                            as u32
                     } else {
                         0
                     };
                     let top = draw_bar(buf, x, bar_width, base, eighths, bar.projection, bar.style);
                     if let Some(label) = format::fit(v, usize::from(bar_width)) {
-                        centre(buf, x, bar_width, top.saturating_sub(1).max(area.y), &label, bar.style);
+                        centre(
+                            buf,
+                            x,
+                            bar_width,
+                            top.saturating_sub(1).max(area.y),
+                            &label,
+                            bar.style,
+                        );
                     }
                 }
             }
@@ -110,15 +142,34 @@ impl Columns<'_> {
 
 /// Draws a bar `eighths`/8 cells tall standing on row `base`; returns the
 /// row of its top cell.
-fn draw_bar(buf: &mut Buffer, x: u16, width: u16, base: u16, eighths: u32, projection: bool, style: Style) -> u16 {
+fn draw_bar(
+    buf: &mut Buffer,
+    x: u16,
+    width: u16,
+    base: u16,
+    eighths: u32,
+    projection: bool,
+    style: Style,
+) -> u16 {
     let full = eighths / 8;
     let part = (eighths % 8) as usize;
     let mut top = base + 1;
     for row in 0..full {
         top = base - row as u16;
-        fill(buf, x, width, top, if projection { PROJECTION } else { ESTIMATE }, style);
+        fill(
+            buf,
+            x,
+            width,
+            top,
+            if projection { PROJECTION } else { ESTIMATE },
+            style,
+        );
     }
-    let part_glyph = if projection { (part >= 4).then_some(PROJECTION) } else { (part > 0).then(|| EIGHTHS[part]) };
+    let part_glyph = if projection {
+        (part >= 4).then_some(PROJECTION)
+    } else {
+        (part > 0).then(|| EIGHTHS[part])
+    };
     if let Some(glyph) = part_glyph {
         top = base - full as u16;
         fill(buf, x, width, top, glyph, style);

@@ -9,7 +9,13 @@ use super::theme::Theme;
 use crate::keymap::{BINDINGS, Scope};
 use crate::tabs::Tab;
 
-const SCOPES: [Scope; 5] = [Scope::Global, Scope::Tab(Tab::Growth), Scope::Tab(Tab::Rankings), Scope::Text, Scope::Help];
+const SCOPES: [Scope; 5] = [
+    Scope::Global,
+    Scope::Tab(Tab::Growth),
+    Scope::Tab(Tab::Rankings),
+    Scope::Text,
+    Scope::Help,
+];
 const KEYS_WIDTH: usize = 14;
 
 /// Every binding under the heading of its scope.
@@ -33,7 +39,12 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
 fn popup_area(area: Rect, content_rows: usize) -> Rect {
     let width = area.width.saturating_sub(4).min(60);
     let height = area.height.saturating_sub(2).min(content_rows as u16 + 2);
-    Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height)
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
 }
 
 /// How far the help can scroll in a terminal of `size`.
@@ -47,7 +58,11 @@ pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
     let lines = lines(theme);
     let popup = popup_area(area, lines.len());
     Clear.render(popup, buf);
-    let more = if max_scroll(area) > 0 { " ↑↓ scroll " } else { "" };
+    let more = if max_scroll(area) > 0 {
+        " ↑↓ scroll "
+    } else {
+        ""
+    };
     Block::bordered()
         .title(" Keys ")
         .title_bottom(Line::from(format!("{more} Esc close ")).right_aligned())

@@ -20,7 +20,12 @@ pub const MIN_HEIGHT: u16 = 15;
 
 /// The tab bar, the body and the footer.
 fn areas(area: Rect) -> [Rect; 3] {
-    Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area)
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
 }
 
 /// Where the current tab draws, for a terminal of `size`.
@@ -56,17 +61,26 @@ impl Widget for &App {
 
 impl App {
     fn render_tab_bar(&self, area: Rect, buf: &mut Buffer) {
-        let titles = Tab::ALL.iter().enumerate().map(|(i, t)| format!("{} {}", i + 1, t.title()));
+        let titles = Tab::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, t)| format!("{} {}", i + 1, t.title()));
         let title = format!("{} ", self.data.essay.title);
-        let [tabs, name] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(title.chars().count() as u16)]).areas(area);
+        let [tabs, name] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(title.chars().count() as u16),
+        ])
+        .areas(area);
         Tabs::new(titles)
             .select(self.tab.index())
             .style(self.theme.tab)
             .highlight_style(self.theme.tab_selected)
             .divider("│")
             .render(tabs, buf);
-        Line::from(title).style(self.theme.title).right_aligned().render(name, buf);
+        Line::from(title)
+            .style(self.theme.title)
+            .right_aligned()
+            .render(name, buf);
     }
 
     fn render_footer(&self, area: Rect, buf: &mut Buffer) {
@@ -84,5 +98,7 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
         "Terminal too small: {}x{}. sns-tui needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Enlarge the window, or press q to quit.",
         area.width, area.height
     );
-    Paragraph::new(text).wrap(Wrap { trim: true }).render(area, buf);
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
 }

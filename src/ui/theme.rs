@@ -39,7 +39,10 @@ impl Theme {
         Theme {
             border: fg(Color::Gray),
             tab: Style::new(),
-            tab_selected: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
+            tab_selected: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
             key: fg(Color::Cyan).add_modifier(Modifier::BOLD),
             hint: Style::new(),
             title: fg(Color::Cyan).add_modifier(Modifier::BOLD),

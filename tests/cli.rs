@@ -1,0 +1,194 @@
+//! The binary's plain commands, as a user or a script runs them.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use sns_tui::dataset::BUNDLED_JSON;
+use unicode_width::UnicodeWidthStr;
+
+fn sns() -> Command {
+    Command::cargo_bin("sns-tui").unwrap()
+}
+
+fn temp_json(text: &str) -> tempfile::NamedTempFile {
+    let mut f = tempfile::Builder::new().suffix(".json").tempfile().unwrap();
+    std::io::Write::write_all(&mut f, text.as_bytes()).unwrap();
+    f
+}
+
+#[test]
+fn help_lists_the_commands() {
+    sns()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("check")
+                .and(predicate::str::contains("print"))
+                .and(predicate::str::contains("dump")),
+        )
+        .stdout(predicate::str::contains("--data <FILE>"));
+}
+
+#[test]
+fn version_names_the_release() {
+    sns()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(format!("sns-tui {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn check_accepts_the_bundled_dataset() {
+    sns()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("ok: the bundled dataset"));
+}
+
+#[test]
+fn check_lists_every_problem_with_file_and_path() {
+    let bad = BUNDLED_JSON
+        .replacen("\"ict-2013-ascii\"\n", "\"ict-1999\"\n", 1)
+        .replacen("\"rank\": 5", "\"rank\": 1", 1);
+    let f = temp_json(&bad);
+    let file = f.path().display().to_string();
+    sns()
+        .args(["check", &file])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with(format!("{file}: 3 problems:")))
+        .stdout(predicate::str::contains(
+            "growth.series[0].points[0].sources[1]: unknown source id \"ict-1999\"",
+        ))
+        .stdout(predicate::str::contains(
+            "rankings[0].rows[4].rank: rank 1 (16)",
+        ));
+}
+
+#[test]
+fn check_gives_line_and_column_of_a_syntax_error() {
+    let f = temp_json("{\n  \"schema\": 1,,\n}");
+    sns()
+        .arg("check")
+        .arg(f.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(": line 2, column 15: "));
+}
+
+#[test]
+fn data_flag_works_with_check_and_print() {
+    let f = temp_json(&BUNDLED_JSON.replace("LINE me!", "LINE me, again!"));
+    sns()
+        .arg("--data")
+        .arg(f.path())
+        .arg("check")
+        .assert()
+        .success();
+    sns()
+        .arg("--data")
+        .arg(f.path())
+        .args(["print", "essay"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("LINE me, again!\n"));
+}
+
+#[test]
+fn a_bad_data_file_stops_the_explorer_before_the_terminal() {
+    sns()
+        .args(["--data", "/no/such/dataset.json"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "sns-tui: error: /no/such/dataset.json: cannot read the file",
+        ));
+}
+
+#[test]
+fn print_growth_shows_projection_against_outcome() {
+    sns()
+        .args(["print", "growth"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "2015      63.21         —  65.3%  projection",
+        ))
+        .stdout(predicate::str::contains(
+            "2015      64.88     99.43  65.3%  estimate",
+        ))
+        .stdout(predicate::str::contains("2013  no figure"))
+        .stdout(predicate::str::contains("the projection was 2.6 % low"));
+}
+
+#[test]
+fn print_rankings_shows_rank_changes() {
+    let out = sns().args(["print", "rankings"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains("LINE") && l.contains("54%"))
+        .unwrap();
+    assert!(line.contains("▲1"), "{line}");
+}
+
+#[test]
+fn print_all_fits_the_width_and_has_no_escape_codes() {
+    for width in ["40", "60", "100"] {
+        let out = sns()
+            .args(["print", "all", "--width", width])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert!(
+            !out.stdout.contains(&0x1b),
+            "an escape byte at width {width}"
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        for section in [
+            "Growth\n======",
+            "Rankings\n========",
+            "Essay\n=====",
+            "Sources\n=======",
+        ] {
+            assert!(text.contains(section), "{section}");
+        }
+        let limit: usize = width.parse().unwrap();
+        for line in text.lines() {
+            assert!(
+                line.width() <= limit,
+                "{} columns at width {width}: {line}",
+                line.width()
+            );
+        }
+    }
+}
+
+#[test]
+fn print_refuses_a_silly_width() {
+    sns()
+        .args(["print", "essay", "--width", "3"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--width"));
+}
+
+#[test]
+fn dump_prints_the_bundled_json_which_checks_ok() {
+    let out = sns().arg("dump").output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(out.stdout, BUNDLED_JSON.as_bytes());
+    let f = temp_json(std::str::from_utf8(&out.stdout).unwrap());
+    sns().arg("check").arg(f.path()).assert().success();
+}
+
+#[test]
+fn without_a_terminal_the_explorer_points_to_print() {
+    // assert_cmd gives the child pipes, not a terminal.
+    sns().write_stdin("").assert().code(1).stdout("").stderr(
+        predicate::str::contains("needs a terminal").and(predicate::str::contains("sns-tui print")),
+    );
+}

@@ -1,0 +1,141 @@
+//! Whole screens, drawn into a test backend: every tab at 80x24 and
+//! 120x40, the help popup and the too-small screen, in the mono theme so a
+//! snapshot shows exactly what a no-colour terminal shows.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use sns_tui::app::{Action, App};
+use sns_tui::dataset;
+use sns_tui::tabs::Tab;
+use sns_tui::ui::theme::Theme;
+
+fn app(width: u16, height: u16, actions: &[Action]) -> App {
+    let mut app = App::new(dataset::load(None).unwrap().dataset, Theme::mono());
+    app.apply(Action::Resize(width, height));
+    for a in actions {
+        app.apply(*a);
+    }
+    app
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal
+}
+
+fn screen(width: u16, height: u16, actions: &[Action]) -> String {
+    draw(&app(width, height, actions)).backend().to_string()
+}
+
+macro_rules! screens {
+    ($($name:ident: $actions:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!(concat!(stringify!($name), "_80x24"), screen(80, 24, $actions));
+            insta::assert_snapshot!(concat!(stringify!($name), "_120x40"), screen(120, 40, $actions));
+        }
+    )*};
+}
+
+screens! {
+    growth: &[];
+    growth_later_estimates: &[Action::ToggleLater];
+    growth_first_year: &[Action::Home];
+    rankings: &[Action::ShowTab(Tab::Rankings)];
+    rankings_satisfaction: &[Action::ShowTab(Tab::Rankings), Action::PrevTable, Action::End];
+    essay: &[Action::ShowTab(Tab::Essay)];
+    essay_end: &[Action::ShowTab(Tab::Essay), Action::End];
+    sources: &[Action::ShowTab(Tab::Sources)];
+    help: &[Action::ToggleHelp];
+}
+
+#[test]
+fn too_small() {
+    insta::assert_snapshot!(screen(40, 10, &[]));
+}
+
+#[test]
+fn narrow_rankings_stack_the_tables() {
+    insta::assert_snapshot!(screen(60, 30, &[Action::ShowTab(Tab::Rankings)]));
+}
+
+/// The cells of row `y` as text.
+fn row_text(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+/// Positions of `needle` in row `y`, in cells.
+fn find_in_row(buf: &Buffer, y: u16, needle: &str) -> Option<u16> {
+    let cells: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+    let needle: Vec<String> = needle.chars().map(String::from).collect();
+    cells
+        .windows(needle.len())
+        .position(|w| w.iter().zip(&needle).all(|(a, b)| *a == b))
+        .map(|x| x as u16)
+}
+
+#[test]
+fn selected_year_label_is_reversed_and_others_are_not() {
+    let terminal = draw(&app(80, 24, &[]));
+    let buf = terminal.backend().buffer();
+    let y = (0..24)
+        .find(|&y| row_text(buf, y).contains("2010") && row_text(buf, y).contains("2015"))
+        .unwrap();
+    let at_2015 = find_in_row(buf, y, "2015").unwrap();
+    let at_2010 = find_in_row(buf, y, "2010").unwrap();
+    assert!(buf[(at_2015, y)].modifier.contains(Modifier::REVERSED));
+    assert!(!buf[(at_2010, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn selected_platform_is_highlighted_in_both_tables() {
+    let terminal = draw(&app(
+        120,
+        40,
+        &[Action::ShowTab(Tab::Rankings), Action::Down],
+    ));
+    let buf = terminal.backend().buffer();
+    // Facebook is second among smartphone users and first among all.
+    let mut highlighted = 0;
+    for y in 0..40 {
+        if let Some(x) = find_in_row(buf, y, "Facebook")
+            && buf[(x, y)].modifier.contains(Modifier::REVERSED)
+        {
+            highlighted += 1;
+        }
+        if let Some(x) = find_in_row(buf, y, "Twitter") {
+            assert!(
+                !buf[(x, y)].modifier.contains(Modifier::REVERSED),
+                "Twitter is not selected"
+            );
+        }
+    }
+    assert_eq!(highlighted, 2);
+}
+
+#[test]
+fn projections_differ_from_estimates_by_glyph_not_colour() {
+    let terminal = draw(&app(80, 24, &[]));
+    let text = terminal.backend().to_string();
+    assert!(text.contains('▒'), "the 2015 projection is hatched");
+    assert!(text.contains('█'), "the estimates are solid");
+    let legend = text.lines().find(|l| l.contains("projection")).unwrap();
+    assert!(
+        legend.contains("▒▒ projection") && legend.contains("██ estimate"),
+        "{legend}"
+    );
+}
+
+#[test]
+fn years_without_a_figure_show_a_gap_not_a_zero() {
+    let text = screen(80, 24, &[]);
+    assert_eq!(
+        text.matches("n/a").count(),
+        3,
+        "2013, 2014 and the legend:\n{text}"
+    );
+    assert!(!text.contains(" 0.00"));
+}
