@@ -463,4 +463,13 @@ mod tests {
         assert_eq!(hints[0], ("←→".to_string(), "year"));
         assert!(hints.contains(&("?".to_string(), "help")));
     }
+
+    #[test]
+    fn the_readme_lists_every_binding() {
+        let readme = include_str!("../README.md");
+        for b in BINDINGS {
+            let row = format!("| {} | {} |", b.key_labels(), b.help);
+            assert!(readme.contains(&row), "README lacks {row}");
+        }
+    }
 }
