@@ -13,6 +13,7 @@ use ratatui::widgets::{Paragraph, Tabs, Widget, Wrap};
 use crate::app::App;
 use crate::keymap;
 use crate::tabs::Tab;
+use crate::text::str_width;
 
 /// Below this size the app shows only a "terminal too small" message.
 pub const MIN_WIDTH: u16 = 50;
@@ -61,14 +62,24 @@ impl Widget for &App {
 
 impl App {
     fn render_tab_bar(&self, area: Rect, buf: &mut Buffer) {
-        let titles = Tab::ALL
+        let titles: Vec<String> = Tab::ALL
             .iter()
             .enumerate()
-            .map(|(i, t)| format!("{} {}", i + 1, t.title()));
+            .map(|(i, t)| format!("{} {}", i + 1, t.title()))
+            .collect();
+        // Tabs pads each title by a space either side and divides them by
+        // one column; the essay's title shows only in the room left over.
+        let tabs_width: usize = titles.iter().map(|t| str_width(t) + 3).sum();
         let title = format!("{} ", self.data.essay.title);
+        let room = usize::from(area.width).saturating_sub(tabs_width);
+        let title_width = if str_width(&title) <= room {
+            str_width(&title)
+        } else {
+            0
+        };
         let [tabs, name] = Layout::horizontal([
             Constraint::Fill(1),
-            Constraint::Length(title.chars().count() as u16),
+            Constraint::Length(title_width as u16),
         ])
         .areas(area);
         Tabs::new(titles)
@@ -84,10 +95,17 @@ impl App {
     }
 
     fn render_footer(&self, area: Rect, buf: &mut Buffer) {
+        // Whole hints only: a hint cut in half says nothing.
         let mut spans = Vec::new();
+        let mut used = 0;
         for (keys, hint) in keymap::hints(&self.scopes()) {
-            spans.push(Span::styled(format!(" {keys}"), self.theme.key));
-            spans.push(Span::styled(format!(" {hint} "), self.theme.hint));
+            let (keys, hint) = (format!(" {keys}"), format!(" {hint} "));
+            used += str_width(&keys) + str_width(&hint);
+            if used > usize::from(area.width) {
+                break;
+            }
+            spans.push(Span::styled(keys, self.theme.key));
+            spans.push(Span::styled(hint, self.theme.hint));
         }
         Line::from(spans).render(area, buf);
     }
