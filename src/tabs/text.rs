@@ -96,12 +96,18 @@ impl TextView {
 
     /// Draws only the lines in view.
     pub fn render(&self, title: &str, theme: &Theme, body: Rect, buf: &mut Buffer) {
-        let block = Block::bordered()
-            .title(format!(" {title} "))
-            .border_style(theme.border);
-        block.render(body, buf);
         let area = text_area(body);
         let end = (self.scroll + usize::from(area.height)).min(self.lines.len());
+        let position = if self.lines.is_empty() {
+            String::new()
+        } else {
+            format!(" lines {}-{end} of {} ", self.scroll + 1, self.lines.len())
+        };
+        Block::bordered()
+            .title(format!(" {title} "))
+            .title_bottom(Line::from(position).right_aligned())
+            .border_style(theme.border)
+            .render(body, buf);
         draw_lines(&self.lines[self.scroll..end], theme, area, buf);
         if self.max_scroll() > 0 {
             let mut state = ScrollbarState::new(self.max_scroll()).position(self.scroll);

@@ -60,7 +60,8 @@ impl Doc {
 
 /// Word-wraps every paragraph to `width` columns. Breaks only at plain
 /// spaces (a no-break space holds its words together), drops the spaces at
-/// a break, and cuts a word wider than the line wherever it must.
+/// a break but keeps a paragraph's indent, and cuts a word wider than the
+/// line wherever it must.
 pub fn wrap(doc: &Doc, width: usize) -> Vec<Line> {
     let width = width.max(1);
     let mut out = Vec::new();
@@ -115,12 +116,16 @@ fn wrap_para(para: &[Span], width: usize, out: &mut Vec<Line>) {
         let spaces = &chars[i..space_end];
         let word = &chars[space_end..word_end];
         let word_width: usize = word.iter().map(|(c, _)| char_width(*c)).sum();
-        if line.width > 0 {
-            if line.width + spaces.len() + word_width <= width {
-                spaces.iter().for_each(|&(c, m)| line.push(c, m, 1));
-            } else {
-                out.push(line.take());
-            }
+        if i == 0 {
+            // A paragraph's own indent is kept, as far as the line allows.
+            spaces
+                .iter()
+                .take(width - 1)
+                .for_each(|&(c, m)| line.push(c, m, 1));
+        } else if line.width + spaces.len() + word_width <= width {
+            spaces.iter().for_each(|&(c, m)| line.push(c, m, 1));
+        } else {
+            out.push(line.take());
         }
         for &(c, m) in word {
             let w = char_width(c);
@@ -174,6 +179,11 @@ mod tests {
     #[test]
     fn never_breaks_at_a_no_break_space() {
         assert_eq!(wrap_plain("aa bb\u{a0}cc", 6), ["aa", "bb\u{a0}cc"]);
+    }
+
+    #[test]
+    fn keeps_a_paragraphs_indent_but_not_spaces_at_breaks() {
+        assert_eq!(wrap_plain("   1  LINE  54%", 10), ["   1  LINE", "54%"]);
     }
 
     #[test]

@@ -77,11 +77,9 @@ impl App {
         } else {
             0
         };
-        let [tabs, name] = Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(title_width as u16),
-        ])
-        .areas(area);
+        let [tabs, name] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(title_width as u16)])
+                .areas(area);
         Tabs::new(titles)
             .select(self.tab.index())
             .style(self.theme.tab)
