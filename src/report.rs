@@ -4,7 +4,7 @@
 use crate::dataset::{Dataset, Kind, RankingTable};
 use crate::format;
 use crate::tabs::growth::{against_outcome, point};
-use crate::tabs::rankings::{Move, hbar, thousands};
+use crate::tabs::rankings::{Move, bar_cell, hbar, name_width, thousands, value_cell, value_width};
 use crate::text::{self, Doc, essay_doc, sources_doc, str_width};
 use crate::ui::columns::PROJECTION;
 
@@ -157,18 +157,12 @@ fn table(d: &Dataset, t: &RankingTable, width: usize) -> String {
         t.title, t.metric, t.survey, t.population
     )));
     let base = t.compare_with.as_deref().and_then(|id| d.table(id));
-    let name_width = t
-        .rows
-        .iter()
-        .map(|r| str_width(d.platform_name(&r.platform)))
-        .max()
-        .unwrap_or(0)
-        .max(8);
-    let unit = if t.unit == "%" { "%" } else { "" };
+    let name_width = name_width(d, t);
+    let value_width = value_width(t);
     let mut header = format!(
         "rank  {}  {}",
         pad("platform", name_width, false),
-        pad(&t.unit, 6, true)
+        pad(&t.unit, value_width, true)
     );
     if base.is_some() {
         header.push_str("  change");
@@ -178,25 +172,17 @@ fn table(d: &Dataset, t: &RankingTable, width: usize) -> String {
     doc.push(head(header));
     let max = t.rows.iter().filter_map(|r| r.value).fold(0.0, f64::max);
     for r in &t.rows {
-        let value = r
-            .value
-            .map_or("—".to_string(), |v| format!("{}{unit}", format::value(v)));
         let mut row = format!(
             "{}  {}  {}",
             pad(&r.rank.to_string(), 4, true),
             pad(d.platform_name(&r.platform), name_width, false),
-            pad(&value, 6, true)
+            pad(&value_cell(t, r.value), value_width, true)
         );
         if let Some(base) = base {
             let change = Move::of(base, &r.platform, r.rank).label();
             row.push_str(&format!("  {}", pad(&change, 6, false)));
         }
-        let bar = match r.value {
-            Some(v) if max > 0.0 => hbar(v / max, bar_width),
-            Some(_) => String::new(),
-            None => "not published".to_string(),
-        };
-        row.push_str(&format!("  {bar}"));
+        row.push_str(&format!("  {}", bar_cell(r.value, max, bar_width)));
         doc.push(head(row));
     }
     if let Some(base) = base {

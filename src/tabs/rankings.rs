@@ -202,26 +202,8 @@ impl RankingsView {
             .title(Line::from(format!(" {} ", t.title)).style(theme.heading))
             .title_bottom(Line::from(format!(" {}{} ({}) ", n, t.metric, t.unit)).right_aligned())
             .border_style(theme.border);
-        let name_width = t
-            .rows
-            .iter()
-            .map(|r| str_width(d.platform_name(&r.platform)))
-            .max()
-            .unwrap_or(0)
-            .max(8) as u16;
-        let unit = if t.unit == "%" {
-            "%".to_string()
-        } else {
-            String::new()
-        };
-        let value_width = t
-            .rows
-            .iter()
-            .filter_map(|r| r.value)
-            .map(|v| format::value(v).len() + unit.len())
-            .max()
-            .unwrap_or(1);
-        let value_width = value_width.max(str_width(&t.unit)) as u16;
+        let name_width = name_width(d, t) as u16;
+        let value_width = value_width(t) as u16;
         let mut widths = vec![
             Constraint::Length(4),
             Constraint::Length(name_width),
@@ -237,14 +219,8 @@ impl RankingsView {
         let fixed: u16 = 4 + name_width + value_width + 3 + if base.is_some() { 7 } else { 0 };
         let bar_width = inner_width.saturating_sub(fixed);
         let rows = t.rows.iter().map(|r| {
-            let value = r
-                .value
-                .map_or("—".to_string(), |v| format!("{}{unit}", format::value(v)));
-            let bar = match r.value {
-                Some(v) if scale > 0.0 => hbar(v / scale, bar_width),
-                Some(_) => String::new(),
-                None => "not published".to_string(),
-            };
+            let value = value_cell(t, r.value);
+            let bar = bar_cell(r.value, scale, bar_width);
             let mut cells = vec![
                 Cell::from(format!("{:>3}", r.rank)),
                 Cell::from(d.platform_name(&r.platform).to_string()),
@@ -368,6 +344,39 @@ impl Move {
             Move::Down(_) => theme.down,
             Move::Same => Style::new(),
         }
+    }
+}
+
+/// The width of a table's platform column, at least that of its header.
+pub fn name_width(d: &Dataset, t: &RankingTable) -> usize {
+    let names = t
+        .rows
+        .iter()
+        .map(|r| str_width(d.platform_name(&r.platform)));
+    names.max().unwrap_or(0).max("Platform".len())
+}
+
+/// A row's figure as its cell shows it: "34%", "75.9", or "—" where the
+/// source publishes only the rank.
+pub fn value_cell(t: &RankingTable, value: Option<f64>) -> String {
+    let suffix = if t.unit == "%" { "%" } else { "" };
+    value.map_or("—".to_string(), |v| {
+        format!("{}{suffix}", format::value(v))
+    })
+}
+
+/// The width of a table's figure column, at least that of its unit header.
+pub fn value_width(t: &RankingTable) -> usize {
+    let cells = t.rows.iter().map(|r| str_width(&value_cell(t, r.value)));
+    cells.max().unwrap_or(0).max(str_width(&t.unit))
+}
+
+/// A row's bar against `scale`, or words where there is no figure to draw.
+pub fn bar_cell(value: Option<f64>, scale: f64, width: u16) -> String {
+    match value {
+        Some(v) if scale > 0.0 => hbar(v / scale, width),
+        Some(_) => String::new(),
+        None => "not published".to_string(),
     }
 }
 
