@@ -5,7 +5,7 @@ use anyhow::Result;
 use clap::Parser;
 use sns_tui::app::App;
 use sns_tui::cli::{Cli, Command, View};
-use sns_tui::dataset;
+use sns_tui::dataset::{self, LoadError};
 use sns_tui::report::{self, Section};
 use sns_tui::tui;
 use sns_tui::ui::theme::Theme;
@@ -41,7 +41,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Dump) => {
             let loaded = dataset::load(cli.data.as_deref())?;
-            write_out(&loaded.text)
+            // The cleaned dataset, so a file's control characters stay behind.
+            let json = serde_json::to_string_pretty(&loaded.dataset)?;
+            write_out(&format!("{json}\n"))
         }
         None => {
             // Load and validate before the terminal is touched.
@@ -67,6 +69,12 @@ fn check(path: Option<&std::path::Path>) -> ExitCode {
                 d.notes.len()
             );
             ExitCode::SUCCESS
+        }
+        Err(LoadError::Invalid { origin, problems }) => {
+            let s = if problems.len() == 1 { "" } else { "s" };
+            println!("{origin}: {} problem{s}:", problems.len());
+            println!("{}", dataset::list(&problems, usize::MAX));
+            ExitCode::FAILURE
         }
         Err(e) => {
             println!("{e}");

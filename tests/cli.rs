@@ -2,7 +2,7 @@
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use sns_tui::dataset::BUNDLED_JSON;
+use sns_tui::dataset::{self, BUNDLED_JSON};
 use unicode_width::UnicodeWidthStr;
 
 fn sns() -> Command {
@@ -177,10 +177,12 @@ fn print_refuses_a_silly_width() {
 }
 
 #[test]
-fn dump_prints_the_bundled_json_which_checks_ok() {
+fn dump_prints_the_bundled_dataset_which_checks_ok_and_reads_back_the_same() {
     let out = sns().arg("dump").output().unwrap();
     assert!(out.status.success());
-    assert_eq!(out.stdout, BUNDLED_JSON.as_bytes());
+    let text = std::str::from_utf8(&out.stdout).unwrap();
+    let dumped = dataset::parse(text, dataset::Origin::Bundled).unwrap().dataset;
+    assert!(dumped == dataset::load(None).unwrap().dataset, "dump reads back as the same dataset");
     let f = temp_json(std::str::from_utf8(&out.stdout).unwrap());
     sns().arg("check").arg(f.path()).assert().success();
 }

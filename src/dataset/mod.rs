@@ -32,7 +32,8 @@ impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Origin::Bundled => f.write_str("the bundled dataset"),
-            Origin::File(p) => write!(f, "{}", p.display()),
+            // A file name is text from outside too: no escapes through it.
+            Origin::File(p) => f.write_str(&clean_text(&p.display().to_string())),
         }
     }
 }
@@ -48,8 +49,15 @@ pub enum LoadError {
     NotAFile { origin: Origin },
     #[error("{origin}: the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes")]
     TooLarge { origin: Origin, size: u64 },
-    #[error("{origin}: not UTF-8 text (invalid byte at offset {offset})")]
-    NotUtf8 { origin: Origin, offset: usize },
+    #[error("{origin}: not UTF-8 text: invalid byte at line {line}, column {column} (byte offset {offset})")]
+    NotUtf8 {
+        origin: Origin,
+        offset: usize,
+        line: usize,
+        column: usize,
+    },
+    #[error("{origin}: the file is empty; expected a JSON object (`sns-tui dump` prints one to start from)")]
+    Empty { origin: Origin },
     /// Bad JSON, or JSON of the wrong shape; `path` is where in the
     /// document, when the parser had got inside it.
     #[error("{origin}: line {line}, column {column}: {}{message}", path.as_ref().map(|p| format!("{p}: ")).unwrap_or_default())]
@@ -60,37 +68,44 @@ pub enum LoadError {
         column: usize,
         message: String,
     },
-    #[error("{origin}: {} problem{}:\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, list(problems))]
+    #[error("{origin}: {} problem{}:\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, list(problems, SHOWN_PROBLEMS))]
     Invalid {
         origin: Origin,
         problems: Vec<Problem>,
     },
 }
 
-fn list(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| format!("  {p}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+/// How many problems an error message lists, so that it fits on a screen;
+/// `sns-tui check` lists them all.
+pub const SHOWN_PROBLEMS: usize = 12;
+
+/// The first `most` problems, one a line, and how many more there are.
+pub fn list(problems: &[Problem], most: usize) -> String {
+    let mut lines: Vec<String> = problems.iter().take(most).map(|p| format!("  {p}")).collect();
+    if problems.len() > most {
+        lines.push(format!(
+            "  … and {} more (`sns-tui check FILE` lists them all)",
+            problems.len() - most
+        ));
+    }
+    lines.join("\n")
 }
 
-/// A dataset that passed validation, with the text it was read from.
+/// A dataset that passed validation.
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub dataset: Dataset,
     pub origin: Origin,
-    pub text: String,
 }
 
 /// Loads the bundled dataset, or the file at `path`.
 pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
     match path {
-        None => parse(BUNDLED_JSON.to_string(), Origin::Bundled),
+        None => parse(BUNDLED_JSON, Origin::Bundled),
         Some(path) => {
             let origin = Origin::File(path.to_path_buf());
             let text = read_limited(path, &origin)?;
-            parse(text, origin)
+            parse(&text, origin)
         }
     }
 }
@@ -125,21 +140,34 @@ fn read_limited(path: &Path, origin: &Origin) -> Result<String, LoadError> {
             size: bytes.len() as u64,
         });
     }
-    String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
-        origin: origin.clone(),
-        offset: e.utf8_error().valid_up_to(),
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..offset];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        // Columns count characters, as serde_json's do; the bytes before the bad one are valid.
+        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        LoadError::NotUtf8 {
+            origin: origin.clone(),
+            offset,
+            line,
+            column,
+        }
     })
 }
 
 /// Parses, cleans and validates dataset text.
-pub fn parse(text: String, origin: Origin) -> Result<Loaded, LoadError> {
+pub fn parse(text: &str, origin: Origin) -> Result<Loaded, LoadError> {
     let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if json.trim().is_empty() {
+        return Err(LoadError::Empty { origin });
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     let result: Result<Dataset, _> = serde_path_to_error::deserialize(&mut de);
     let mut dataset = match result {
         Ok(d) => d,
         Err(e) => {
-            let path = e.path().to_string();
+            let path = clean_text(&e.path().to_string());
             let inner = e.into_inner();
             return Err(json_error(origin, Some(path), &inner));
         }
@@ -151,11 +179,7 @@ pub fn parse(text: String, origin: Origin) -> Result<Loaded, LoadError> {
         return Err(LoadError::Invalid { origin, problems });
     }
     dataset.sort();
-    Ok(Loaded {
-        dataset,
-        origin,
-        text,
-    })
+    Ok(Loaded { dataset, origin })
 }
 
 fn json_error(origin: Origin, path: Option<String>, e: &serde_json::Error) -> LoadError {

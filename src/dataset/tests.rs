@@ -7,7 +7,7 @@ fn bundled_value() -> Value {
 }
 
 fn load_value(v: &Value) -> Result<Loaded, LoadError> {
-    parse(v.to_string(), Origin::Bundled)
+    parse(&v.to_string(), Origin::Bundled)
 }
 
 /// The problems validation reports after `edit` changes the bundled data.
@@ -99,7 +99,7 @@ fn negative_values() {
 fn non_finite_values_are_refused() {
     // JSON has no NaN or Infinity: an overflowing number is the way to reach one.
     let text = BUNDLED_JSON.replacen("36.71", "1e999", 1);
-    let err = parse(text, Origin::Bundled).unwrap_err();
+    let err = parse(&text, Origin::Bundled).unwrap_err();
     let msg = err.to_string();
     assert!(
         msg.contains("growth.series[0].points[0].sns_users: number out of range"),
@@ -238,7 +238,7 @@ fn reports_every_problem_not_just_the_first() {
 #[test]
 fn syntax_errors_give_line_and_column() {
     let err = parse(
-        "{\n  \"schema\": 1,\n  oops\n}".into(),
+        "{\n  \"schema\": 1,\n  oops\n}",
         Origin::File("my.json".into()),
     )
     .unwrap_err();
@@ -272,13 +272,13 @@ fn unknown_field_is_named() {
 
 #[test]
 fn trailing_garbage_is_refused() {
-    let err = parse(format!("{BUNDLED_JSON} x"), Origin::Bundled).unwrap_err();
+    let err = parse(&format!("{BUNDLED_JSON} x"), Origin::Bundled).unwrap_err();
     assert!(matches!(err, LoadError::Json { path: None, .. }), "{err}");
 }
 
 #[test]
 fn byte_order_mark_is_accepted() {
-    assert!(parse(format!("\u{feff}{BUNDLED_JSON}"), Origin::Bundled).is_ok());
+    assert!(parse(&format!("\u{feff}{BUNDLED_JSON}"), Origin::Bundled).is_ok());
 }
 
 #[test]
