@@ -181,8 +181,13 @@ fn dump_prints_the_bundled_dataset_which_checks_ok_and_reads_back_the_same() {
     let out = sns().arg("dump").output().unwrap();
     assert!(out.status.success());
     let text = std::str::from_utf8(&out.stdout).unwrap();
-    let dumped = dataset::parse(text, dataset::Origin::Bundled).unwrap().dataset;
-    assert!(dumped == dataset::load(None).unwrap().dataset, "dump reads back as the same dataset");
+    let dumped = dataset::parse(text, dataset::Origin::Bundled)
+        .unwrap()
+        .dataset;
+    assert!(
+        dumped == dataset::load(None).unwrap().dataset,
+        "dump reads back as the same dataset"
+    );
     let f = temp_json(std::str::from_utf8(&out.stdout).unwrap());
     sns().arg("check").arg(f.path()).assert().success();
 }

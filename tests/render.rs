@@ -27,7 +27,26 @@ fn draw(app: &App) -> Terminal<TestBackend> {
 }
 
 fn screen(width: u16, height: u16, actions: &[Action]) -> String {
-    draw(&app(width, height, actions)).backend().to_string()
+    let app = app(width, height, actions);
+    // What the app meant to draw, before a terminal's diff hides anything.
+    let mut meant = Buffer::empty(app.size);
+    ratatui::widgets::Widget::render(&app, app.size, &mut meant);
+    assert_no_straddling(&meant);
+    draw(&app).backend().to_string()
+}
+
+/// A wide character covers two cells; the second must be left blank, or a
+/// real terminal draws the character over whatever the buffer put there.
+fn assert_no_straddling(buf: &Buffer) {
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width.saturating_sub(1) {
+            let symbol = buf[(x, y)].symbol();
+            if unicode_width::UnicodeWidthStr::width(symbol) > 1 {
+                let next = buf[(x + 1, y)].symbol();
+                assert_eq!(next, " ", "{symbol:?} at {x},{y} spills over {next:?}");
+            }
+        }
+    }
 }
 
 macro_rules! screens {
@@ -50,6 +69,7 @@ screens! {
     essay_end: &[Action::ShowTab(Tab::Essay), Action::End];
     sources: &[Action::ShowTab(Tab::Sources)];
     help: &[Action::ToggleHelp];
+    help_over_japanese_text: &[Action::ShowTab(Tab::Sources), Action::ToggleHelp];
 }
 
 #[test]

@@ -7,13 +7,21 @@ use super::model::Dataset;
 const TAB_WIDTH: usize = 4;
 
 /// True for characters that must never reach the terminal: C0 and C1
-/// controls (ESC, BEL, backspace, CR, ...), DEL, and the bidi controls that
-/// can make text display in an order other than the one it is stored in.
+/// controls (ESC, BEL, backspace, CR, ...), DEL, the bidi controls that
+/// can make text display in an order other than the one it is stored in,
+/// and the zero-width joiner, whose emoji sequences terminals draw at
+/// widths that disagree with each other and with ratatui, breaking table
+/// alignment (joined emoji show as their parts).
 fn is_forbidden(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
-            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            '\u{061C}'
+                | '\u{200D}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
         )
 }
 
@@ -138,8 +146,13 @@ mod tests {
     }
 
     #[test]
-    fn keeps_wide_text_emoji_and_joiners() {
-        let s = "ミクシィ 🙂 👩\u{200D}💻 e\u{301}";
+    fn keeps_wide_text_emoji_and_combining_marks() {
+        let s = "ミクシィ 🙂 e\u{301}";
         assert_eq!(clean_text(s), s);
+    }
+
+    #[test]
+    fn splits_joined_emoji_into_their_parts() {
+        assert_eq!(clean_text("👩\u{200D}💻"), "👩💻");
     }
 }

@@ -49,15 +49,23 @@ pub enum LoadError {
     NotAFile { origin: Origin },
     #[error("{origin}: the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes")]
     TooLarge { origin: Origin, size: u64 },
-    #[error("{origin}: not UTF-8 text: invalid byte at line {line}, column {column} (byte offset {offset})")]
+    #[error(
+        "{origin}: not UTF-8 text: invalid byte at line {line}, column {column} (byte offset {offset})"
+    )]
     NotUtf8 {
         origin: Origin,
         offset: usize,
         line: usize,
         column: usize,
     },
-    #[error("{origin}: the file is empty; expected a JSON object (`sns-tui dump` prints one to start from)")]
+    #[error(
+        "{origin}: the file is empty; expected a JSON object (`sns-tui dump` prints one to start from)"
+    )]
     Empty { origin: Origin },
+    #[error(
+        "{origin}: the file holds {found}; expected a JSON object (`sns-tui dump` prints one to start from)"
+    )]
+    NotAnObject { origin: Origin, found: &'static str },
     /// Bad JSON, or JSON of the wrong shape; `path` is where in the
     /// document, when the parser had got inside it.
     #[error("{origin}: line {line}, column {column}: {}{message}", path.as_ref().map(|p| format!("{p}: ")).unwrap_or_default())]
@@ -81,7 +89,11 @@ pub const SHOWN_PROBLEMS: usize = 12;
 
 /// The first `most` problems, one a line, and how many more there are.
 pub fn list(problems: &[Problem], most: usize) -> String {
-    let mut lines: Vec<String> = problems.iter().take(most).map(|p| format!("  {p}")).collect();
+    let mut lines: Vec<String> = problems
+        .iter()
+        .take(most)
+        .map(|p| format!("  {p}"))
+        .collect();
     if problems.len() > most {
         lines.push(format!(
             "  … and {} more (`sns-tui check FILE` lists them all)",
@@ -144,9 +156,15 @@ fn read_limited(path: &Path, origin: &Origin) -> Result<String, LoadError> {
         let offset = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..offset];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         // Columns count characters, as serde_json's do; the bytes before the bad one are valid.
-        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
         LoadError::NotUtf8 {
             origin: origin.clone(),
             offset,
@@ -161,6 +179,9 @@ pub fn parse(text: &str, origin: Origin) -> Result<Loaded, LoadError> {
     let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if json.trim().is_empty() {
         return Err(LoadError::Empty { origin });
+    }
+    if let Some(found) = top_level_kind(json) {
+        return Err(LoadError::NotAnObject { origin, found });
     }
     let mut de = serde_json::Deserializer::from_str(json);
     let result: Result<Dataset, _> = serde_path_to_error::deserialize(&mut de);
@@ -189,14 +210,38 @@ fn json_error(origin: Origin, path: Option<String>, e: &serde_json::Error) -> Lo
         .rsplit_once(" at line ")
         .map_or(message.as_str(), |(m, _)| m);
     // The message may quote the file; it must not carry its control bytes.
-    let message = clean_text(message);
-    let path = path.filter(|p| p != ".");
+    let message = plain_words(&clean_text(message));
+    // serde_path_to_error writes "." for the top and "?" where it lost track.
+    let path = path.filter(|p| p != "." && p != "?");
     LoadError::Json {
         origin,
         path,
         line: e.line(),
         column: e.column(),
         message,
+    }
+}
+
+/// serde speaks of Rust types ("expected struct Essay"); a person writing
+/// JSON wants to hear "expected a JSON object".
+fn plain_words(message: &str) -> String {
+    match message.find("expected struct ") {
+        Some(at) => format!("{}expected a JSON object", &message[..at]),
+        None => message.to_string(),
+    }
+}
+
+/// The first character of a document that is not white space: the top
+/// level must be an object, and serde would take an array for one.
+fn top_level_kind(json: &str) -> Option<&'static str> {
+    match json.trim_start().chars().next()? {
+        '{' => None,
+        '[' => Some("an array"),
+        '"' => Some("a string"),
+        c if c == '-' || c.is_ascii_digit() => Some("a number"),
+        't' | 'f' => Some("true or false"),
+        'n' => Some("null"),
+        _ => Some("something that is not JSON"),
     }
 }
 

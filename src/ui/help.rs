@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use super::theme::Theme;
 use crate::keymap::{BINDINGS, Scope};
@@ -57,7 +57,7 @@ pub fn max_scroll(size: Rect) -> usize {
 pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
     let lines = lines(theme);
     let popup = popup_area(area, lines.len());
-    Clear.render(popup, buf);
+    super::clear_for_popup(popup, buf);
     let more = if max_scroll(area) > 0 {
         " ↑↓ scroll "
     } else {

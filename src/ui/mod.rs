@@ -8,7 +8,7 @@ pub mod theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Tabs, Widget, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Tabs, Widget, Wrap};
 
 use crate::app::App;
 use crate::keymap;
@@ -106,6 +106,22 @@ impl App {
             spans.push(Span::styled(hint, self.theme.hint));
         }
         Line::from(spans).render(area, buf);
+    }
+}
+
+/// Clears `area` for a popup. A wide character just left of it would
+/// otherwise still cover the popup's left border on a real terminal: the
+/// buffer keeps it whole and the terminal draws both its columns.
+pub fn clear_for_popup(area: Rect, buf: &mut Buffer) {
+    Clear.render(area, buf);
+    if area.x > buf.area.x {
+        for y in area.top()..area.bottom() {
+            if let Some(cell) = buf.cell_mut((area.x - 1, y))
+                && str_width(cell.symbol()) > 1
+            {
+                cell.set_symbol(" ");
+            }
+        }
     }
 }
 
