@@ -176,7 +176,7 @@ fn read_limited(path: &Path, origin: &Origin) -> Result<String, LoadError> {
 
 /// Parses, cleans and validates dataset text.
 pub fn parse(text: &str, origin: Origin) -> Result<Loaded, LoadError> {
-    let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let json = text.strip_prefix('\u{feff}').unwrap_or(text);
     if json.trim().is_empty() {
         return Err(LoadError::Empty { origin });
     }
