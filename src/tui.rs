@@ -1,7 +1,9 @@
 //! The terminal session: enter raw mode and the alternate screen, run the
-//! event loop, and leave the terminal as it was on every way out.
+//! event loop, and leave the terminal as it was on every way out: return,
+//! error, panic, and the signals that end a program (TERM, HUP, INT, QUIT).
 
 use std::io::{self, IsTerminal, Stdout, stdout};
+use std::sync::{Mutex, PoisonError};
 
 use anyhow::{Context, Result, bail};
 use ratatui::Terminal;
@@ -16,12 +18,18 @@ use ratatui::crossterm::terminal::{
 use crate::app::{Action, App};
 use crate::keymap;
 
+/// Held while a frame is written, and by a signal handler that restores the
+/// terminal, so the two never interleave on the screen.
+static SCREEN: Mutex<()> = Mutex::new(());
+
 /// Restores the terminal when dropped, on return and on unwinding alike.
 struct Session;
 
 impl Session {
     fn start() -> io::Result<Session> {
         install_panic_hook();
+        #[cfg(unix)]
+        watch_signals()?;
         enable_raw_mode()?;
         let session = Session;
         execute!(stdout(), EnterAlternateScreen, Hide)?;
@@ -51,19 +59,48 @@ fn install_panic_hook() {
     }));
 }
 
-/// Runs the explorer until the user quits.
-pub fn run(mut app: App) -> Result<()> {
+/// On a signal that ends the program, restore the terminal, then die of
+/// that signal as if it had not been caught, so the parent sees the usual
+/// status.
+#[cfg(unix)]
+fn watch_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            // Never released: no frame may follow the restore.
+            let _screen = SCREEN.lock().unwrap_or_else(PoisonError::into_inner);
+            restore();
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
+/// Why the explorer cannot run here, if it cannot.
+fn unusable_terminal() -> Option<String> {
     let stdin_ok = io::stdin().is_terminal();
     let stdout_ok = io::stdout().is_terminal();
-    if !stdin_ok || !stdout_ok {
-        let which = match (stdin_ok, stdout_ok) {
-            (false, false) => "standard input and output are not terminals",
-            (false, true) => "standard input is not a terminal",
-            _ => "standard output is not a terminal",
-        };
+    let which = match (stdin_ok, stdout_ok) {
+        (true, true) => None,
+        (false, false) => Some("standard input and output are not terminals"),
+        (false, true) => Some("standard input is not a terminal"),
+        (true, false) => Some("standard output is not a terminal"),
+    };
+    if let Some(which) = which {
+        return Some(format!("the explorer needs a terminal, but {which}"));
+    }
+    // A dumb terminal cannot move the cursor; drawing on it makes a mess.
+    (std::env::var("TERM").as_deref() == Ok("dumb"))
+        .then(|| "the explorer cannot draw on a terminal with TERM=dumb".to_string())
+}
+
+/// Runs the explorer until the user quits.
+pub fn run(mut app: App) -> Result<()> {
+    if let Some(why) = unusable_terminal() {
         bail!(
-            "the explorer needs a terminal, but {which}.\n\
-             To write a view as plain text, run: sns-tui print growth|rankings|essay|sources|all"
+            "{why}.\nTo write a view as plain text, run: sns-tui print growth|rankings|essay|sources|all"
         );
     }
     let _session = Session::start().context("cannot set up the terminal")?;
@@ -78,7 +115,11 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
     let size = terminal.size()?;
     app.apply(Action::Resize(size.width, size.height));
     while app.running {
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        {
+            let _screen = SCREEN.lock().unwrap_or_else(PoisonError::into_inner);
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        }
+        panic_if_asked();
         let action = loop {
             match event::read()? {
                 Event::Key(key) => {
@@ -96,4 +137,13 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
         app.apply(action);
     }
     Ok(())
+}
+
+/// Debug builds panic after a frame when SNS_TUI_TEST_PANIC is set, so the
+/// tests can prove that a panic leaves the terminal as it was found.
+fn panic_if_asked() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("SNS_TUI_TEST_PANIC").is_some() {
+        panic!("SNS_TUI_TEST_PANIC is set");
+    }
 }

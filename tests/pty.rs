@@ -5,7 +5,7 @@ use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 /// How long to wait for a screen before calling the app hung. A guard
 /// against hanging forever, not a measure of speed.
@@ -15,28 +15,43 @@ struct Session {
     parser: vt100::Parser,
     output: Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
+    master: Box<dyn MasterPty + Send>,
     child: Box<dyn Child + Send + Sync>,
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
 }
 
 impl Session {
     fn start(cols: u16, rows: u16) -> Session {
+        Session::start_with(cols, rows, &[("TERM", Some("xterm-256color"))])
+    }
+
+    /// Starts the binary with environment changes: a value sets, None unsets.
+    fn start_with(cols: u16, rows: u16, env: &[(&str, Option<&str>)]) -> Session {
         let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
+            .openpty(size(cols, rows))
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sns-tui"));
-        cmd.env("TERM", "xterm-256color");
+        for (key, value) in env {
+            match value {
+                Some(v) => cmd.env(key, v),
+                None => cmd.env_remove(key),
+            }
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn sns-tui");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
+        let master = pair.master;
         let (tx, output) = channel();
         std::thread::spawn(move || {
-            let _master = pair.master;
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
@@ -48,6 +63,7 @@ impl Session {
             parser: vt100::Parser::new(rows, cols, 0),
             output,
             writer,
+            master,
             child,
         }
     }
@@ -85,8 +101,26 @@ impl Session {
         self.writer.flush().unwrap();
     }
 
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master.resize(size(cols, rows)).unwrap();
+        self.parser.screen_mut().set_size(rows, cols);
+    }
+
+    fn signal(&self, name: &str) {
+        let pid = self
+            .child
+            .process_id()
+            .expect("the child's pid")
+            .to_string();
+        let killed = std::process::Command::new("kill")
+            .args(["-s", name, &pid])
+            .status()
+            .unwrap();
+        assert!(killed.success(), "kill -s {name} {pid}");
+    }
+
     /// Waits for the app to exit and reads the rest of its output.
-    fn finish(mut self) -> (portable_pty::ExitStatus, vt100::Parser) {
+    fn finish(mut self) -> Ended {
         let status = self.child.wait().unwrap();
         let deadline = Instant::now() + HANG;
         while let Ok(bytes) = self
@@ -95,7 +129,34 @@ impl Session {
         {
             self.parser.process(&bytes);
         }
-        (status, self.parser)
+        // The line discipline's modes as the app left them.
+        let termios = self.master.get_termios().expect("the pty's modes");
+        Ended {
+            status,
+            parser: self.parser,
+            modes: format!("{:?}", termios.local_flags),
+        }
+    }
+}
+
+struct Ended {
+    status: portable_pty::ExitStatus,
+    parser: vt100::Parser,
+    /// The terminal's local modes after the app ended.
+    modes: String,
+}
+
+impl Ended {
+    /// The terminal as the app found it: main screen, cursor shown, and
+    /// out of raw mode (line editing and echo back on).
+    fn assert_restored(&self) {
+        let screen = self.parser.screen();
+        assert!(!screen.alternate_screen(), "the alternate screen is left");
+        assert!(!screen.hide_cursor(), "the cursor is shown again");
+        let modes: Vec<&str> = self.modes.split(|c: char| !c.is_alphanumeric()).collect();
+        for mode in ["ICANON", "ECHO", "ISIG"] {
+            assert!(modes.contains(&mode), "{mode} is back on: {}", self.modes);
+        }
     }
 }
 
@@ -142,13 +203,9 @@ fn tour_of_every_tab_then_quit() {
     s.wait_for("SNS users in Japan, end of year");
 
     s.send("q");
-    let (status, parser) = s.finish();
-    assert!(status.success(), "exit status {status:?}");
-    assert!(
-        !parser.screen().alternate_screen(),
-        "the alternate screen is left"
-    );
-    assert!(!parser.screen().hide_cursor(), "the cursor is shown again");
+    let end = s.finish();
+    assert!(end.status.success(), "exit status {:?}", end.status);
+    end.assert_restored();
 }
 
 #[test]
@@ -156,9 +213,9 @@ fn ctrl_c_quits_cleanly() {
     let mut s = Session::start(80, 24);
     s.wait_for("1 Growth");
     s.send("\x03");
-    let (status, parser) = s.finish();
-    assert!(status.success(), "exit status {status:?}");
-    assert!(!parser.screen().alternate_screen());
+    let end = s.finish();
+    assert!(end.status.success(), "exit status {:?}", end.status);
+    end.assert_restored();
 }
 
 #[test]
@@ -166,6 +223,88 @@ fn a_small_terminal_gets_the_too_small_screen() {
     let mut s = Session::start(40, 10);
     s.wait_for("Terminal too small: 40x10");
     s.send("q");
-    let (status, _) = s.finish();
-    assert!(status.success());
+    let end = s.finish();
+    assert!(end.status.success());
+}
+
+#[test]
+fn signals_restore_the_terminal_and_end_the_app_as_they_would_any_program() {
+    for (signal, name) in [
+        ("TERM", "Terminated"),
+        ("HUP", "Hangup"),
+        ("INT", "Interrupt"),
+    ] {
+        let mut s = Session::start(80, 24);
+        s.wait_for("1 Growth");
+        s.signal(signal);
+        let end = s.finish();
+        assert_eq!(
+            end.status.signal(),
+            Some(name),
+            "SIG{signal}: {:?}",
+            end.status
+        );
+        end.assert_restored();
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_its_message() {
+    let mut s = Session::start_with(
+        80,
+        24,
+        &[
+            ("TERM", Some("xterm-256color")),
+            ("SNS_TUI_TEST_PANIC", Some("1")),
+        ],
+    );
+    s.wait_for("SNS_TUI_TEST_PANIC is set");
+    let end = s.finish();
+    assert!(!end.status.success());
+    end.assert_restored();
+    // The message is on the main screen, where the user can read it.
+    assert!(
+        end.parser
+            .screen()
+            .contents()
+            .contains("SNS_TUI_TEST_PANIC is set")
+    );
+}
+
+#[test]
+fn a_dumb_terminal_is_refused_with_a_message() {
+    let mut s = Session::start_with(80, 24, &[("TERM", Some("dumb"))]);
+    s.wait_for("TERM=dumb");
+    s.wait_for("sns-tui print");
+    let end = s.finish();
+    assert_eq!(end.status.exit_code(), 1);
+    assert!(!end.parser.screen().alternate_screen());
+}
+
+#[test]
+fn without_term_the_app_still_starts() {
+    let mut s = Session::start_with(80, 24, &[("TERM", None)]);
+    s.wait_for("1 Growth");
+    s.send("q");
+    let end = s.finish();
+    assert!(end.status.success());
+    end.assert_restored();
+}
+
+#[test]
+fn resizing_redraws_for_the_new_size() {
+    let mut s = Session::start(80, 24);
+    s.wait_for("1 Growth");
+    s.send("3");
+    s.wait_for("lines 1-20 of 44");
+    s.resize(120, 40);
+    s.wait_for("lines 1-35 of 35");
+    s.resize(40, 10);
+    s.wait_for("Terminal too small: 40x10");
+    s.resize(100, 30);
+    s.wait_for("by Chizuru Misawa");
+    s.send("q");
+    let end = s.finish();
+    assert!(end.status.success());
+    end.assert_restored();
 }
