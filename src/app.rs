@@ -293,6 +293,48 @@ mod tests {
     }
 
     #[test]
+    fn scrolled_to_the_end_stays_at_the_end_through_resizes() {
+        let mut a = app();
+        a.apply(Action::ShowTab(Tab::Essay));
+        a.apply(Action::End);
+        for (w, h) in [(60, 20), (100, 30), (50, 15), (80, 24)] {
+            a.apply(Action::Resize(w, h));
+            assert!(
+                a.essay.max_scroll() > 0,
+                "{w}x{h} must scroll for this test"
+            );
+            assert_eq!(a.essay.scroll(), a.essay.max_scroll(), "{w}x{h}");
+        }
+    }
+
+    #[test]
+    fn scrolled_to_the_middle_keeps_its_place_through_a_resize() {
+        let mut a = app();
+        a.apply(Action::ShowTab(Tab::Sources));
+        a.apply(Action::PageDown);
+        let fraction = a.sources.scroll() as f64 / a.sources.line_count() as f64;
+        a.apply(Action::Resize(120, 40));
+        let after = a.sources.scroll() as f64 / a.sources.line_count() as f64;
+        assert!((after - fraction).abs() < 0.05, "{fraction} then {after}");
+    }
+
+    #[test]
+    fn resizing_with_the_help_open_keeps_its_scroll_valid() {
+        let mut a = app();
+        a.apply(Action::Resize(80, 20));
+        a.apply(Action::ToggleHelp);
+        for _ in 0..50 {
+            a.apply(Action::Down);
+        }
+        assert!(a.help > Some(0));
+        a.apply(Action::Resize(200, 100));
+        assert_eq!(a.help, Some(0), "everything fits: no scroll");
+        a.apply(Action::Resize(80, 15));
+        a.apply(Action::Down);
+        assert!(a.help <= Some(ui::help::max_scroll(a.size)));
+    }
+
+    #[test]
     fn help_scrolls_only_as_far_as_it_needs() {
         let mut a = app();
         a.apply(Action::Resize(80, 24));

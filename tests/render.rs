@@ -159,3 +159,28 @@ fn years_without_a_figure_show_a_gap_not_a_zero() {
     );
     assert!(!text.contains(" 0.00"));
 }
+
+#[test]
+fn the_selected_row_stays_in_view_when_the_window_shrinks() {
+    // The last platform of the satisfaction page, then a window too short
+    // for both tables whole.
+    let mut app = app(
+        120,
+        40,
+        &[
+            Action::ShowTab(Tab::Rankings),
+            Action::PrevTable,
+            Action::End,
+        ],
+    );
+    let selected = app.rankings.selected_platform().to_string();
+    assert_eq!(selected, "mixi");
+    app.apply(Action::Resize(60, 16));
+    assert_eq!(app.rankings.selected_platform(), selected);
+    let text = draw(&app).backend().to_string();
+    let rows: Vec<&str> = text.lines().filter(|l| l.contains("mixi")).collect();
+    assert!(
+        rows.iter().any(|l| l.contains("│")),
+        "mixi's row is on screen:\n{text}"
+    );
+}

@@ -116,13 +116,13 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
         None => parse(BUNDLED_JSON, Origin::Bundled),
         Some(path) => {
             let origin = Origin::File(path.to_path_buf());
-            let text = read_limited(path, &origin)?;
-            parse(&text, origin)
+            let bytes = read_limited(path, &origin)?;
+            parse_bytes(bytes, origin)
         }
     }
 }
 
-fn read_limited(path: &Path, origin: &Origin) -> Result<String, LoadError> {
+fn read_limited(path: &Path, origin: &Origin) -> Result<Vec<u8>, LoadError> {
     let io = |source| LoadError::Io {
         origin: origin.clone(),
         source,
@@ -152,26 +152,35 @@ fn read_limited(path: &Path, origin: &Origin) -> Result<String, LoadError> {
             size: bytes.len() as u64,
         });
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let before = &e.as_bytes()[..offset];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        // Columns count characters, as serde_json's do; the bytes before the bad one are valid.
-        let column = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1;
-        LoadError::NotUtf8 {
-            origin: origin.clone(),
-            offset,
-            line,
-            column,
+    Ok(bytes)
+}
+
+/// Checks that `bytes` are UTF-8, then parses them as [`parse`] does.
+pub fn parse_bytes(bytes: Vec<u8>, origin: Origin) -> Result<Loaded, LoadError> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let before = &e.as_bytes()[..offset];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            // Columns count characters, as serde_json's do; the bytes before the bad one are valid.
+            let column = String::from_utf8_lossy(&before[line_start..])
+                .chars()
+                .count()
+                + 1;
+            return Err(LoadError::NotUtf8 {
+                origin,
+                offset,
+                line,
+                column,
+            });
         }
-    })
+    };
+    parse(&text, origin)
 }
 
 /// Parses, cleans and validates dataset text.

@@ -41,9 +41,10 @@ impl TextView {
         }
     }
 
-    /// Fits the view to the tab's body area, keeping the top line in view
-    /// at the same place in the text when the width changes.
+    /// Fits the view to the tab's body area: a view at the end stays at the
+    /// end, and otherwise the top line stays at the same place in the text.
     pub fn resize(&mut self, body: Rect) {
+        let at_end = self.scroll > 0 && self.scroll == self.max_scroll();
         let area = text_area(body);
         let width = usize::from(area.width).max(1);
         if width != self.width || self.lines.is_empty() {
@@ -57,6 +58,9 @@ impl TextView {
             self.scroll = (fraction * self.lines.len() as f64) as usize;
         }
         self.height = usize::from(area.height);
+        if at_end {
+            self.to_bottom();
+        }
         self.clamp();
     }
 

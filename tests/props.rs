@@ -1,0 +1,476 @@
+//! Properties over generated input: any valid dataset, any terminal size,
+//! any sequence of keys and resizes; and near-valid JSON for the loader.
+//! Case counts are kept small for CI; PROPTEST_CASES=100000 runs longer.
+
+use proptest::prelude::*;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use sns_tui::app::{Action, App};
+use sns_tui::dataset::{self, BUNDLED_JSON, Dataset, Origin};
+use sns_tui::keymap;
+use sns_tui::tabs::Tab;
+use sns_tui::ui;
+use sns_tui::ui::theme::Theme;
+
+/// `cases` unless PROPTEST_CASES says otherwise; failures are reported, not
+/// saved to files beside the tests.
+fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(cases);
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+fn bundled() -> Dataset {
+    dataset::load(None).unwrap().dataset
+}
+
+/// Every index the app keeps is inside what it indexes.
+fn assert_in_range(app: &App) {
+    let years = app.growth.years(&app.data);
+    assert!(
+        years.contains(&app.growth.year),
+        "year {} outside {years:?}",
+        app.growth.year
+    );
+    let r = &app.rankings;
+    assert!(
+        r.page < r.pages.len(),
+        "page {} of {}",
+        r.page,
+        r.pages.len()
+    );
+    assert!(
+        r.selected < r.current().platforms.len(),
+        "row {} of {}",
+        r.selected,
+        r.current().platforms.len()
+    );
+    assert!(app.essay.scroll() <= app.essay.max_scroll());
+    assert!(app.sources.scroll() <= app.sources.max_scroll());
+    if let Some(scroll) = app.help {
+        assert!(scroll <= ui::help::max_scroll(app.size));
+    }
+}
+
+fn render(app: &App) -> Buffer {
+    let mut buf = Buffer::empty(app.size);
+    app.render(app.size, &mut buf);
+    buf
+}
+
+/// Text a person could type: words of ASCII, Japanese, emoji and combining
+/// marks, some longer than any line.
+fn words() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            "[a-zA-Z0-9,.%]{1,12}",
+            "[ぁ-んァ-ン一-龯]{1,6}",
+            Just("🙂".to_string()),
+            Just("e\u{301}".to_string()),
+            "[a-z]{40,120}",
+        ],
+        1..30,
+    )
+    .prop_map(|w| w.join(" "))
+}
+
+prop_compose! {
+    /// A dataset that passes validation, of any shape the schema allows.
+    fn valid_dataset()(
+        paragraphs in prop::collection::vec(words(), 1..6),
+        n_sources in 1usize..4,
+        names in prop::collection::vec(words(), 1..7),
+        series in prop::collection::vec(prop::collection::btree_map(1000i32..=9999, (0.0f64..1000.0, any::<bool>(), prop::option::of(1.0f64..3.0)), 1..20), 1..4),
+        tables in prop::collection::vec((prop::collection::vec(0.0f64..100.0, 1..8), 0usize..3, any::<bool>(), prop::option::of(any::<prop::sample::Index>())), 1..5),
+        quote_every in 1usize..4,
+    ) -> Dataset {
+        let mut d = bundled();
+        d.essay.paragraphs = paragraphs;
+        d.sources.truncate(n_sources);
+        let source_ids: Vec<String> = d.sources.iter().map(|s| s.id.clone()).collect();
+        let template = d.platforms[0].clone();
+        d.platforms = names.iter().enumerate().map(|(i, name)| {
+            let mut p = template.clone();
+            p.id = format!("p{i}");
+            p.name = name.clone();
+            p
+        }).collect();
+        let point_template = d.growth.series[0].points[0].clone();
+        let quote = d.essay.paragraphs[0].split(' ').next().unwrap().to_string();
+        d.growth.series = series.iter().enumerate().map(|(si, points)| {
+            let mut s = d.growth.series[0].clone();
+            s.id = format!("s{si}");
+            s.points = points.iter().enumerate().map(|(pi, (&year, &(users, projection, internet_ratio)))| {
+                let mut p = point_template.clone();
+                p.year = year;
+                p.sns_users = users;
+                p.internet_users = internet_ratio.map(|r| users * r);
+                p.share_pct = internet_ratio.map(|r| 100.0 / r);
+                p.kind = if projection { dataset::Kind::Projection } else { dataset::Kind::Estimate };
+                p.sources = vec![source_ids[pi % source_ids.len()].clone()];
+                p.quote = (pi % quote_every == 0).then(|| quote.clone());
+                p
+            }).collect();
+            s
+        }).collect();
+        let row_template = d.rankings[0].rows[0].clone();
+        let table_template = d.rankings[0].clone();
+        let n_tables = tables.len();
+        d.rankings = tables.iter().enumerate().map(|(ti, (values, unpublished, ties, compare))| {
+            let mut t = table_template.clone();
+            t.id = format!("t{ti}");
+            t.compare_with = compare.as_ref().map(|c| c.index(n_tables)).filter(|&c| c != ti).map(|c| format!("t{c}"));
+            let mut values: Vec<f64> = values.iter().take(d.platforms.len()).copied().collect();
+            values.sort_by(|a, b| b.total_cmp(a));
+            if *ties && values.len() > 1 {
+                values[1] = values[0];
+            }
+            let keep = values.len().saturating_sub(*unpublished).max(1);
+            let mut rank = 0;
+            t.rows = values.iter().enumerate().map(|(i, &v)| {
+                if i == 0 || values[i - 1] != v || i >= keep {
+                    rank = i as u32 + 1;
+                }
+                let mut r = row_template.clone();
+                r.platform = format!("p{i}");
+                r.rank = rank;
+                r.value = (i < keep).then_some(v);
+                r.sources = vec![source_ids[i % source_ids.len()].clone()];
+                r.quote = None;
+                r
+            }).collect();
+            t
+        }).collect();
+        d.notes.truncate(1);
+        for n in &mut d.notes {
+            n.sources = vec![source_ids[0].clone()];
+            n.quote = None;
+        }
+        d
+    }
+}
+
+fn key_event() -> impl Strategy<Value = KeyEvent> {
+    let codes = prop_oneof![
+        any::<char>().prop_map(KeyCode::Char),
+        "[0-9a-zA-Z?/ ]".prop_map(|s| KeyCode::Char(s.chars().next().unwrap())),
+        prop::sample::select(vec![
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Esc,
+            KeyCode::Enter,
+            KeyCode::Backspace,
+            KeyCode::F(1),
+        ]),
+    ];
+    let mods = prop::sample::select(vec![
+        KeyModifiers::NONE,
+        KeyModifiers::SHIFT,
+        KeyModifiers::CONTROL,
+        KeyModifiers::ALT,
+    ]);
+    let kinds = prop::sample::select(vec![
+        KeyEventKind::Press,
+        KeyEventKind::Repeat,
+        KeyEventKind::Release,
+    ]);
+    (codes, mods, kinds).prop_map(|(code, modifiers, kind)| KeyEvent {
+        code,
+        modifiers,
+        kind,
+        state: KeyEventState::NONE,
+    })
+}
+
+#[derive(Debug, Clone)]
+enum Input {
+    Key(KeyEvent),
+    Resize(u16, u16),
+}
+
+fn inputs() -> impl Strategy<Value = Vec<Input>> {
+    prop::collection::vec(
+        prop_oneof![
+            8 => key_event().prop_map(Input::Key),
+            1 => (1u16..300, 1u16..100).prop_map(|(w, h)| Input::Resize(w, h)),
+        ],
+        0..60,
+    )
+}
+
+fn drive(app: &mut App, inputs: &[Input]) {
+    for input in inputs {
+        match input {
+            Input::Key(k) => {
+                if let Some(action) = keymap::action_for(k, &app.scopes()) {
+                    app.apply(action);
+                }
+            }
+            Input::Resize(w, h) => app.apply(Action::Resize(*w, *h)),
+        }
+        assert_in_range(app);
+    }
+    render(app);
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    #[test]
+    fn generated_datasets_are_valid(d in valid_dataset()) {
+        let problems = dataset::validate(&d);
+        prop_assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn any_size_any_tab_any_toggle_renders(
+        width in 1u16..=300,
+        height in 1u16..=100,
+        tab in prop::sample::select(Tab::ALL.to_vec()),
+        later in any::<bool>(),
+        help in any::<bool>(),
+        end in any::<bool>(),
+        next_table in 0usize..4,
+    ) {
+        let mut app = App::new(bundled(), Theme::mono());
+        app.apply(Action::Resize(width, height));
+        app.apply(Action::ShowTab(tab));
+        if later { app.apply(Action::ToggleLater); }
+        for _ in 0..next_table { app.apply(Action::NextTable); }
+        if end { app.apply(Action::End); }
+        if help { app.apply(Action::ToggleHelp); }
+        assert_in_range(&app);
+        let buf = render(&app);
+        if ui::too_small(Rect::new(0, 0, width, height)) {
+            // The message, wrapped to whatever width there is.
+            prop_assert_eq!(buf[(0, 0)].symbol(), "T");
+        } else {
+            let top: String = (0..width).map(|x| buf[(x, 0)].symbol()).collect();
+            prop_assert!(top.contains("1 Growth"), "{}", top);
+        }
+    }
+
+    #[test]
+    fn any_keys_and_resizes_keep_indices_in_range(inputs in inputs()) {
+        let mut app = App::new(bundled(), Theme::color());
+        drive(&mut app, &inputs);
+    }
+
+    #[test]
+    fn any_valid_dataset_survives_any_keys(d in valid_dataset(), inputs in inputs()) {
+        let mut app = App::new(d, Theme::mono());
+        drive(&mut app, &inputs);
+        for tab in Tab::ALL {
+            app.apply(Action::ShowTab(tab));
+            render(&app);
+        }
+    }
+
+    #[test]
+    fn releases_never_act_and_repeats_act_once(k in key_event()) {
+        let scopes = keymap::Scope::active(Tab::Essay, false);
+        let press = keymap::action_for(&KeyEvent { kind: KeyEventKind::Press, ..k }, &scopes);
+        prop_assert_eq!(keymap::action_for(&KeyEvent { kind: KeyEventKind::Release, ..k }, &scopes), None);
+        prop_assert_eq!(keymap::action_for(&KeyEvent { kind: KeyEventKind::Repeat, ..k }, &scopes), press);
+    }
+}
+
+/// A byte-level change to a document.
+#[derive(Debug, Clone)]
+enum Mutation {
+    Flip(prop::sample::Index, u8),
+    Delete(prop::sample::Index, usize),
+    Insert(prop::sample::Index, Vec<u8>),
+    Repeat(prop::sample::Index, usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let interesting = prop_oneof![
+        prop::collection::vec(any::<u8>(), 1..8),
+        prop::sample::select(vec![
+            b"{".to_vec(),
+            b"[".to_vec(),
+            b"\"".to_vec(),
+            b"\\".to_vec(),
+            b"1e999".to_vec(),
+            b"-1".to_vec(),
+            b"null".to_vec(),
+            b"\x1b[2J".to_vec(),
+            b"\\u001b".to_vec(),
+            b"\xff".to_vec(),
+            b"\xef\xbb\xbf".to_vec(),
+            b"99999999999999999999".to_vec(),
+            b"\"x\":1,".to_vec(),
+        ]),
+    ];
+    prop_oneof![
+        (any::<prop::sample::Index>(), any::<u8>()).prop_map(|(i, b)| Mutation::Flip(i, b)),
+        (any::<prop::sample::Index>(), 1usize..64).prop_map(|(i, n)| Mutation::Delete(i, n)),
+        (any::<prop::sample::Index>(), interesting).prop_map(|(i, b)| Mutation::Insert(i, b)),
+        (any::<prop::sample::Index>(), 1usize..256).prop_map(|(i, n)| Mutation::Repeat(i, n)),
+    ]
+}
+
+fn mutate(mut bytes: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
+    for m in mutations {
+        let len = bytes.len().max(1);
+        match m {
+            Mutation::Flip(i, b) if !bytes.is_empty() => bytes[i.index(len)] ^= b,
+            Mutation::Delete(i, n) if !bytes.is_empty() => {
+                let at = i.index(len);
+                let end = (at + n).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            Mutation::Insert(i, b) => {
+                let at = i.index(len + 1).min(bytes.len());
+                bytes.splice(at..at, b.iter().copied());
+            }
+            Mutation::Repeat(i, n) if !bytes.is_empty() => {
+                let at = i.index(len);
+                let end = (at + n).min(bytes.len());
+                let copy = bytes[at..end].to_vec();
+                bytes.splice(at..at, copy);
+            }
+            _ => {}
+        }
+    }
+    bytes
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// The loader's fuzz target: near-valid JSON never panics, and every
+    /// message it gives is free of control characters; what loads renders.
+    #[test]
+    fn mutated_json_is_loaded_or_refused_cleanly(mutations in prop::collection::vec(mutation(), 1..6)) {
+        let bytes = mutate(BUNDLED_JSON.as_bytes().to_vec(), &mutations);
+        match dataset::parse_bytes(bytes, Origin::Bundled) {
+            Ok(loaded) => {
+                let mut app = App::new(loaded.dataset, Theme::mono());
+                app.apply(Action::Resize(80, 24));
+                for tab in Tab::ALL {
+                    app.apply(Action::ShowTab(tab));
+                    render(&app);
+                }
+            }
+            Err(e) => {
+                let message = e.to_string();
+                prop_assert!(!message.chars().any(|c| c.is_control() && c != '\n'), "{message:?}");
+                prop_assert!(message.lines().count() <= 1 + dataset::SHOWN_PROBLEMS + 1, "{message}");
+            }
+        }
+    }
+}
+
+/// Any JSON value, small, with the numbers and strings that trouble loaders.
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::{Value, json};
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>()
+            .prop_filter("JSON numbers are finite", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
+        prop::sample::select(vec![
+            0.0, -0.0, 1e300, -1.0, 100.0, 100.0001, 1000.0, 9999.0
+        ])
+        .prop_map(|f| json!(f)),
+        any::<String>().prop_map(Value::String),
+        prop::sample::select(vec![
+            "",
+            " ",
+            "\u{1b}[2J",
+            "ict-2013",
+            "line",
+            "2013-all",
+            "essay",
+            "2015",
+            "NaN"
+        ])
+        .prop_map(|s| json!(s)),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::Array),
+            prop::collection::btree_map("[a-z_]{1,8}", inner, 0..4)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Replaces the node reached by following `steps` (each picks a child,
+/// until a leaf) with `value`.
+fn replace_node(
+    node: &mut serde_json::Value,
+    steps: &[prop::sample::Index],
+    value: serde_json::Value,
+) {
+    use serde_json::Value;
+    let Some((step, rest)) = steps.split_first() else {
+        *node = value;
+        return;
+    };
+    match node {
+        Value::Array(items) if !items.is_empty() => {
+            let i = step.index(items.len());
+            replace_node(&mut items[i], rest, value);
+        }
+        Value::Object(fields) if !fields.is_empty() => {
+            let i = step.index(fields.len());
+            replace_node(fields.values_mut().nth(i).unwrap(), rest, value);
+        }
+        _ => *node = value,
+    }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// A second fuzz target, past the parser: datasets that are valid JSON
+    /// of nearly the right shape, with one node anywhere replaced.
+    #[test]
+    fn datasets_with_a_node_replaced_load_or_are_refused_cleanly(
+        edits in prop::collection::vec((prop::collection::vec(any::<prop::sample::Index>(), 1..7), json_value()), 1..4),
+    ) {
+        let mut v: serde_json::Value = serde_json::from_str(BUNDLED_JSON).unwrap();
+        for (steps, value) in edits {
+            replace_node(&mut v, &steps, value);
+        }
+        match dataset::parse(&v.to_string(), Origin::Bundled) {
+            Ok(loaded) => {
+                let mut app = App::new(loaded.dataset, Theme::mono());
+                for (w, h) in [(80, 24), (50, 15), (200, 60)] {
+                    app.apply(Action::Resize(w, h));
+                    for tab in Tab::ALL {
+                        app.apply(Action::ShowTab(tab));
+                        app.apply(Action::End);
+                        assert_in_range(&app);
+                        render(&app);
+                    }
+                }
+            }
+            Err(e) => {
+                let message = e.to_string();
+                prop_assert!(!message.chars().any(|c| c.is_control() && c != '\n'), "{message:?}");
+            }
+        }
+    }
+}
