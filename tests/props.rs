@@ -14,6 +14,9 @@ use sns_tui::tabs::Tab;
 use sns_tui::ui;
 use sns_tui::ui::theme::Theme;
 
+mod common;
+use common::assert_no_straddling;
+
 /// `cases` unless PROPTEST_CASES says otherwise; failures are reported, not
 /// saved to files beside the tests.
 fn config(cases: u32) -> ProptestConfig {
@@ -60,9 +63,12 @@ fn assert_in_range(app: &App) {
     }
 }
 
+/// Draws the app as it would be drawn, and checks that no wide character
+/// covers the cell after it.
 fn render(app: &App) -> Buffer {
     let mut buf = Buffer::empty(app.size);
     app.render(app.size, &mut buf);
+    assert_no_straddling(&buf);
     buf
 }
 

@@ -11,6 +11,9 @@ use sns_tui::dataset;
 use sns_tui::tabs::Tab;
 use sns_tui::ui::theme::Theme;
 
+mod common;
+use common::assert_no_straddling;
+
 fn app(width: u16, height: u16, actions: &[Action]) -> App {
     let mut app = App::new(dataset::load(None).unwrap().dataset, Theme::mono());
     app.apply(Action::Resize(width, height));
@@ -33,20 +36,6 @@ fn screen(width: u16, height: u16, actions: &[Action]) -> String {
     ratatui::widgets::Widget::render(&app, app.size, &mut meant);
     assert_no_straddling(&meant);
     draw(&app).backend().to_string()
-}
-
-/// A wide character covers two cells; the second must be left blank, or a
-/// real terminal draws the character over whatever the buffer put there.
-fn assert_no_straddling(buf: &Buffer) {
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width.saturating_sub(1) {
-            let symbol = buf[(x, y)].symbol();
-            if unicode_width::UnicodeWidthStr::width(symbol) > 1 {
-                let next = buf[(x + 1, y)].symbol();
-                assert_eq!(next, " ", "{symbol:?} at {x},{y} spills over {next:?}");
-            }
-        }
-    }
 }
 
 macro_rules! screens {
