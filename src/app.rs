@@ -51,8 +51,9 @@ pub struct App {
 }
 
 impl App {
-    /// An app for a validated dataset, laid out for an 80x24 terminal until
-    /// told its real size.
+    /// An app for a dataset as [`crate::dataset::load`] returns it
+    /// (validated and prepared), laid out for an 80x24 terminal until told
+    /// its real size.
     pub fn new(data: Dataset, theme: Theme) -> Self {
         let mut app = App {
             growth: GrowthView::new(&data),

@@ -156,7 +156,7 @@ fn table(d: &Dataset, t: &RankingTable, width: usize) -> String {
         "{}: {} ({}{n}; {})",
         t.title, t.metric, t.survey, t.population
     )));
-    let base = t.compare_with.as_deref().and_then(|id| d.table(id));
+    let base = t.compare_with.as_deref().and_then(|id| d.table_index(id));
     let name_width = name_width(d, t);
     let value_width = value_width(t);
     let mut header = format!(
@@ -179,14 +179,17 @@ fn table(d: &Dataset, t: &RankingTable, width: usize) -> String {
             pad(&value_cell(t, r.value), value_width, true)
         );
         if let Some(base) = base {
-            let change = Move::of(base, &r.platform, r.rank).label();
+            let change = Move::of(d.row_of(base, &r.platform), r.rank).label();
             row.push_str(&format!("  {}", pad(&change, 6, false)));
         }
         row.push_str(&format!("  {}", bar_cell(r.value, max, bar_width)));
         doc.push(head(row));
     }
     if let Some(base) = base {
-        doc.push(head(format!("change: rank against {}", base.title)));
+        doc.push(head(format!(
+            "change: rank against {}",
+            d.rankings[base].title
+        )));
     }
     for r in &t.rows {
         let name = d.platform_name(&r.platform);

@@ -160,6 +160,7 @@ prop_compose! {
             n.sources = vec![source_ids[0].clone()];
             n.quote = None;
         }
+        d.prepare();
         d
     }
 }

@@ -2,6 +2,7 @@
 //! cleaning, and validation.
 
 mod clean;
+mod lookup;
 mod model;
 mod quote;
 mod validate;
@@ -208,7 +209,7 @@ pub fn parse(text: &str, origin: Origin) -> Result<Loaded, LoadError> {
     if !problems.is_empty() {
         return Err(LoadError::Invalid { origin, problems });
     }
-    dataset.sort();
+    dataset.prepare();
     Ok(Loaded { dataset, origin })
 }
 

@@ -18,6 +18,9 @@ pub struct Dataset {
     pub rankings: Vec<RankingTable>,
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// Ids to positions, built by [`Dataset::prepare`].
+    #[serde(skip)]
+    pub(super) lookup: super::lookup::Lookup,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -144,43 +147,4 @@ pub struct Note {
     pub quote: Option<String>,
     pub text: String,
     pub sources: Vec<String>,
-}
-
-impl Dataset {
-    pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
-    }
-
-    pub fn platform(&self, id: &str) -> Option<&Platform> {
-        self.platforms.iter().find(|p| p.id == id)
-    }
-
-    pub fn table(&self, id: &str) -> Option<&RankingTable> {
-        self.rankings.iter().find(|t| t.id == id)
-    }
-
-    /// The display name of a platform id; the id itself if it is unknown
-    /// (validation rules that out for a loaded dataset).
-    pub fn platform_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.platform(id).map_or(id, |p| p.name.as_str())
-    }
-}
-
-impl Dataset {
-    /// Puts points in year order and rows in rank order, so views can walk
-    /// them as they are. Stable: rows of equal rank keep the file's order.
-    pub fn sort(&mut self) {
-        for s in &mut self.growth.series {
-            s.points.sort_by_key(|p| p.year);
-        }
-        for t in &mut self.rankings {
-            t.rows.sort_by_key(|r| r.rank);
-        }
-    }
-}
-
-impl RankingTable {
-    pub fn row_of(&self, platform: &str) -> Option<&RankRow> {
-        self.rows.iter().find(|r| r.platform == platform)
-    }
 }

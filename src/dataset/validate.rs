@@ -294,7 +294,7 @@ fn rankings(refs: &Refs, platforms: &HashMap<&str, String>, p: &mut Problems) {
                     format!("{at}.compare_with"),
                     "a table cannot compare with itself",
                 );
-            } else if d.table(other).is_none() {
+            } else if !d.rankings.iter().any(|t| &t.id == other) {
                 p.add(
                     format!("{at}.compare_with"),
                     format!("unknown table id {other:?}"),

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Row, StatefulWidget, Table, TableState, Widget};
 
 use super::text::draw_lines;
-use crate::dataset::{Dataset, RankingTable};
+use crate::dataset::{Dataset, RankRow, RankingTable};
 use crate::format;
 use crate::text::{self, Doc, Mark, str_width};
 use crate::ui::theme::Theme;
@@ -29,11 +29,15 @@ pub struct Page {
     pub platforms: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RankingsView {
     pub pages: Vec<Page>,
     pub page: usize,
     pub selected: usize,
+    /// Per table: its platform and figure column widths, measured once.
+    columns: Vec<(u16, u16)>,
+    /// Per page: the figure a full bar stands for.
+    scales: Vec<f64>,
 }
 
 /// One page per table that compares with another, and one per table that
@@ -50,17 +54,14 @@ pub fn pages(d: &Dataset) -> Vec<Page> {
         .enumerate()
         .filter(|(_, t)| t.compare_with.is_some() || !targets.contains(t.id.as_str()))
         .map(|(main, t)| {
-            let base = t
-                .compare_with
-                .as_deref()
-                .and_then(|id| d.rankings.iter().position(|b| b.id == id));
+            let base = t.compare_with.as_deref().and_then(|id| d.table_index(id));
             let mut platforms: Vec<String> = t.rows.iter().map(|r| r.platform.clone()).collect();
             if let Some(b) = base {
-                for r in &d.rankings[b].rows {
-                    if !platforms.contains(&r.platform) {
-                        platforms.push(r.platform.clone());
-                    }
-                }
+                let only_in_base = d.rankings[b]
+                    .rows
+                    .iter()
+                    .filter(|r| d.row_of(main, &r.platform).is_none());
+                platforms.extend(only_in_base.map(|r| r.platform.clone()));
             }
             Page {
                 main,
@@ -73,10 +74,27 @@ pub fn pages(d: &Dataset) -> Vec<Page> {
 
 impl RankingsView {
     pub fn new(d: &Dataset) -> Self {
+        let pages = pages(d);
+        let columns = d
+            .rankings
+            .iter()
+            .map(|t| (rows_u16(name_width(d, t)), rows_u16(value_width(t))))
+            .collect();
+        let scales = pages
+            .iter()
+            .map(|p| {
+                let tables = p.base.into_iter().chain([p.main]).map(|i| &d.rankings[i]);
+                tables
+                    .flat_map(|t| t.rows.iter().filter_map(|r| r.value))
+                    .fold(0.0, f64::max)
+            })
+            .collect();
         RankingsView {
-            pages: pages(d),
+            pages,
             page: 0,
             selected: 0,
+            columns,
+            scales,
         }
     }
 
@@ -133,12 +151,16 @@ impl RankingsView {
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
         Line::from(title).style(theme.title).render(title_area, buf);
         let inner = rest.inner(Margin::new(1, 0));
-        let shown: Vec<(&RankingTable, bool)> = match page.base {
-            Some(b) => vec![(&d.rankings[b], false), (main, true)],
-            None => vec![(main, false)],
+        // Each shown table, and the table its change column compares with.
+        let shown: Vec<(usize, Option<usize>)> = match page.base {
+            Some(b) => vec![(b, None), (page.main, Some(b))],
+            None => vec![(page.main, None)],
         };
         let side_by_side = inner.width >= SIDE_BY_SIDE || shown.len() == 1;
-        let needs: Vec<u16> = shown.iter().map(|(t, _)| t.rows.len() as u16 + 3).collect();
+        let needs: Vec<u16> = shown
+            .iter()
+            .map(|&(t, _)| rows_u16(d.rankings[t].rows.len() + 3))
+            .collect();
         let tables_need = if side_by_side {
             needs.iter().copied().max().unwrap_or(0)
         } else {
@@ -156,10 +178,7 @@ impl RankingsView {
         .areas(inner);
         draw_lines(&detail, theme, detail_area, buf);
 
-        let scale = shown
-            .iter()
-            .flat_map(|(t, _)| t.rows.iter().filter_map(|r| r.value))
-            .fold(0.0, f64::max);
+        let scale = self.scales[self.page];
         let areas = if side_by_side {
             Layout::horizontal(vec![Constraint::Fill(1); shown.len()]).split(tables)
         } else {
@@ -173,27 +192,25 @@ impl RankingsView {
             });
             Layout::vertical(constraints).split(tables)
         };
-        for ((table, with_change), area) in shown.into_iter().zip(areas.iter()) {
-            let base = if with_change {
-                page.base.map(|b| &d.rankings[b])
-            } else {
-                None
-            };
+        for ((table, base), area) in shown.into_iter().zip(areas.iter()) {
             self.render_table(d, theme, table, base, scale, *area, buf);
         }
     }
 
+    /// Draws the table at index `ti`, with a change column against `base`,
+    /// building rows only for the window in view.
     #[allow(clippy::too_many_arguments)]
     fn render_table(
         &self,
         d: &Dataset,
         theme: &Theme,
-        t: &RankingTable,
-        base: Option<&RankingTable>,
+        ti: usize,
+        base: Option<usize>,
         scale: f64,
         area: Rect,
         buf: &mut Buffer,
     ) {
+        let t = &d.rankings[ti];
         let n = t
             .sample_size
             .map(|n| format!("n={} · ", thousands(n)))
@@ -202,8 +219,7 @@ impl RankingsView {
             .title(Line::from(format!(" {} ", t.title)).style(theme.heading))
             .title_bottom(Line::from(format!(" {}{} ({}) ", n, t.metric, t.unit)).right_aligned())
             .border_style(theme.border);
-        let name_width = name_width(d, t) as u16;
-        let value_width = value_width(t) as u16;
+        let (name_width, value_width) = self.columns[ti];
         let mut widths = vec![
             Constraint::Length(4),
             Constraint::Length(name_width),
@@ -218,7 +234,13 @@ impl RankingsView {
         let inner_width = area.width.saturating_sub(2);
         let fixed: u16 = 4 + name_width + value_width + 3 + if base.is_some() { 7 } else { 0 };
         let bar_width = inner_width.saturating_sub(fixed);
-        let rows = t.rows.iter().map(|r| {
+        // Keep the selected row in view: the window scrolls to put it on the
+        // last row once it is past the first screenful.
+        let in_view = usize::from(area.height.saturating_sub(3)).max(1);
+        let selected = d.row_index(ti, self.selected_platform());
+        let first = selected.map_or(0, |s| s.saturating_sub(in_view - 1));
+        let window = &t.rows[first.min(t.rows.len())..(first + in_view).min(t.rows.len())];
+        let rows = window.iter().map(|r| {
             let value = value_cell(t, r.value);
             let bar = bar_cell(r.value, scale, bar_width);
             let mut cells = vec![
@@ -232,7 +254,7 @@ impl RankingsView {
                 }),
             ];
             if let Some(base) = base {
-                let change = Move::of(base, &r.platform, r.rank);
+                let change = Move::of(d.row_of(base, &r.platform), r.rank);
                 cells.push(Cell::from(Span::styled(
                     change.label(),
                     change.style(theme),
@@ -245,11 +267,7 @@ impl RankingsView {
             .block(block)
             .column_spacing(1)
             .row_highlight_style(theme.selected);
-        let mut state = TableState::default().with_selected(
-            t.rows
-                .iter()
-                .position(|r| r.platform == self.selected_platform()),
-        );
+        let mut state = TableState::default().with_selected(selected.map(|s| s - first));
         StatefulWidget::render(table, area, buf, &mut state);
     }
 
@@ -275,13 +293,9 @@ impl RankingsView {
             head.push(text::Span::new(extra, Mark::Meta));
         }
         doc.push(head);
-        let tables = page
-            .base
-            .into_iter()
-            .chain([page.main])
-            .map(|i| &d.rankings[i]);
-        for t in tables {
-            let line = match t.row_of(id) {
+        for ti in page.base.into_iter().chain([page.main]) {
+            let t = &d.rankings[ti];
+            let line = match d.row_of(ti, id) {
                 None => vec![text::Span::new(
                     format!("{}: not in this table", t.title),
                     Mark::Meta,
@@ -319,8 +333,9 @@ pub enum Move {
 }
 
 impl Move {
-    pub fn of(base: &RankingTable, platform: &str, rank: u32) -> Move {
-        match base.row_of(platform) {
+    /// The move to `rank` from `base`, the platform's row in the compared-with table.
+    pub fn of(base: Option<&RankRow>, rank: u32) -> Move {
+        match base {
             None => Move::New,
             Some(b) if b.rank > rank => Move::Up(b.rank - rank),
             Some(b) if b.rank < rank => Move::Down(rank - b.rank),
@@ -388,6 +403,12 @@ pub fn hbar(fraction: f64, width: u16) -> String {
         s.push(PARTS[eighths % 8]);
     }
     s
+}
+
+/// A count of rows or columns as a terminal dimension, capped rather than
+/// wrapped round.
+fn rows_u16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 /// 12000 as "12,000".

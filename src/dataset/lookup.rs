@@ -1,0 +1,98 @@
+//! Ids to positions, so that every look-up a frame makes is one hash away
+//! however large the dataset.
+
+use std::collections::HashMap;
+
+use super::model::{Dataset, Platform, RankRow, RankingTable, Source};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lookup {
+    sources: HashMap<String, usize>,
+    platforms: HashMap<String, usize>,
+    tables: HashMap<String, usize>,
+    /// For each table, platform id to row.
+    rows: Vec<HashMap<String, usize>>,
+}
+
+fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+    let mut map = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        // The first of a duplicate wins, as validation reports the rest.
+        map.entry(id.clone()).or_insert(i);
+    }
+    map
+}
+
+impl Dataset {
+    /// Puts points in year order and rows in rank order, so that views can
+    /// walk them as they are (stable: rows of equal rank keep the file's
+    /// order), and indexes the ids. Call again after changing the dataset.
+    pub fn prepare(&mut self) {
+        for s in &mut self.growth.series {
+            s.points.sort_by_key(|p| p.year);
+        }
+        for t in &mut self.rankings {
+            t.rows.sort_by_key(|r| r.rank);
+        }
+        self.lookup = Lookup {
+            sources: positions(self.sources.iter().map(|s| &s.id)),
+            platforms: positions(self.platforms.iter().map(|p| &p.id)),
+            tables: positions(self.rankings.iter().map(|t| &t.id)),
+            rows: self
+                .rankings
+                .iter()
+                .map(|t| positions(t.rows.iter().map(|r| &r.platform)))
+                .collect(),
+        };
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.lookup.sources.get(id).map(|&i| &self.sources[i])
+    }
+
+    pub fn platform(&self, id: &str) -> Option<&Platform> {
+        self.lookup.platforms.get(id).map(|&i| &self.platforms[i])
+    }
+
+    pub fn table_index(&self, id: &str) -> Option<usize> {
+        self.lookup.tables.get(id).copied()
+    }
+
+    pub fn table(&self, id: &str) -> Option<&RankingTable> {
+        self.table_index(id).map(|i| &self.rankings[i])
+    }
+
+    /// The position of `platform`'s row in the table at `table`.
+    pub fn row_index(&self, table: usize, platform: &str) -> Option<usize> {
+        self.lookup.rows.get(table)?.get(platform).copied()
+    }
+
+    /// The row of `platform` in the table at `table`.
+    pub fn row_of(&self, table: usize, platform: &str) -> Option<&RankRow> {
+        self.row_index(table, platform)
+            .map(|row| &self.rankings[table].rows[row])
+    }
+
+    /// The display name of a platform id; the id itself if it is unknown
+    /// (validation rules that out for a loaded dataset).
+    pub fn platform_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.platform(id).map_or(id, |p| p.name.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dataset::load;
+
+    #[test]
+    fn look_ups_find_what_the_lists_hold() {
+        let d = load(None).unwrap().dataset;
+        assert_eq!(d.source("ict-2014").unwrap().date, "2014-08-21");
+        assert_eq!(d.platform_name("googleplus"), "Google+");
+        assert_eq!(d.platform_name("nobody"), "nobody");
+        let smartphone = d.table_index("2013-smartphone").unwrap();
+        assert_eq!(d.row_of(smartphone, "line").unwrap().rank, 1);
+        assert!(d.row_of(smartphone, "kakaotalk").is_none());
+        assert!(d.row_of(99, "line").is_none());
+    }
+}
