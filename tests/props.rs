@@ -94,7 +94,7 @@ prop_compose! {
         paragraphs in prop::collection::vec(words(), 1..6),
         n_sources in 1usize..4,
         names in prop::collection::vec(words(), 1..7),
-        series in prop::collection::vec(prop::collection::btree_map(1000i32..=9999, (0.0f64..1000.0, any::<bool>(), prop::option::of(1.0f64..3.0)), 1..20), 1..4),
+        series in prop::collection::vec(prop::collection::btree_map(dataset::YEARS, (0.0f64..1000.0, any::<bool>(), prop::option::of(1.0f64..3.0)), 1..20), 1..4),
         tables in prop::collection::vec((prop::collection::vec(0.0f64..100.0, 1..8), 0usize..3, any::<bool>(), prop::option::of(any::<prop::sample::Index>())), 1..5),
         quote_every in 1usize..4,
     ) -> Dataset {

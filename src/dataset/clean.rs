@@ -41,7 +41,9 @@ pub fn clean_text(s: &str) -> String {
 }
 
 fn clean(s: &mut String) {
-    if s.chars().any(|c| c == '\t' || is_forbidden(c)) {
+    // Printable ASCII needs nothing: a fast check for the common case.
+    let printable_ascii = s.bytes().all(|b| (0x20..0x7f).contains(&b));
+    if !printable_ascii && s.chars().any(|c| c == '\t' || is_forbidden(c)) {
         *s = clean_text(s);
     }
 }

@@ -1,7 +1,7 @@
 //! Ids to positions, so that every look-up a frame makes is one hash away
 //! however large the dataset.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::model::{Dataset, Platform, RankRow, RankingTable, Source};
 
@@ -15,7 +15,7 @@ pub struct Lookup {
 }
 
 fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (i, id) in ids.enumerate() {
         // The first of a duplicate wins, as validation reports the rest.
         map.entry(id.clone()).or_insert(i);

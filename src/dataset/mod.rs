@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 pub use clean::clean_text;
 pub use model::*;
-pub use quote::find_quote;
+pub use quote::{QuoteIndex, find_quote};
 pub use validate::{Problem, YEARS, validate};
 
 /// The dataset compiled into the binary.
@@ -193,17 +193,24 @@ pub fn parse(text: &str, origin: Origin) -> Result<Loaded, LoadError> {
     if let Some(found) = top_level_kind(json) {
         return Err(LoadError::NotAnObject { origin, found });
     }
-    let mut de = serde_json::Deserializer::from_str(json);
-    let result: Result<Dataset, _> = serde_path_to_error::deserialize(&mut de);
-    let mut dataset = match result {
+    // Tracking the path costs a third of the parse: parse without it, and
+    // again with it only to say where a bad file went wrong.
+    let mut dataset: Dataset = match serde_json::from_str(json) {
         Ok(d) => d,
-        Err(e) => {
-            let path = clean_text(&e.path().to_string());
-            let inner = e.into_inner();
-            return Err(json_error(origin, Some(path), &inner));
+        Err(first) => {
+            let mut de = serde_json::Deserializer::from_str(json);
+            return Err(
+                match serde_path_to_error::deserialize::<_, Dataset>(&mut de) {
+                    Err(e) => {
+                        let path = clean_text(&e.path().to_string());
+                        json_error(origin, Some(path), e.inner())
+                    }
+                    // Only trailing characters fail after a whole dataset.
+                    Ok(_) => json_error(origin, None, &first),
+                },
+            );
         }
     };
-    de.end().map_err(|e| json_error(origin.clone(), None, &e))?;
     dataset.clean();
     let problems = validate(&dataset);
     if !problems.is_empty() {

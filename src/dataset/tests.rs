@@ -217,7 +217,7 @@ fn compare_with_unknown_or_self() {
 fn bad_dates_and_years() {
     let p = problems_after(|v| {
         v["sources"][0]["date"] = json!("27/12/2011");
-        v["growth"]["series"][0]["points"][0]["year"] = json!(20100);
+        v["growth"]["series"][0]["points"][0]["year"] = json!(100_000);
     });
     assert_eq!(
         paths(&p),

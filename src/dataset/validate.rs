@@ -1,14 +1,17 @@
 //! Rules about meaning that the JSON shape cannot express. Every rule is
 //! checked and every problem reported, each with the JSON path of the datum.
+//! Paths are written only for problems, and quotes are all looked for in one
+//! pass over the essay, so a valid dataset of any size costs one walk.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
 use super::model::{Dataset, RankingTable, SCHEMA_VERSION};
-use super::quote::find_quote;
+use super::quote::QuoteIndex;
 
-/// Years outside this range are refused: labels are four digits wide.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+/// Years outside this range are refused: a chart label has room for five
+/// digits, and a series of many thousand points needs more than four.
+pub const YEARS: std::ops::RangeInclusive<i32> = 0..=99_999;
 
 /// How far a stated share may sit from users / internet users, in
 /// percentage points: publishers round shares to whole percents.
@@ -26,59 +29,146 @@ impl fmt::Display for Problem {
     }
 }
 
-#[derive(Default)]
-struct Problems(Vec<Problem>);
+/// A JSON path, kept as a chain of borrowed steps and written out only
+/// when a problem needs it.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    Root(&'static str),
+    Field(&'a At<'a>, &'static str),
+    Index(&'a At<'a>, usize),
+}
 
-impl Problems {
-    fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Problem {
-            path: path.into(),
-            message: message.into(),
-        });
+impl<'a> At<'a> {
+    fn field(&'a self, name: &'static str) -> At<'a> {
+        At::Field(self, name)
     }
 
-    fn non_empty(&mut self, path: String, value: &str) {
-        if value.trim().is_empty() {
-            self.add(path, "must not be empty");
-        }
+    fn index(&'a self, i: usize) -> At<'a> {
+        At::Index(self, i)
     }
+}
 
-    fn non_empty_list<T>(&mut self, path: String, list: &[T]) {
-        if list.is_empty() {
-            self.add(path, "must not be an empty list");
-        }
-    }
-
-    /// Records `path` for `key`, or a problem if the key was seen before.
-    fn unique<'a>(
-        &mut self,
-        seen: &mut HashMap<&'a str, String>,
-        key: &'a str,
-        path: String,
-        what: &str,
-    ) {
-        if let Some(first) = seen.get(key) {
-            self.add(path, format!("duplicate {what} {key:?} (first at {first})"));
-        } else {
-            seen.insert(key, path);
-        }
-    }
-
-    fn amount(&mut self, path: String, value: f64) {
-        if !value.is_finite() {
-            self.add(path, format!("must be a finite number, not {value}"));
-        } else if value < 0.0 {
-            self.add(path, format!("must not be negative, found {value}"));
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Root(name) => f.write_str(name),
+            At::Field(parent, name) => write!(f, "{parent}.{name}"),
+            At::Index(parent, i) => write!(f, "{parent}[{i}]"),
         }
     }
 }
 
+struct Problems<'d> {
+    found: Vec<Problem>,
+    /// Normalised quotes that occur nowhere in the essay.
+    missing_quotes: HashSet<String>,
+    sources: HashSet<&'d str>,
+}
+
+impl Problems<'_> {
+    fn add(&mut self, at: At, message: impl Into<String>) {
+        self.found.push(Problem {
+            path: at.to_string(),
+            message: message.into(),
+        });
+    }
+
+    fn non_empty(&mut self, at: At, value: &str) {
+        if value.trim().is_empty() {
+            self.add(at, "must not be empty");
+        }
+    }
+
+    fn non_empty_list<T>(&mut self, at: At, list: &[T]) {
+        if list.is_empty() {
+            self.add(at, "must not be an empty list");
+        }
+    }
+
+    fn amount(&mut self, at: At, value: f64) {
+        if !value.is_finite() {
+            self.add(at, format!("must be a finite number, not {value}"));
+        } else if value < 0.0 {
+            self.add(at, format!("must not be negative, found {value}"));
+        }
+    }
+
+    fn sources(&mut self, at: At, ids: &[String]) {
+        self.non_empty_list(at.field("sources"), ids);
+        for (i, id) in ids.iter().enumerate() {
+            if !self.sources.contains(id.as_str()) {
+                let list = at.field("sources");
+                self.add(list.index(i), format!("unknown source id {id:?}"));
+            }
+        }
+    }
+
+    fn quote(&mut self, at: At, quote: Option<&str>) {
+        let Some(q) = quote else { return };
+        if q.trim().is_empty() {
+            self.add(at.field("quote"), "must not be empty");
+        } else if self.missing_quotes.contains(&QuoteIndex::normalise(q)) {
+            self.add(
+                at.field("quote"),
+                format!("quote not found in the essay text: {q:?}"),
+            );
+        }
+    }
+}
+
+/// Finds keys met twice in a list; remembers where each was first met.
+struct Unique<'a>(HashMap<&'a str, usize>);
+
+impl<'a> Unique<'a> {
+    fn new() -> Self {
+        Unique(HashMap::default())
+    }
+
+    /// The index where `key` was first met, if this is not the first time.
+    fn seen(&mut self, key: &'a str, i: usize) -> Option<usize> {
+        match self.0.get(key) {
+            Some(&first) => Some(first),
+            None => {
+                self.0.insert(key, i);
+                None
+            }
+        }
+    }
+}
+
+/// Every quote in the dataset, for one pass over the essay.
+fn quotes(d: &Dataset) -> impl Iterator<Item = &str> {
+    let points = d
+        .growth
+        .series
+        .iter()
+        .flat_map(|s| &s.points)
+        .filter_map(|p| p.quote.as_deref());
+    let rows = d
+        .rankings
+        .iter()
+        .flat_map(|t| &t.rows)
+        .filter_map(|r| r.quote.as_deref());
+    let notes = d.notes.iter().filter_map(|n| n.quote.as_deref());
+    points.chain(rows).chain(notes)
+}
+
 /// Checks every rule; an empty list means the dataset is valid.
 pub fn validate(d: &Dataset) -> Vec<Problem> {
-    let mut p = Problems::default();
+    let quotes: Vec<&str> = quotes(d).collect();
+    let missing_quotes = if quotes.is_empty() {
+        HashSet::default()
+    } else {
+        QuoteIndex::new(&d.essay.paragraphs).missing(quotes.into_iter())
+    };
+    let mut p = Problems {
+        found: Vec::new(),
+        missing_quotes,
+        sources: d.sources.iter().map(|s| s.id.as_str()).collect(),
+    };
     if d.schema != SCHEMA_VERSION {
         p.add(
-            "schema",
+            At::Root("schema"),
             format!(
                 "unsupported schema version {}, this build reads {SCHEMA_VERSION}",
                 d.schema
@@ -86,73 +176,81 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         );
     }
     essay(d, &mut p);
-    let sources = ids(
+    let sources = At::Root("sources");
+    ids(
         &mut p,
-        "sources",
+        sources,
         d.sources.iter().map(|s| s.id.as_str()),
         "source id",
     );
-    let platforms = ids(
+    for (i, s) in d.sources.iter().enumerate() {
+        let at = sources.index(i);
+        p.non_empty(at.field("publisher"), &s.publisher);
+        p.non_empty(at.field("title"), &s.title);
+        iso_date(&mut p, at.field("date"), &s.date);
+    }
+    let platforms = At::Root("platforms");
+    let platform_ids = ids(
         &mut p,
-        "platforms",
+        platforms,
         d.platforms.iter().map(|s| s.id.as_str()),
         "platform id",
     );
-    let refs = Refs {
-        d,
-        sources: &sources,
-    };
-    for (i, s) in d.sources.iter().enumerate() {
-        p.non_empty(format!("sources[{i}].publisher"), &s.publisher);
-        p.non_empty(format!("sources[{i}].title"), &s.title);
-        iso_date(&mut p, format!("sources[{i}].date"), &s.date);
-    }
     for (i, pl) in d.platforms.iter().enumerate() {
-        p.non_empty(format!("platforms[{i}].name"), &pl.name);
-        p.non_empty(format!("platforms[{i}].name_ja"), &pl.name_ja);
+        let at = platforms.index(i);
+        p.non_empty(at.field("name"), &pl.name);
+        p.non_empty(at.field("name_ja"), &pl.name_ja);
     }
-    growth(&refs, &mut p);
-    rankings(&refs, &platforms, &mut p);
+    growth(d, &mut p);
+    rankings(d, &platform_ids, &mut p);
+    let notes = At::Root("notes");
     for (i, n) in d.notes.iter().enumerate() {
-        let at = format!("notes[{i}]");
-        p.non_empty(format!("{at}.title"), &n.title);
-        p.non_empty(format!("{at}.text"), &n.text);
-        refs.sources(&mut p, &at, &n.sources);
-        refs.quote(&mut p, &at, n.quote.as_deref());
+        let at = notes.index(i);
+        p.non_empty(at.field("title"), &n.title);
+        p.non_empty(at.field("text"), &n.text);
+        p.sources(at, &n.sources);
+        p.quote(at, n.quote.as_deref());
     }
-    p.0
+    p.found
 }
 
 fn essay(d: &Dataset, p: &mut Problems) {
     let e = &d.essay;
-    p.non_empty("essay.title".into(), &e.title);
-    p.non_empty("essay.author".into(), &e.author);
-    iso_date(p, "essay.date".into(), &e.date);
-    p.non_empty_list("essay.paragraphs".into(), &e.paragraphs);
+    let at = At::Root("essay");
+    p.non_empty(at.field("title"), &e.title);
+    p.non_empty(at.field("author"), &e.author);
+    iso_date(p, at.field("date"), &e.date);
+    p.non_empty_list(at.field("paragraphs"), &e.paragraphs);
 }
 
-/// Checks a list of ids for blanks and duplicates; returns the id set.
+/// Checks a list's ids for blanks and duplicates; returns them as a set.
 fn ids<'a>(
     p: &mut Problems,
-    list: &str,
+    list: At,
     ids: impl Iterator<Item = &'a str>,
     what: &str,
-) -> HashMap<&'a str, String> {
-    let mut seen = HashMap::new();
+) -> Unique<'a> {
+    let mut unique = Unique::new();
     let mut count = 0;
     for (i, id) in ids.enumerate() {
         count += 1;
-        let path = format!("{list}[{i}].id");
-        p.non_empty(path.clone(), id);
-        p.unique(&mut seen, id, path, what);
+        let at = list.index(i);
+        p.non_empty(at.field("id"), id);
+        if let Some(first) = unique.seen(id, i) {
+            let first = list.index(first);
+            p.add(
+                at.field("id"),
+                format!("duplicate {what} {id:?} (first at {}.id)", first),
+            );
+        }
     }
     if count == 0 {
         p.add(list, "must not be an empty list");
     }
-    seen
+    unique
 }
 
-fn iso_date(p: &mut Problems, path: String, date: &str) {
+fn iso_date(p: &mut Problems, at: At, date: &str) {
     let b = date.as_bytes();
     let shape = b.len() == 10
         && b[4] == b'-'
@@ -166,103 +264,76 @@ fn iso_date(p: &mut Problems, path: String, date: &str) {
         (1..=12).contains(&month) && (1..=31).contains(&day)
     };
     if !in_range {
-        p.add(
-            path,
-            format!("expected a date as YYYY-MM-DD, found {date:?}"),
-        );
+        p.add(at, format!("expected a date as YYYY-MM-DD, found {date:?}"));
     }
 }
 
-struct Refs<'a> {
-    d: &'a Dataset,
-    sources: &'a HashMap<&'a str, String>,
-}
-
-impl Refs<'_> {
-    fn sources(&self, p: &mut Problems, at: &str, ids: &[String]) {
-        p.non_empty_list(format!("{at}.sources"), ids);
-        for (i, id) in ids.iter().enumerate() {
-            if !self.sources.contains_key(id.as_str()) {
-                p.add(
-                    format!("{at}.sources[{i}]"),
-                    format!("unknown source id {id:?}"),
-                );
-            }
-        }
-    }
-
-    fn quote(&self, p: &mut Problems, at: &str, quote: Option<&str>) {
-        let Some(q) = quote else { return };
-        let path = format!("{at}.quote");
-        if q.trim().is_empty() {
-            p.add(path, "must not be empty");
-        } else if !self
-            .d
-            .essay
-            .paragraphs
-            .iter()
-            .any(|para| find_quote(para, q).is_some())
-        {
-            p.add(path, format!("quote not found in the essay text: {q:?}"));
-        }
-    }
-}
-
-fn growth(refs: &Refs, p: &mut Problems) {
-    let g = &refs.d.growth;
-    p.non_empty("growth.unit".into(), &g.unit);
-    let mut series_ids = HashMap::new();
-    p.non_empty_list("growth.series".into(), &g.series);
+fn growth(d: &Dataset, p: &mut Problems) {
+    let g = &d.growth;
+    let root = At::Root("growth");
+    p.non_empty(root.field("unit"), &g.unit);
+    let list = root.field("series");
+    p.non_empty_list(list, &g.series);
+    let mut series_ids = Unique::new();
     for (si, s) in g.series.iter().enumerate() {
-        let at = format!("growth.series[{si}]");
-        p.non_empty(format!("{at}.id"), &s.id);
-        p.unique(&mut series_ids, &s.id, format!("{at}.id"), "series id");
-        p.non_empty_list(format!("{at}.points"), &s.points);
-        let mut years = HashMap::new();
+        let at = list.index(si);
+        p.non_empty(at.field("id"), &s.id);
+        if let Some(first) = series_ids.seen(&s.id, si) {
+            let first = list.index(first);
+            p.add(
+                at.field("id"),
+                format!("duplicate series id {:?} (first at {first}.id)", s.id),
+            );
+        }
+        let points = at.field("points");
+        p.non_empty_list(points, &s.points);
+        let mut years: HashMap<i32, usize> = HashMap::default();
         for (pi, pt) in s.points.iter().enumerate() {
-            let at = format!("{at}.points[{pi}]");
-            let year_path = format!("{at}.year");
+            let at = points.index(pi);
             if !YEARS.contains(&pt.year) {
+                let (lo, hi) = (YEARS.start(), YEARS.end());
                 p.add(
-                    year_path.clone(),
-                    format!(
-                        "year {} is outside {}..={}",
-                        pt.year,
-                        YEARS.start(),
-                        YEARS.end()
-                    ),
+                    at.field("year"),
+                    format!("year {} is outside {lo}..={hi}", pt.year),
                 );
             }
-            if let Some(first) = years.insert(pt.year, year_path.clone()) {
+            if let Some(first) = years.insert(pt.year, pi) {
+                let first = points.index(first);
                 p.add(
-                    year_path,
-                    format!("duplicate year {} (first at {first})", pt.year),
+                    at.field("year"),
+                    format!("duplicate year {} (first at {first}.year)", pt.year),
                 );
             }
-            p.amount(format!("{at}.sns_users"), pt.sns_users);
+            p.amount(at.field("sns_users"), pt.sns_users);
             if let Some(v) = pt.internet_users {
-                p.amount(format!("{at}.internet_users"), v);
+                p.amount(at.field("internet_users"), v);
                 if v.is_finite() && pt.sns_users.is_finite() && pt.sns_users > v {
+                    let users = pt.sns_users;
                     p.add(
-                        format!("{at}.sns_users"),
-                        format!("{} SNS users exceed {v} internet users", pt.sns_users),
+                        at.field("sns_users"),
+                        format!("{users} SNS users exceed {v} internet users"),
                     );
                 }
             }
             if let Some(share) = pt.share_pct {
-                share_rule(p, &at, share, pt.sns_users, pt.internet_users);
+                share_rule(
+                    p,
+                    at.field("share_pct"),
+                    share,
+                    pt.sns_users,
+                    pt.internet_users,
+                );
             }
-            refs.sources(p, &at, &pt.sources);
-            refs.quote(p, &at, pt.quote.as_deref());
+            p.sources(at, &pt.sources);
+            p.quote(at, pt.quote.as_deref());
         }
     }
 }
 
-fn share_rule(p: &mut Problems, at: &str, share: f64, users: f64, internet: Option<f64>) {
-    let path = format!("{at}.share_pct");
+fn share_rule(p: &mut Problems, at: At, share: f64, users: f64, internet: Option<f64>) {
     if !share.is_finite() || !(0.0..=100.0).contains(&share) {
         p.add(
-            path,
+            at,
             format!("a share must be between 0 and 100 %, found {share}"),
         );
         return;
@@ -271,63 +342,78 @@ fn share_rule(p: &mut Problems, at: &str, share: f64, users: f64, internet: Opti
         let computed = users / internet * 100.0;
         if (computed - share).abs() > SHARE_TOLERANCE {
             p.add(
-                path,
+                at,
                 format!("share {share} % does not match {users} / {internet} = {computed:.1} %"),
             );
         }
     }
 }
 
-fn rankings(refs: &Refs, platforms: &HashMap<&str, String>, p: &mut Problems) {
-    let d = refs.d;
-    let mut table_ids = HashMap::new();
-    p.non_empty_list("rankings".into(), &d.rankings);
+fn rankings(d: &Dataset, platforms: &Unique, p: &mut Problems) {
+    let list = At::Root("rankings");
+    p.non_empty_list(list, &d.rankings);
+    let tables: HashSet<&str> = d.rankings.iter().map(|t| t.id.as_str()).collect();
+    let mut table_ids = Unique::new();
     for (ti, t) in d.rankings.iter().enumerate() {
-        let at = format!("rankings[{ti}]");
-        p.non_empty(format!("{at}.id"), &t.id);
-        p.unique(&mut table_ids, &t.id, format!("{at}.id"), "table id");
-        p.non_empty(format!("{at}.title"), &t.title);
-        p.non_empty(format!("{at}.unit"), &t.unit);
+        let at = list.index(ti);
+        p.non_empty(at.field("id"), &t.id);
+        if let Some(first) = table_ids.seen(&t.id, ti) {
+            let first = list.index(first);
+            p.add(
+                at.field("id"),
+                format!("duplicate table id {:?} (first at {first}.id)", t.id),
+            );
+        }
+        p.non_empty(at.field("title"), &t.title);
+        p.non_empty(at.field("unit"), &t.unit);
         if let Some(other) = &t.compare_with {
             if other == &t.id {
                 p.add(
-                    format!("{at}.compare_with"),
+                    at.field("compare_with"),
                     "a table cannot compare with itself",
                 );
-            } else if !d.rankings.iter().any(|t| &t.id == other) {
+            } else if !tables.contains(other.as_str()) {
                 p.add(
-                    format!("{at}.compare_with"),
+                    at.field("compare_with"),
                     format!("unknown table id {other:?}"),
                 );
             }
         }
-        p.non_empty_list(format!("{at}.rows"), &t.rows);
-        let mut seen = HashMap::new();
+        let rows = at.field("rows");
+        p.non_empty_list(rows, &t.rows);
+        let mut seen = Unique::new();
         for (ri, r) in t.rows.iter().enumerate() {
-            let at = format!("{at}.rows[{ri}]");
-            if !platforms.contains_key(r.platform.as_str()) {
+            let at = rows.index(ri);
+            if !platforms.0.contains_key(r.platform.as_str()) {
                 p.add(
-                    format!("{at}.platform"),
+                    at.field("platform"),
                     format!("unknown platform id {:?}", r.platform),
                 );
             }
-            p.unique(&mut seen, &r.platform, format!("{at}.platform"), "platform");
+            if let Some(first) = seen.seen(&r.platform, ri) {
+                let first = rows.index(first);
+                let message = format!(
+                    "duplicate platform {:?} (first at {first}.platform)",
+                    r.platform
+                );
+                p.add(at.field("platform"), message);
+            }
             if r.rank == 0 {
-                p.add(format!("{at}.rank"), "ranks start at 1");
+                p.add(at.field("rank"), "ranks start at 1");
             }
             if let Some(v) = r.value {
-                p.amount(format!("{at}.value"), v);
+                p.amount(at.field("value"), v);
                 if t.unit == "%" && v > 100.0 {
                     p.add(
-                        format!("{at}.value"),
+                        at.field("value"),
                         format!("a share must be between 0 and 100 %, found {v}"),
                     );
                 }
             }
-            refs.sources(p, &at, &r.sources);
-            refs.quote(p, &at, r.quote.as_deref());
+            p.sources(at, &r.sources);
+            p.quote(at, r.quote.as_deref());
         }
-        rank_order(p, &at, t);
+        rank_order(p, rows, t);
     }
 }
 
@@ -335,7 +421,7 @@ fn rankings(refs: &Refs, platforms: &HashMap<&str, String>, p: &mut Problems) {
 /// smaller value, equal ranks have equal values, and rows whose value is not
 /// published rank below every row whose value is. Checking neighbours in rank
 /// order is enough, since "agrees" is transitive.
-fn rank_order(p: &mut Problems, at: &str, t: &RankingTable) {
+fn rank_order(p: &mut Problems, rows: At, t: &RankingTable) {
     let mut order: Vec<usize> = (0..t.rows.len()).collect();
     order.sort_by_key(|&i| t.rows[i].rank);
     for pair in order.windows(2) {
@@ -348,8 +434,9 @@ fn rank_order(p: &mut Problems, at: &str, t: &RankingTable) {
         };
         if clash {
             let show = |v: Option<f64>| v.map_or("no value".to_string(), |v| v.to_string());
+            let at = rows.index(pair[1]);
             p.add(
-                format!("{at}.rows[{}].rank", pair[1]),
+                at.field("rank"),
                 format!(
                     "rank {} ({}) does not match the values: rows[{}] has rank {} ({})",
                     worse.rank,

@@ -114,7 +114,8 @@ impl GrowthView {
     ) {
         let years = self.years(d);
         let count = (i64::from(*years.end()) - i64::from(*years.start()) + 1) as usize;
-        let fits = columns::capacity(area.width, shown.len()).min(count);
+        let label = years.end().to_string().len();
+        let fits = columns::capacity(area.width, shown.len(), label).min(count);
         // Keep the selected year in view, as near the middle as the ends allow.
         let offset = (self.year - years.start()) as usize;
         let first = offset.saturating_sub(fits / 2).min(count - fits);

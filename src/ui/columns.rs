@@ -43,15 +43,17 @@ pub struct Columns<'a> {
 }
 
 /// The fewest columns a slot of `bars` bars needs: each bar at least three
-/// wide, a column between bars and one between slots.
-pub fn min_slot_width(bars: usize) -> u16 {
-    let bars = bars.max(1) as u16;
-    bars * 3 + (bars - 1) + 1
+/// wide, a column between bars and one between slots, and room for a label
+/// of `label` columns.
+pub fn min_slot_width(bars: usize, label: usize) -> u16 {
+    let bars = bars.clamp(1, 16) as u16;
+    (bars * 3 + (bars - 1)).max(label.min(16) as u16) + 1
 }
 
-/// How many slots of `bars` bars fit in `width` columns.
-pub fn capacity(width: u16, bars: usize) -> usize {
-    usize::from(width / min_slot_width(bars)).max(1)
+/// How many slots of `bars` bars, labelled in `label` columns, fit in
+/// `width` columns.
+pub fn capacity(width: u16, bars: usize, label: usize) -> usize {
+    usize::from(width / min_slot_width(bars, label)).max(1)
 }
 
 impl Widget for Columns<'_> {

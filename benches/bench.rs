@@ -1,0 +1,143 @@
+//! `cargo bench --bench bench`: load, render and scroll timings as one
+//! table. Each case runs until half a second has passed (at least five
+//! times) and reports the median.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use sns_tui::app::{Action, App};
+use sns_tui::dataset::{self, BUNDLED_JSON, Dataset, Origin};
+use sns_tui::tabs::Tab;
+use sns_tui::ui::theme::Theme;
+
+#[path = "support/large.rs"]
+mod large;
+
+const BUDGET: Duration = Duration::from_millis(500);
+
+fn median(mut f: impl FnMut()) -> (Duration, usize) {
+    let mut times = Vec::new();
+    let start = Instant::now();
+    while times.len() < 5 || (start.elapsed() < BUDGET && times.len() < 100_000) {
+        let t = Instant::now();
+        f();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    (times[times.len() / 2], times.len())
+}
+
+fn row(name: &str, (time, runs): (Duration, usize)) {
+    let micros = time.as_secs_f64() * 1e6;
+    println!("| {name:<44} | {micros:>12.1} | {runs:>7} |");
+}
+
+fn app(d: &Dataset, width: u16, height: u16) -> App {
+    let mut app = App::new(d.clone(), Theme::color());
+    app.apply(Action::Resize(width, height));
+    app
+}
+
+/// A full redraw: every cell of a fresh buffer.
+fn frame(app: &App) {
+    let area = Rect::new(0, 0, app.size.width, app.size.height);
+    let mut buf = Buffer::empty(area);
+    app.render(area, &mut buf);
+    black_box(buf);
+}
+
+fn main() {
+    let large_json = large::large_json();
+    println!("large dataset: {} bytes of JSON", large_json.len());
+    println!();
+    println!("| {:<44} | {:>12} | {:>7} |", "case", "median (µs)", "runs");
+    println!("|{}|{}|{}|", "-".repeat(46), "-".repeat(14), "-".repeat(9));
+    row(
+        "load and validate: bundled",
+        median(|| {
+            black_box(dataset::parse(BUNDLED_JSON, Origin::Bundled).unwrap());
+        }),
+    );
+    row(
+        "load and validate: large",
+        median(|| {
+            black_box(dataset::parse(&large_json, Origin::Bundled).unwrap());
+        }),
+    );
+    let bundled = dataset::parse(BUNDLED_JSON, Origin::Bundled)
+        .unwrap()
+        .dataset;
+    let large = dataset::parse(&large_json, Origin::Bundled)
+        .unwrap()
+        .dataset;
+
+    for (data_name, d) in [("bundled", &bundled), ("large", &large)] {
+        for (w, h) in [(80, 24), (200, 60)] {
+            for tab in Tab::ALL {
+                let mut a = app(d, w, h);
+                a.apply(Action::ShowTab(tab));
+                // The large Rankings page is the 100,000-row table.
+                if data_name == "large" && tab == Tab::Rankings {
+                    a.apply(Action::PrevTable);
+                }
+                row(
+                    &format!("frame {} {w}x{h}: {data_name}", tab.title()),
+                    median(|| frame(&a)),
+                );
+            }
+        }
+    }
+
+    for (w, h) in [(80, 24), (200, 60)] {
+        row(
+            &format!("open Essay, first wrap {w}x{h}: large"),
+            median(|| {
+                let mut a = app(&large, w, h);
+                a.apply(Action::ShowTab(Tab::Essay));
+                frame(&a);
+            }),
+        );
+        let mut a = app(&large, w, h);
+        a.apply(Action::ShowTab(Tab::Essay));
+        row(
+            &format!("essay frame at start {w}x{h}: large"),
+            median(|| frame(&a)),
+        );
+        a.essay.scroll_by((a.essay.max_scroll() / 2) as isize);
+        row(
+            &format!("essay frame at middle {w}x{h}: large"),
+            median(|| frame(&a)),
+        );
+        a.apply(Action::End);
+        row(
+            &format!("essay frame at end {w}x{h}: large"),
+            median(|| frame(&a)),
+        );
+        row(
+            &format!("key PgDn at middle {w}x{h}: large"),
+            median(|| {
+                a.essay.scroll_by(-((a.essay.max_scroll() / 2) as isize));
+                a.apply(Action::PageDown);
+                frame(&a);
+            }),
+        );
+        let mut g = app(&large, w, h);
+        g.apply(Action::ToggleLater);
+        g.growth.year = 5_000;
+        row(
+            &format!("growth frame, year 5000 of 10000 {w}x{h}: large"),
+            median(|| frame(&g)),
+        );
+        let mut r = app(&large, w, h);
+        r.apply(Action::ShowTab(Tab::Rankings));
+        r.apply(Action::PrevTable);
+        r.rankings.selected = large::TABLE_ROWS / 2;
+        row(
+            &format!("rankings frame, row 50000 {w}x{h}: large"),
+            median(|| frame(&r)),
+        );
+    }
+}
