@@ -58,8 +58,8 @@ impl App {
         let mut app = App {
             growth: GrowthView::new(&data),
             rankings: RankingsView::new(&data),
-            essay: TextView::new(essay_doc(&data)),
-            sources: TextView::new(sources_doc(&data)),
+            essay: TextView::new(essay_doc),
+            sources: TextView::new(sources_doc),
             data,
             theme,
             tab: Tab::Growth,
@@ -92,6 +92,16 @@ impl App {
     fn show(&mut self, tab: Tab) {
         self.tab = tab;
         self.help = None;
+        self.open_current();
+    }
+
+    /// A text tab's text is built and wrapped only when it is on screen.
+    fn open_current(&mut self) {
+        match self.tab {
+            Tab::Essay => self.essay.open(&self.data),
+            Tab::Sources => self.sources.open(&self.data),
+            Tab::Growth | Tab::Rankings => {}
+        }
     }
 
     fn resize(&mut self, width: u16, height: u16) {
@@ -99,6 +109,7 @@ impl App {
         let body = ui::body_area(self.size);
         self.essay.resize(body);
         self.sources.resize(body);
+        self.open_current();
         if let Some(scroll) = &mut self.help {
             *scroll = (*scroll).min(ui::help::max_scroll(self.size));
         }

@@ -14,6 +14,8 @@ use sns_tui::dataset::{self, BUNDLED_JSON, MAX_FILE_BYTES};
 use sns_tui::tabs::Tab;
 use sns_tui::ui::theme::Theme;
 
+mod common;
+
 fn sns() -> Command {
     Command::cargo_bin("sns-tui").unwrap()
 }
@@ -335,5 +337,26 @@ fn wide_text_keeps_tables_aligned_and_inside_their_borders() {
                 "{width}x{height}: the table at column {left} has ragged right borders {right:?}"
             );
         }
+    }
+}
+
+/// Found by the fuzz targets: a byte-order mark inside a string, and a
+/// wide character followed by a lone Hangul vowel. Each is a cluster of no
+/// width, which ratatui gave a cell of its own; the cleaner now drops them.
+#[test]
+fn fuzz_findings_zero_width_clusters_never_take_a_cell() {
+    let mut v: Value = serde_json::from_str(BUNDLED_JSON).unwrap();
+    v["sources"][1]["title"] = json!("2013年\u{feff} SNS利用動向");
+    v["platforms"][0]["name"] = json!("🉠\u{d7b0}");
+    v["essay"]["paragraphs"][0] = json!(format!("\u{feff}{}", v["essay"]["paragraphs"][0].as_str().unwrap()));
+    let d = dataset::parse(&v.to_string(), dataset::Origin::Bundled).unwrap().dataset;
+    assert_eq!(d.platforms[0].name, "🉠");
+    let mut app = App::new(d, Theme::mono());
+    app.apply(Action::Resize(80, 24));
+    for tab in Tab::ALL {
+        app.apply(Action::ShowTab(tab));
+        let mut buf = ratatui::buffer::Buffer::empty(app.size);
+        ratatui::widgets::Widget::render(&app, app.size, &mut buf);
+        common::assert_no_straddling(&buf);
     }
 }

@@ -1,5 +1,9 @@
 //! Text from a data file is cleaned once, at load, so that nothing a file
-//! says can reach the terminal as a control sequence.
+//! says can reach the terminal as a control sequence, and every character
+//! cluster left takes at least one column, as ratatui lays it out.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::model::Dataset;
 
@@ -25,25 +29,36 @@ fn is_forbidden(c: char) -> bool {
         )
 }
 
-/// Returns `s` with tabs and line breaks turned into spaces and every
-/// forbidden character dropped.
+/// Returns `s` with tabs and line breaks turned into spaces, every
+/// forbidden character dropped, and every cluster of no width dropped
+/// (a byte-order mark, a zero-width space, a combining mark with nothing to
+/// combine with): ratatui would give such a cluster a cell of its own that
+/// the terminal does not draw, and everything after it would shift.
 pub fn clean_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '\t' => out.extend(std::iter::repeat_n(' ', TAB_WIDTH)),
-            '\n' | '\r' => out.push(' '),
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
             c if is_forbidden(c) => {}
             c => out.push(c),
         }
     }
+    if out.chars().any(|c| c.width() == Some(0)) {
+        out = out.graphemes(true).filter(|g| g.width() > 0).collect();
+    }
     out
+}
+
+/// Whether `c` is one that [`clean_text`] may change or drop.
+fn needs_cleaning(c: char) -> bool {
+    c == '\t' || is_forbidden(c) || c.width().is_none_or(|w| w == 0)
 }
 
 fn clean(s: &mut String) {
     // Printable ASCII needs nothing: a fast check for the common case.
     let printable_ascii = s.bytes().all(|b| (0x20..0x7f).contains(&b));
-    if !printable_ascii && s.chars().any(|c| c == '\t' || is_forbidden(c)) {
+    if !printable_ascii && s.chars().any(needs_cleaning) {
         *s = clean_text(s);
     }
 }
@@ -151,6 +166,15 @@ mod tests {
     fn keeps_wide_text_emoji_and_combining_marks() {
         let s = "ミクシィ 🙂 e\u{301}";
         assert_eq!(clean_text(s), s);
+    }
+
+    #[test]
+    fn drops_clusters_of_no_width() {
+        assert_eq!(clean_text("年\u{feff}度"), "年度");
+        assert_eq!(clean_text("a\u{200b}b\u{2060}c"), "abc");
+        assert_eq!(clean_text("\u{301}e\u{301}"), "e\u{301}");
+        assert_eq!(clean_text("🉠\u{d7b0}x"), "🉠x");
+        assert_eq!(clean_text("line\u{2028}break"), "line break");
     }
 
     #[test]

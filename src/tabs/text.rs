@@ -7,16 +7,21 @@ use ratatui::widgets::{
     Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 
+use crate::dataset::Dataset;
 use crate::text::{self, Doc};
 use crate::ui::theme::Theme;
 
+/// A text built from the dataset when first opened, and wrapped to the
+/// width of the window when shown: a large essay costs nothing until read.
 #[derive(Debug, Clone)]
 pub struct TextView {
-    doc: Doc,
+    build: fn(&Dataset) -> Doc,
+    doc: Option<Doc>,
     /// `doc` wrapped to `width`; rewrapped only when the width changes.
     lines: Vec<text::Line>,
     width: usize,
-    height: usize,
+    /// Where the text goes, as of the last resize.
+    area: Rect,
     scroll: usize,
 }
 
@@ -31,37 +36,56 @@ fn text_area(body: Rect) -> Rect {
 }
 
 impl TextView {
-    pub fn new(doc: Doc) -> Self {
+    pub fn new(build: fn(&Dataset) -> Doc) -> Self {
         TextView {
-            doc,
+            build,
+            doc: None,
             lines: Vec::new(),
             width: 0,
-            height: 0,
+            area: Rect::default(),
             scroll: 0,
         }
     }
 
-    /// Fits the view to the tab's body area: a view at the end stays at the
-    /// end, and otherwise the top line stays at the same place in the text.
+    /// Takes the tab's new body area; the text is rewrapped when next
+    /// opened. A view at the end stays at the end.
     pub fn resize(&mut self, body: Rect) {
-        let at_end = self.scroll > 0 && self.scroll == self.max_scroll();
-        let area = text_area(body);
-        let width = usize::from(area.width).max(1);
-        if width != self.width || self.lines.is_empty() {
+        let at_end = self.at_end();
+        self.area = text_area(body);
+        if at_end {
+            self.to_bottom();
+        }
+        self.clamp();
+    }
+
+    /// Builds the text if it is not built yet and wraps it to the current
+    /// width if it is not wrapped to it: at the end it stays at the end,
+    /// and otherwise the top line stays at the same place in the text.
+    pub fn open(&mut self, d: &Dataset) {
+        let build = self.build;
+        self.doc.get_or_insert_with(|| build(d));
+        let width = usize::from(self.area.width).max(1);
+        if let Some(doc) = self.doc.as_ref().filter(|_| width != self.width) {
+            let at_end = self.at_end();
             let fraction = if self.lines.is_empty() {
                 0.0
             } else {
                 self.scroll as f64 / self.lines.len() as f64
             };
-            self.lines = text::wrap(&self.doc, width);
+            let lines = text::wrap(doc, width);
+            self.lines = lines;
             self.width = width;
-            self.scroll = (fraction * self.lines.len() as f64) as usize;
-        }
-        self.height = usize::from(area.height);
-        if at_end {
-            self.to_bottom();
+            self.scroll = if at_end {
+                self.max_scroll()
+            } else {
+                (fraction * self.lines.len() as f64) as usize
+            };
         }
         self.clamp();
+    }
+
+    fn at_end(&self) -> bool {
+        self.scroll > 0 && self.scroll == self.max_scroll()
     }
 
     pub fn scroll(&self) -> usize {
@@ -73,7 +97,11 @@ impl TextView {
     }
 
     pub fn max_scroll(&self) -> usize {
-        self.lines.len().saturating_sub(self.height)
+        self.lines.len().saturating_sub(self.height())
+    }
+
+    fn height(&self) -> usize {
+        usize::from(self.area.height)
     }
 
     /// Moves by `delta` lines, clamped to the text.
@@ -83,7 +111,7 @@ impl TextView {
     }
 
     pub fn page(&self) -> isize {
-        self.height.saturating_sub(1).max(1) as isize
+        self.height().saturating_sub(1).max(1) as isize
     }
 
     pub fn to_top(&mut self) {

@@ -1,4 +1,4 @@
-use super::{Doc, Mark, Span, mark_text};
+use super::{Doc, Mark, Marker, Span};
 use crate::dataset::Dataset;
 
 /// The essay as the Essay tab shows it: its heading, then each paragraph
@@ -18,9 +18,10 @@ pub fn essay_doc(d: &Dataset) -> Doc {
     };
     doc.push(vec![Span::new(blog, Mark::Meta)]);
     let names: Vec<&str> = d.platforms.iter().map(|p| p.name.as_str()).collect();
+    let marker = Marker::new(&names, &e.paragraphs);
     for para in &e.paragraphs {
         doc.blank();
-        doc.push(mark_text(para, &names));
+        doc.push(marker.mark(para));
     }
     doc
 }

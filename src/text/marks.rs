@@ -1,60 +1,117 @@
 //! Finds what the Essay tab highlights: platform names and figures.
 
+use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashSet as HashSet;
+
 use super::{Mark, Span};
 
-/// Splits `text` into spans, marking each platform name (any case, whole
-/// words only) and each figure: a number with its decimal point, thousands
-/// commas, percent sign and a following "million".
-pub fn mark_text(text: &str, names: &[&str]) -> Vec<Span> {
-    let mut spans: Vec<Span> = Vec::new();
-    let mut push = |s: &str, mark: Mark| match spans.last_mut() {
-        Some(last) if last.mark == mark => last.text.push_str(s),
-        _ => spans.push(Span::new(s, mark)),
-    };
-    let mut i = 0;
-    while i < text.len() {
-        let rest = &text[i..];
-        let at_word_start = !text[..i]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
-        let found = if at_word_start {
-            figure_len(rest)
-                .map(|n| (n, Mark::Figure))
-                .or_else(|| name_len(rest, names).map(|n| (n, Mark::Platform)))
-        } else {
-            None
-        };
-        match found {
-            Some((n, mark)) => {
-                push(&rest[..n], mark);
-                i += n;
+/// Marks platform names and figures in text. The names are compiled once
+/// into one automaton, so marking costs the same however many there are.
+pub struct Marker {
+    names: Option<AhoCorasick>,
+}
+
+/// The words of `s`, split at anything not a letter or digit.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+impl Marker {
+    /// A marker for `names` as they may occur in `texts`: a name with a word
+    /// that no text holds cannot occur, and is left out of the automaton,
+    /// which keeps it small however many platforms a dataset lists.
+    pub fn new(names: &[&str], texts: &[String]) -> Marker {
+        let seen: HashSet<String> = texts
+            .iter()
+            .flat_map(|t| words(t))
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let names: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| !n.is_empty() && words(n).all(|w| seen.contains(&w.to_ascii_lowercase())))
+            .collect();
+        let names = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&names)
+            .ok()
+            .filter(|_| !names.is_empty());
+        Marker { names }
+    }
+
+    /// Splits `text` into spans, marking each platform name (any case,
+    /// whole words only) and each figure: a number with its decimal point,
+    /// thousands commas, percent sign and a following "million".
+    pub fn mark(&self, text: &str) -> Vec<Span> {
+        let mut names = self
+            .names
+            .iter()
+            .flat_map(|ac| ac.find_iter(text))
+            .map(|m| (m.start(), m.end()))
+            .filter(|&(start, end)| starts_word(text, start) && ends_word(text, end))
+            .peekable();
+        let bytes = text.as_bytes();
+        let mut spans = Vec::new();
+        let (mut plain, mut i) = (0, 0);
+        while i < text.len() {
+            let digit = bytes[i..]
+                .iter()
+                .position(u8::is_ascii_digit)
+                .map(|n| i + n);
+            let name = names.peek().map(|&(start, _)| start);
+            let (at, found) = match (digit, name) {
+                (_, Some(n)) if digit.is_none_or(|d| n <= d) => {
+                    let (start, end) = names.next().unwrap_or((n, n));
+                    (start, Some((end, Mark::Platform)))
+                }
+                (Some(d), _) => {
+                    let figure = starts_word(text, d)
+                        .then(|| figure_len(&text[d..]))
+                        .flatten();
+                    (d, figure.map(|n| (d + n, Mark::Figure)))
+                }
+                (None, _) => break,
+            };
+            match found {
+                Some((end, mark)) => {
+                    if plain < at {
+                        spans.push(Span::new(&text[plain..at], Mark::Plain));
+                    }
+                    spans.push(Span::new(&text[at..end], mark));
+                    (plain, i) = (end, end);
+                }
+                // A digit inside a word: skip its run of digits.
+                None => {
+                    i = at
+                        + bytes[at..]
+                            .iter()
+                            .take_while(|b| b.is_ascii_digit())
+                            .count()
+                            .max(1)
+                }
             }
-            None => {
-                let n = rest.chars().next().map_or(1, char::len_utf8);
-                push(&rest[..n], Mark::Plain);
-                i += n;
+            while names.peek().is_some_and(|&(start, _)| start < i) {
+                names.next();
             }
         }
+        if plain < text.len() {
+            spans.push(Span::new(&text[plain..], Mark::Plain));
+        }
+        spans
     }
-    spans
 }
 
-fn ends_word(rest: &str, n: usize) -> bool {
-    !rest[n..].chars().next().is_some_and(char::is_alphanumeric)
+fn starts_word(text: &str, at: usize) -> bool {
+    !text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
 }
 
-fn name_len(rest: &str, names: &[&str]) -> Option<usize> {
-    names
-        .iter()
-        .filter(|name| !name.is_empty())
-        .filter(|name| {
-            rest.get(..name.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(name))
-        })
-        .map(|name| name.len())
-        .filter(|&n| ends_word(rest, n))
-        .max()
+fn ends_word(text: &str, at: usize) -> bool {
+    !text[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
 fn figure_len(rest: &str) -> Option<usize> {
@@ -91,7 +148,8 @@ mod tests {
     use super::*;
 
     fn marked(text: &str) -> Vec<(String, Mark)> {
-        mark_text(text, &["LINE", "mixi", "Google+"])
+        Marker::new(&["LINE", "mixi", "Google+"], &[text.to_string()])
+            .mark(text)
             .into_iter()
             .filter(|s| s.mark != Mark::Plain)
             .map(|s| (s.text, s.mark))
@@ -116,11 +174,32 @@ mod tests {
     #[test]
     fn keeps_every_character() {
         let text = "LINE me! 🙂 2015. ミクシィ";
-        let joined: String = mark_text(text, &["LINE"])
+        let joined: String = Marker::new(&["LINE"], &[text.to_string()])
+            .mark(text)
             .iter()
             .map(|s| s.text.as_str())
             .collect();
         assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn names_of_several_words_match_in_any_case() {
+        let text = "see PLATFORM 7 and Platform 70";
+        let spans = Marker::new(&["Platform 7", "Platform 8"], &[text.to_string()]).mark(text);
+        let marked: Vec<(&str, Mark)> = spans
+            .iter()
+            .filter(|s| s.mark != Mark::Plain)
+            .map(|s| (s.text.as_str(), s.mark))
+            .collect();
+        assert_eq!(
+            marked,
+            [("PLATFORM 7", Mark::Platform), ("70", Mark::Figure)]
+        );
+    }
+
+    #[test]
+    fn digits_inside_words_are_not_figures() {
+        assert!(marked("mp3 and B2B").is_empty());
     }
 
     #[test]

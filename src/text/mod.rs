@@ -6,10 +6,10 @@ mod marks;
 mod sources;
 
 pub use essay::essay_doc;
-pub use marks::mark_text;
+pub use marks::Marker;
 pub use sources::sources_doc;
 
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// What a piece of text is, so the theme can style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -71,7 +71,7 @@ pub fn wrap(doc: &Doc, width: usize) -> Vec<Line> {
     out
 }
 
-/// Builds one output line from marked characters, merging runs of a mark.
+/// Builds one output line from marked pieces, merging runs of a mark.
 #[derive(Default)]
 struct LineBuf {
     spans: Line,
@@ -79,10 +79,10 @@ struct LineBuf {
 }
 
 impl LineBuf {
-    fn push(&mut self, c: char, mark: Mark, w: usize) {
+    fn push(&mut self, s: &str, mark: Mark, w: usize) {
         match self.spans.last_mut() {
-            Some(last) if last.mark == mark => last.text.push(c),
-            _ => self.spans.push(Span::new(c.to_string(), mark)),
+            Some(last) if last.mark == mark => last.text.push_str(s),
+            _ => self.spans.push(Span::new(s, mark)),
         }
         self.width += w;
     }
@@ -93,51 +93,108 @@ impl LineBuf {
     }
 }
 
+/// A run of spaces or of a word's characters, gathered across spans.
+#[derive(Default)]
+struct Run<'a> {
+    pieces: Vec<(&'a str, Mark)>,
+    width: usize,
+}
+
+impl<'a> Run<'a> {
+    fn add(&mut self, s: &'a str, mark: Mark) {
+        self.pieces.push((s, mark));
+        self.width += str_width(s);
+    }
+
+    fn clear(&mut self) {
+        self.pieces.clear();
+        self.width = 0;
+    }
+}
+
+struct Wrapper<'a, 'o> {
+    width: usize,
+    out: &'o mut Vec<Line>,
+    line: LineBuf,
+    first: bool,
+    spaces: Run<'a>,
+    word: Run<'a>,
+}
+
+impl<'a> Wrapper<'a, '_> {
+    /// Places the spaces and the word gathered so far.
+    fn flush(&mut self) {
+        if self.first {
+            // A paragraph's own indent is kept, as far as the line allows.
+            let mut room = self.width - 1;
+            for &(s, mark) in &self.spaces.pieces {
+                let n = s.len().min(room);
+                self.line.push(&s[..n], mark, n);
+                room -= n;
+            }
+            self.first = false;
+        } else if self.line.width + self.spaces.width + self.word.width <= self.width {
+            for &(s, mark) in &self.spaces.pieces {
+                self.line.push(s, mark, s.len());
+            }
+        } else {
+            self.out.push(self.line.take());
+        }
+        if self.line.width + self.word.width <= self.width {
+            for &(s, mark) in &self.word.pieces {
+                self.line.push(s, mark, str_width(s));
+            }
+        } else {
+            // Wider than a line: cut wherever it must.
+            for &(s, mark) in &self.word.pieces {
+                for (at, c) in s.char_indices() {
+                    let w = char_width(c);
+                    if self.line.width + w > self.width && self.line.width > 0 {
+                        self.out.push(self.line.take());
+                    }
+                    self.line.push(&s[at..at + c.len_utf8()], mark, w);
+                }
+            }
+        }
+        self.spaces.clear();
+        self.word.clear();
+    }
+}
+
 fn wrap_para(para: &[Span], width: usize, out: &mut Vec<Line>) {
-    let chars: Vec<(char, Mark)> = para
-        .iter()
-        .flat_map(|s| s.text.chars().map(move |c| (c, s.mark)))
-        .collect();
-    if chars.is_empty() {
+    if para.iter().all(|s| s.text.is_empty()) {
         out.push(Vec::new());
         return;
     }
-    let mut line = LineBuf::default();
-    let mut i = 0;
-    while i < chars.len() {
-        let space_end = chars[i..]
-            .iter()
-            .position(|(c, _)| *c != ' ')
-            .map_or(chars.len(), |n| i + n);
-        let word_end = chars[space_end..]
-            .iter()
-            .position(|(c, _)| *c == ' ')
-            .map_or(chars.len(), |n| space_end + n);
-        let spaces = &chars[i..space_end];
-        let word = &chars[space_end..word_end];
-        let word_width: usize = word.iter().map(|(c, _)| char_width(*c)).sum();
-        if i == 0 {
-            // A paragraph's own indent is kept, as far as the line allows.
-            spaces
-                .iter()
-                .take(width - 1)
-                .for_each(|&(c, m)| line.push(c, m, 1));
-        } else if line.width + spaces.len() + word_width <= width {
-            spaces.iter().for_each(|&(c, m)| line.push(c, m, 1));
-        } else {
-            out.push(line.take());
-        }
-        for &(c, m) in word {
-            let w = char_width(c);
-            if line.width + w > width && line.width > 0 {
-                out.push(line.take());
+    let mut w = Wrapper {
+        width,
+        out,
+        line: LineBuf::default(),
+        first: true,
+        spaces: Run::default(),
+        word: Run::default(),
+    };
+    for span in para {
+        let mut rest = span.text.as_str();
+        while !rest.is_empty() {
+            let spaces = rest.len() - rest.trim_start_matches(' ').len();
+            if spaces > 0 {
+                if !w.word.pieces.is_empty() {
+                    w.flush();
+                }
+                w.spaces.add(&rest[..spaces], span.mark);
+                rest = &rest[spaces..];
+            } else {
+                let end = rest.find(' ').unwrap_or(rest.len());
+                w.word.add(&rest[..end], span.mark);
+                rest = &rest[end..];
             }
-            line.push(c, m, w);
         }
-        i = word_end;
     }
-    if !line.spans.is_empty() {
-        out.push(line.take());
+    w.flush();
+    if !w.line.spans.is_empty() {
+        let line = w.line.take();
+        w.out.push(line);
     }
 }
 
@@ -147,9 +204,14 @@ pub fn char_width(c: char) -> usize {
     c.width().unwrap_or(0)
 }
 
-/// Display width of a string.
+/// Display width of a string, as ratatui measures it; cleaned ASCII is one
+/// column a byte.
 pub fn str_width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+    if s.is_ascii() {
+        s.len()
+    } else {
+        UnicodeWidthStr::width(s)
+    }
 }
 
 /// The plain text of a line.
