@@ -11,6 +11,9 @@ use ratatui::widgets::Widget;
 use sns_tui::app::{Action, App};
 use sns_tui::dataset::{self, BUNDLED_JSON, Dataset, Origin};
 use sns_tui::tabs::Tab;
+use sns_tui::tabs::text::TextView;
+use sns_tui::text::essay_doc;
+use sns_tui::ui;
 use sns_tui::ui::theme::Theme;
 
 #[path = "support/large.rs"]
@@ -92,14 +95,24 @@ fn main() {
     }
 
     for (w, h) in [(80, 24), (200, 60)] {
+        // What switching to the Essay tab does the first time: build the
+        // marked text, wrap it to the width, draw the first screen.
+        let body = ui::body_area(Rect::new(0, 0, w, h));
+        let theme = Theme::color();
+        // Freeing the text is not part of opening it: keep each until the end.
+        let mut opened = Vec::new();
         row(
             &format!("open Essay, first wrap {w}x{h}: large"),
             median(|| {
-                let mut a = app(&large, w, h);
-                a.apply(Action::ShowTab(Tab::Essay));
-                frame(&a);
+                let mut view = TextView::new(essay_doc);
+                view.resize(body);
+                view.open(&large);
+                let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+                view.render("Essay", &theme, body, &mut buf);
+                opened.push((view, buf));
             }),
         );
+        drop(opened);
         let mut a = app(&large, w, h);
         a.apply(Action::ShowTab(Tab::Essay));
         row(

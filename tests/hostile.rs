@@ -348,8 +348,13 @@ fn fuzz_findings_zero_width_clusters_never_take_a_cell() {
     let mut v: Value = serde_json::from_str(BUNDLED_JSON).unwrap();
     v["sources"][1]["title"] = json!("2013年\u{feff} SNS利用動向");
     v["platforms"][0]["name"] = json!("🉠\u{d7b0}");
-    v["essay"]["paragraphs"][0] = json!(format!("\u{feff}{}", v["essay"]["paragraphs"][0].as_str().unwrap()));
-    let d = dataset::parse(&v.to_string(), dataset::Origin::Bundled).unwrap().dataset;
+    v["essay"]["paragraphs"][0] = json!(format!(
+        "\u{feff}{}",
+        v["essay"]["paragraphs"][0].as_str().unwrap()
+    ));
+    let d = dataset::parse(&v.to_string(), dataset::Origin::Bundled)
+        .unwrap()
+        .dataset;
     assert_eq!(d.platforms[0].name, "🉠");
     let mut app = App::new(d, Theme::mono());
     app.apply(Action::Resize(80, 24));

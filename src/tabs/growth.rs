@@ -18,10 +18,13 @@ use crate::ui::theme::Theme;
 /// Rows the chart keeps however tall the detail panel wants to be.
 const MIN_CHART_ROWS: u16 = 7;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GrowthView {
     pub year: i32,
     pub show_later: bool,
+    /// Per series, its largest figure, found once: a frame must not walk
+    /// every point.
+    maxes: Vec<f64>,
 }
 
 impl GrowthView {
@@ -29,9 +32,16 @@ impl GrowthView {
     /// projection.
     pub fn new(d: &Dataset) -> Self {
         let year = d.growth.series[0].points.last().map_or(0, |p| p.year);
+        let maxes = d
+            .growth
+            .series
+            .iter()
+            .map(|s| s.points.iter().map(|p| p.sns_users).fold(0.0, f64::max))
+            .collect();
         GrowthView {
             year,
             show_later: false,
+            maxes,
         }
     }
 
@@ -41,13 +51,16 @@ impl GrowthView {
         if self.show_later { all } else { &all[..1] }
     }
 
-    /// Every year from the first figure to the last, gaps included.
+    /// Every year from the first figure to the last, gaps included. Points
+    /// are in year order, so each series' ends are its first and last.
     pub fn years(&self, d: &Dataset) -> RangeInclusive<i32> {
-        let years = self
+        let ends = self
             .shown(d)
             .iter()
-            .flat_map(|s| s.points.iter().map(|p| p.year));
-        let (lo, hi) = years.fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
+            .filter_map(|s| Some((s.points.first()?.year, s.points.last()?.year)));
+        let (lo, hi) = ends.fold((i32::MAX, i32::MIN), |(lo, hi), (a, b)| {
+            (lo.min(a), hi.max(b))
+        });
         lo..=hi
     }
 
@@ -140,10 +153,9 @@ impl GrowthView {
                 }
             })
             .collect();
-        let max = shown
+        let max = self.maxes[..shown.len()]
             .iter()
-            .flat_map(|s| &s.points)
-            .map(|p| p.sns_users)
+            .copied()
             .fold(0.0, f64::max);
         let columns = Columns {
             slots: &slots,

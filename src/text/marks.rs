@@ -22,15 +22,29 @@ impl Marker {
     /// that no text holds cannot occur, and is left out of the automaton,
     /// which keeps it small however many platforms a dataset lists.
     pub fn new(names: &[&str], texts: &[String]) -> Marker {
-        let seen: HashSet<String> = texts
+        // The words of the names, then which of them the texts hold: a
+        // reused buffer lowercases each word of the text, so the long side
+        // allocates nothing.
+        let name_words: HashSet<String> = names
             .iter()
-            .flat_map(|t| words(t))
+            .flat_map(|n| words(n))
             .map(str::to_ascii_lowercase)
             .collect();
+        let mut held: HashSet<&str> = HashSet::default();
+        let mut lower = String::new();
+        for word in texts.iter().flat_map(|t| words(t)) {
+            lower.clear();
+            lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            if let Some(w) = name_words.get(lower.as_str()) {
+                held.insert(w);
+            }
+        }
         let names: Vec<&str> = names
             .iter()
             .copied()
-            .filter(|n| !n.is_empty() && words(n).all(|w| seen.contains(&w.to_ascii_lowercase())))
+            .filter(|n| {
+                !n.is_empty() && words(n).all(|w| held.contains(w.to_ascii_lowercase().as_str()))
+            })
             .collect();
         let names = AhoCorasick::builder()
             .ascii_case_insensitive(true)

@@ -68,23 +68,55 @@ fn cited_for(d: &Dataset, id: &str) -> Vec<String> {
         if !years.is_empty() {
             uses.push(format!(
                 "SNS users {} ({})",
-                years.join(", "),
+                listing(&years),
                 short_label(series).to_lowercase()
             ));
         }
     }
     for t in &d.rankings {
-        let rows: Vec<&str> = t
+        let rows: Vec<String> = t
             .rows
             .iter()
             .filter(|r| cites(&r.sources))
-            .map(|r| d.platform_name(&r.platform))
+            .map(|r| d.platform_name(&r.platform).to_string())
             .collect();
         if rows.len() == t.rows.len() {
             uses.push(format!("the table {}", t.title));
         } else if !rows.is_empty() {
-            uses.push(format!("the table {}: {}", t.title, rows.join(", ")));
+            uses.push(format!("the table {}: {}", t.title, listing(&rows)));
         }
     }
     uses
+}
+
+/// How many items a listing names before it counts the rest.
+const LISTED: usize = 12;
+
+/// The items joined, or past [`LISTED`] items the first ones and a count
+/// of the rest: "1, 2, … 12 and 88 more".
+fn listing(items: &[String]) -> String {
+    if items.len() <= LISTED {
+        return items.join(", ");
+    }
+    format!(
+        "{} and {} more",
+        items[..LISTED].join(", "),
+        items.len() - LISTED
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_listings_are_counted_not_spelled_out() {
+        let few: Vec<String> = (1..=3).map(|i| i.to_string()).collect();
+        assert_eq!(listing(&few), "1, 2, 3");
+        let many: Vec<String> = (1..=100).map(|i| i.to_string()).collect();
+        assert_eq!(
+            listing(&many),
+            "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 88 more"
+        );
+    }
 }
