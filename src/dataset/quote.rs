@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rustc_hash::FxHashSet as HashSet;
 
 /// The essay with white space folded, for checking many quotes in one pass.
@@ -45,7 +45,10 @@ impl QuoteIndex {
         if wanted.is_empty() {
             return HashSet::default();
         }
-        let Ok(automaton) = AhoCorasick::new(&wanted) else {
+        // A DFA searches faster but takes long to build; one pass over the
+        // text does not pay for it.
+        let automaton = AhoCorasick::builder().kind(Some(AhoCorasickKind::ContiguousNFA)).build(&wanted);
+        let Ok(automaton) = automaton else {
             // Too large an automaton for the quotes: look for each alone.
             return wanted
                 .into_iter()
