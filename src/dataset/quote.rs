@@ -47,7 +47,9 @@ impl QuoteIndex {
         }
         // A DFA searches faster but takes long to build; one pass over the
         // text does not pay for it.
-        let automaton = AhoCorasick::builder().kind(Some(AhoCorasickKind::ContiguousNFA)).build(&wanted);
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&wanted);
         let Ok(automaton) = automaton else {
             // Too large an automaton for the quotes: look for each alone.
             return wanted
