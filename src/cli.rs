@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::export::{ExportView, Format};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "sns-tui",
@@ -17,6 +19,10 @@ pub struct Cli {
     /// Read this dataset file instead of the bundled one (same JSON shape; see `sns-tui dump`)
     #[arg(long, short = 'd', value_name = "FILE", global = true)]
     pub data: Option<PathBuf>,
+
+    /// Colours, or bold, reverse and underline only; auto is mono when NO_COLOR is set
+    #[arg(long, value_enum, default_value_t = ThemeChoice::Auto)]
+    pub theme: ThemeChoice,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -39,6 +45,27 @@ pub enum Command {
     },
     /// Print the dataset's JSON (the bundled one unless --data is given), to start a file of your own from
     Dump,
+    /// Write a view's data, with its sources, as CSV, Markdown or JSON
+    Export {
+        #[arg(value_enum)]
+        view: ExportView,
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+    },
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeChoice {
+    Auto,
+    Color,
+    Mono,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

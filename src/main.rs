@@ -2,10 +2,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use sns_tui::app::App;
-use sns_tui::cli::{Cli, Command, View};
+use sns_tui::cli::{Cli, Command, ThemeChoice, View};
 use sns_tui::dataset::{self, LoadError};
+use sns_tui::export;
 use sns_tui::report::{self, Section};
 use sns_tui::tui;
 use sns_tui::ui::theme::Theme;
@@ -45,10 +46,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let json = serde_json::to_string_pretty(&loaded.dataset)?;
             write_out(&format!("{json}\n"))
         }
+        Some(Command::Export { view, format }) => {
+            let loaded = dataset::load(cli.data.as_deref())?;
+            write_out(&export::export(&loaded.dataset, view, format))
+        }
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "sns-tui", &mut script);
+            write_out(&String::from_utf8_lossy(&script))
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            write_out(&String::from_utf8_lossy(&page))
+        }
         None => {
             // Load and validate before the terminal is touched.
             let loaded = dataset::load(cli.data.as_deref())?;
-            tui::run(App::new(loaded.dataset, Theme::from_env()))?;
+            let theme = match cli.theme {
+                ThemeChoice::Auto => Theme::from_env(),
+                ThemeChoice::Color => Theme::color(),
+                ThemeChoice::Mono => Theme::mono(),
+            };
+            tui::run(App::new(loaded.dataset, theme))?;
             Ok(ExitCode::SUCCESS)
         }
     }

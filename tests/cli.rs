@@ -199,3 +199,55 @@ fn without_a_terminal_the_explorer_points_to_print() {
         predicate::str::contains("needs a terminal").and(predicate::str::contains("sns-tui print")),
     );
 }
+
+#[test]
+fn export_writes_each_format_with_sources() {
+    let csv = sns().args(["export", "growth"]).output().unwrap();
+    assert!(csv.status.success());
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(csv.starts_with("series,year,sns_users_million"), "{csv}");
+    assert!(
+        csv.contains("later,2015,64.88,99.43,65.3,estimate,ict-2016,"),
+        "{csv}"
+    );
+    let md = sns()
+        .args(["export", "rankings", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(
+        md.contains("| 2013-smartphone | 2013, smartphone users |"),
+        "{md}"
+    );
+    let json = sns()
+        .args(["export", "rankings", "--format", "json"])
+        .output()
+        .unwrap();
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 29);
+    sns()
+        .args(["export", "essay"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "possible values: growth, rankings",
+        ));
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_command_line_definition() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = sns().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            script.contains("sns-tui") && script.contains("export"),
+            "{shell}: {script}"
+        );
+    }
+    sns()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH sns-tui 1").and(predicate::str::contains("export")));
+}

@@ -35,10 +35,16 @@ impl Session {
 
     /// Starts the binary with environment changes: a value sets, None unsets.
     fn start_with(cols: u16, rows: u16, env: &[(&str, Option<&str>)]) -> Session {
+        Session::start_args(cols, rows, env, &[])
+    }
+
+    /// As [`Session::start_with`], with command-line arguments.
+    fn start_args(cols: u16, rows: u16, env: &[(&str, Option<&str>)], args: &[&str]) -> Session {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sns-tui"));
+        cmd.args(args);
         for (key, value) in env {
             match value {
                 Some(v) => cmd.env(key, v),
@@ -307,4 +313,45 @@ fn resizing_redraws_for_the_new_size() {
     let end = s.finish();
     assert!(end.status.success());
     end.assert_restored();
+}
+
+/// Environment changes for a session: a value sets, None unsets.
+type Env<'a> = &'a [(&'a str, Option<&'a str>)];
+
+/// Whether any cell on screen has a colour of its own.
+fn any_colour(parser: &vt100::Parser) -> bool {
+    let screen = parser.screen();
+    let (rows, cols) = screen.size();
+    (0..rows).any(|r| {
+        (0..cols).any(|c| {
+            screen.cell(r, c).is_some_and(|cell| {
+                cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+            })
+        })
+    })
+}
+
+#[test]
+fn the_mono_theme_uses_no_colour_but_still_marks_the_selection() {
+    let term = ("TERM", Some("xterm-256color"));
+    let cases: [(Env, &[&str]); 2] = [
+        (&[term, ("NO_COLOR", Some("1"))], &[]),
+        (&[term], &["--theme", "mono"]),
+    ];
+    for (env, args) in cases {
+        let mut s = Session::start_args(100, 30, env, args);
+        s.wait_for("q quit");
+        assert!(!any_colour(&s.parser), "no colour with {env:?} {args:?}");
+        let screen = s.parser.screen();
+        let selected =
+            (0..30).any(|r| (0..100).any(|c| screen.cell(r, c).is_some_and(|cell| cell.inverse())));
+        assert!(selected, "the selected tab and year are in reverse video");
+        s.send("q");
+        s.finish().assert_restored();
+    }
+    let mut s = Session::start(100, 30);
+    s.wait_for("q quit");
+    assert!(any_colour(&s.parser), "the default theme has colour");
+    s.send("q");
+    s.finish();
 }

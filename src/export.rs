@@ -1,0 +1,235 @@
+//! A view's data as CSV, Markdown or JSON, each row with its sources:
+//! `sns-tui export`, and `e` in the explorer. One table of values serves
+//! all three formats.
+
+use serde_json::{Map, Value, json};
+
+use crate::dataset::Dataset;
+use crate::format;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportView {
+    Growth,
+    Rankings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Csv,
+    Markdown,
+    Json,
+}
+
+/// Named columns and rows of values; `Value::Null` where a figure is absent.
+pub struct Table {
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+fn source_urls(d: &Dataset, ids: &[String]) -> Value {
+    let urls: Vec<&str> = ids
+        .iter()
+        .filter_map(|id| d.source(id))
+        .flat_map(|s| s.urls.iter().map(String::as_str))
+        .collect();
+    json!(urls.join(" "))
+}
+
+/// Every point of every growth series; a year with no figure has no row.
+pub fn growth(d: &Dataset) -> Table {
+    let columns = vec![
+        "series",
+        "year",
+        "sns_users_million",
+        "internet_users_million",
+        "share_pct",
+        "kind",
+        "sources",
+        "source_urls",
+        "essay_quote",
+    ];
+    let rows = d
+        .growth
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().map(move |p| (s, p)))
+        .map(|(s, p)| {
+            vec![
+                json!(s.id),
+                json!(p.year),
+                json!(p.sns_users),
+                json!(p.internet_users),
+                json!(p.share_pct),
+                json!(p.kind.label()),
+                json!(p.sources.join(" ")),
+                source_urls(d, &p.sources),
+                json!(p.quote),
+            ]
+        })
+        .collect();
+    Table { columns, rows }
+}
+
+/// Every row of the ranking tables at `tables` (indices into the dataset).
+pub fn rankings(d: &Dataset, tables: &[usize]) -> Table {
+    let columns = vec![
+        "table",
+        "title",
+        "survey",
+        "sample_size",
+        "metric",
+        "unit",
+        "rank",
+        "platform",
+        "value",
+        "sources",
+        "source_urls",
+        "essay_quote",
+    ];
+    let rows = tables
+        .iter()
+        .map(|&i| &d.rankings[i])
+        .flat_map(|t| t.rows.iter().map(move |r| (t, r)))
+        .map(|(t, r)| {
+            vec![
+                json!(t.id),
+                json!(t.title),
+                json!(t.survey),
+                json!(t.sample_size),
+                json!(t.metric),
+                json!(t.unit),
+                json!(r.rank),
+                json!(d.platform_name(&r.platform)),
+                json!(r.value),
+                json!(r.sources.join(" ")),
+                source_urls(d, &r.sources),
+                json!(r.quote),
+            ]
+        })
+        .collect();
+    Table { columns, rows }
+}
+
+/// A cell as text: nothing for an absent figure, numbers as the sources give them.
+fn text(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => i.to_string(),
+            None => n.as_f64().map(format::value).unwrap_or_default(),
+        },
+        other => other.to_string(),
+    }
+}
+
+impl Table {
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Csv => self.csv(),
+            Format::Markdown => self.markdown(),
+            Format::Json => self.json(),
+        }
+    }
+
+    fn csv(&self) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        // Writing to memory cannot fail.
+        let _ = w.write_record(&self.columns);
+        for row in &self.rows {
+            let _ = w.write_record(row.iter().map(text));
+        }
+        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
+
+    fn markdown(&self) -> String {
+        let cell = |v: &Value| text(v).replace('|', "\\|");
+        let mut out = format!(
+            "| {} |\n|{}\n",
+            self.columns.join(" | "),
+            "---|".repeat(self.columns.len())
+        );
+        for row in &self.rows {
+            out.push_str(&format!(
+                "| {} |\n",
+                row.iter().map(cell).collect::<Vec<_>>().join(" | ")
+            ));
+        }
+        out
+    }
+
+    fn json(&self) -> String {
+        let rows: Vec<Value> = self
+            .rows
+            .iter()
+            .map(|row| {
+                Value::Object(
+                    self.columns
+                        .iter()
+                        .map(|c| c.to_string())
+                        .zip(row.iter().cloned())
+                        .collect::<Map<_, _>>(),
+                )
+            })
+            .collect();
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&rows).unwrap_or_default()
+        )
+    }
+}
+
+/// The export of a whole view, as `sns-tui export` writes it.
+pub fn export(d: &Dataset, view: ExportView, format: Format) -> String {
+    let table = match view {
+        ExportView::Growth => growth(d),
+        ExportView::Rankings => rankings(d, &(0..d.rankings.len()).collect::<Vec<_>>()),
+    };
+    table.render(format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::load;
+
+    #[test]
+    fn csv_has_a_row_per_figure_with_its_sources_and_gaps_as_empty() {
+        let d = load(None).unwrap().dataset;
+        let csv = export(&d, ExportView::Growth, Format::Csv);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(
+            lines[0],
+            "series,year,sns_users_million,internet_users_million,share_pct,kind,sources,source_urls,essay_quote"
+        );
+        assert_eq!(lines.len(), 1 + 4 + 5);
+        assert!(lines.contains(&"essay,2015,63.21,,65.3,projection,ict-2013,https://ictr.co.jp/report/20130530000039.html/,it projects that SNS users in Japan will grow to 63.2 million by 2015"));
+        assert!(!csv.contains("essay,2013"), "no invented 2013 row");
+    }
+
+    #[test]
+    fn csv_quotes_fields_that_need_it() {
+        let d = load(None).unwrap().dataset;
+        let csv = export(&d, ExportView::Rankings, Format::Csv);
+        assert!(csv.contains("\"2013, all respondents\""), "{csv}");
+        assert!(csv.contains(",1,Facebook,34,ict-2013,"), "{csv}");
+    }
+
+    #[test]
+    fn markdown_and_json_hold_the_same_rows() {
+        let d = load(None).unwrap().dataset;
+        let md = export(&d, ExportView::Rankings, Format::Markdown);
+        let rows: usize = d.rankings.iter().map(|t| t.rows.len()).sum();
+        assert_eq!(md.lines().count(), 2 + rows);
+        let json: Vec<Value> =
+            serde_json::from_str(&export(&d, ExportView::Rankings, Format::Json)).unwrap();
+        assert_eq!(json.len(), rows);
+        assert_eq!(json[0]["platform"], "Facebook");
+        assert_eq!(json[0]["value"], 34.0);
+        let unpublished = json
+            .iter()
+            .find(|r| r["table"] == "2013-satisfaction" && r["rank"] == 8)
+            .unwrap();
+        assert_eq!(unpublished["value"], Value::Null);
+    }
+}
