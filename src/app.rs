@@ -1,9 +1,12 @@
 //! The application state and `App::apply`, the only place it changes.
 //! Rendering reads it; input becomes an [`Action`] first.
 
+use std::path::PathBuf;
+
 use ratatui::layout::Rect;
 
 use crate::dataset::Dataset;
+use crate::export;
 use crate::keymap::Scope;
 use crate::tabs::Tab;
 use crate::tabs::growth::GrowthView;
@@ -30,6 +33,8 @@ pub enum Action {
     Home,
     End,
     ToggleLater,
+    /// Writes the current Growth or Rankings view as CSV to a new file.
+    Export,
     NextTable,
     PrevTable,
     /// The terminal's new size, in columns and rows.
@@ -47,6 +52,10 @@ pub struct App {
     pub rankings: RankingsView,
     pub essay: TextView,
     pub sources: TextView,
+    /// A message for the footer, until the next key.
+    pub status: Option<String>,
+    /// Where `e` writes its CSV files.
+    pub export_dir: PathBuf,
     pub running: bool,
 }
 
@@ -65,6 +74,8 @@ impl App {
             tab: Tab::Growth,
             help: None,
             size: Rect::default(),
+            status: None,
+            export_dir: PathBuf::from("."),
             running: true,
         };
         app.apply(Action::Resize(80, 24));
@@ -76,6 +87,9 @@ impl App {
     }
 
     pub fn apply(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.status = None;
+        }
         match action {
             Action::Quit => self.running = false,
             Action::NextTab => self.show(self.tab.cycle(1)),
@@ -84,9 +98,33 @@ impl App {
             Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
             Action::CloseHelp => self.help = None,
             Action::Resize(w, h) => self.resize(w, h),
+            Action::Export => self.export(),
             _ if self.help.is_some() => self.scroll_help(action),
             _ => self.apply_to_tab(action),
         }
+    }
+
+    fn export(&mut self) {
+        let (stem, table) = match self.tab {
+            Tab::Growth => ("sns-tui-growth".to_string(), export::growth(&self.data)),
+            Tab::Rankings => {
+                let page = self.rankings.current();
+                let tables: Vec<usize> = page.base.into_iter().chain([page.main]).collect();
+                let stem = format!("sns-tui-rankings-{}", self.data.rankings[page.main].id);
+                (stem, export::rankings(&self.data, &tables))
+            }
+            Tab::Essay | Tab::Sources => return,
+        };
+        let csv = table.render(export::Format::Csv);
+        self.status = Some(
+            match export::write_new_file(&self.export_dir, &stem, &csv) {
+                Ok(path) => format!("wrote {}", path.display()),
+                Err(e) => format!(
+                    "could not write {stem}.csv in {}: {e}",
+                    self.export_dir.display()
+                ),
+            },
+        );
     }
 
     fn show(&mut self, tab: Tab) {
@@ -187,6 +225,38 @@ mod tests {
         assert_eq!(a.tab, Tab::Rankings);
         a.apply(Action::ShowTab(Tab::Essay));
         assert_eq!(a.tab, Tab::Essay);
+    }
+
+    #[test]
+    fn e_writes_the_view_as_csv_to_a_new_file_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = app();
+        a.export_dir = dir.path().to_path_buf();
+        a.apply(Action::Export);
+        a.apply(Action::ShowTab(Tab::Rankings));
+        a.apply(Action::Export);
+        a.apply(Action::Export);
+        let status = a.status.clone().unwrap();
+        assert!(
+            status.starts_with("wrote ")
+                && status.ends_with("sns-tui-rankings-2013-smartphone-2.csv"),
+            "{status}"
+        );
+        let growth = std::fs::read_to_string(dir.path().join("sns-tui-growth.csv")).unwrap();
+        assert!(growth.contains("essay,2012,49.65,95.56,52,estimate,ict-2013,"));
+        let rankings =
+            std::fs::read_to_string(dir.path().join("sns-tui-rankings-2013-smartphone.csv"))
+                .unwrap();
+        assert_eq!(
+            rankings.lines().count(),
+            1 + 5 + 5,
+            "both tables of the page"
+        );
+        a.apply(Action::Down);
+        assert_eq!(a.status, None, "the message lasts until the next key");
+        a.apply(Action::ShowTab(Tab::Essay));
+        a.apply(Action::Export);
+        assert_eq!(a.status, None, "nothing to export from the essay");
     }
 
     #[test]

@@ -2,6 +2,10 @@
 //! `sns-tui export`, and `e` in the explorer. One table of values serves
 //! all three formats.
 
+use std::fs::OpenOptions;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
 use serde_json::{Map, Value, json};
 
 use crate::dataset::Dataset;
@@ -188,10 +192,55 @@ pub fn export(d: &Dataset, view: ExportView, format: Format) -> String {
     table.render(format)
 }
 
+/// Writes `contents` to a new file `STEM.csv` in `dir`, or `STEM-2.csv`
+/// and so on: an existing file is never overwritten, even one that appears
+/// between the look and the write.
+pub fn write_new_file(dir: &Path, stem: &str, contents: &str) -> io::Result<PathBuf> {
+    let stem: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    for n in 1..10_000 {
+        let name = if n == 1 {
+            format!("{stem}.csv")
+        } else {
+            format!("{stem}-{n}.csv")
+        };
+        let path = dir.join(name);
+        match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => return file.write_all(contents.as_bytes()).map(|()| path),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!("{stem}.csv to {stem}-9999.csv all exist"),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::dataset::load;
+
+    #[test]
+    fn new_files_never_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = write_new_file(dir.path(), "sns-tui-growth", "a").unwrap();
+        let second = write_new_file(dir.path(), "sns-tui-growth", "b").unwrap();
+        assert_eq!(first.file_name().unwrap(), "sns-tui-growth.csv");
+        assert_eq!(second.file_name().unwrap(), "sns-tui-growth-2.csv");
+        assert_eq!(std::fs::read_to_string(first).unwrap(), "a");
+        let odd = write_new_file(dir.path(), "a/b c", "x").unwrap();
+        assert_eq!(odd.file_name().unwrap(), "a_b_c.csv");
+    }
 
     #[test]
     fn csv_has_a_row_per_figure_with_its_sources_and_gaps_as_empty() {

@@ -217,6 +217,20 @@ pub static BINDINGS: &[Binding] = &[
         Some("later estimates"),
     ),
     bind(
+        Scope::Tab(Tab::Growth),
+        &[ch('e')],
+        Action::Export,
+        "write the figures as CSV to a new file here",
+        None,
+    ),
+    bind(
+        Scope::Tab(Tab::Rankings),
+        &[ch('e')],
+        Action::Export,
+        "write these tables as CSV to a new file here",
+        None,
+    ),
+    bind(
         Scope::Tab(Tab::Rankings),
         &[key(KeyCode::Up), ch('k')],
         Action::Up,

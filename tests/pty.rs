@@ -35,16 +35,25 @@ impl Session {
 
     /// Starts the binary with environment changes: a value sets, None unsets.
     fn start_with(cols: u16, rows: u16, env: &[(&str, Option<&str>)]) -> Session {
-        Session::start_args(cols, rows, env, &[])
+        Session::start_args(cols, rows, env, &[], None)
     }
 
     /// As [`Session::start_with`], with command-line arguments.
-    fn start_args(cols: u16, rows: u16, env: &[(&str, Option<&str>)], args: &[&str]) -> Session {
+    fn start_args(
+        cols: u16,
+        rows: u16,
+        env: Env,
+        args: &[&str],
+        dir: Option<&std::path::Path>,
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sns-tui"));
         cmd.args(args);
+        if let Some(dir) = dir {
+            cmd.cwd(dir);
+        }
         for (key, value) in env {
             match value {
                 Some(v) => cmd.env(key, v),
@@ -339,7 +348,7 @@ fn the_mono_theme_uses_no_colour_but_still_marks_the_selection() {
         (&[term], &["--theme", "mono"]),
     ];
     for (env, args) in cases {
-        let mut s = Session::start_args(100, 30, env, args);
+        let mut s = Session::start_args(100, 30, env, args, None);
         s.wait_for("q quit");
         assert!(!any_colour(&s.parser), "no colour with {env:?} {args:?}");
         let screen = s.parser.screen();
@@ -354,4 +363,23 @@ fn the_mono_theme_uses_no_colour_but_still_marks_the_selection() {
     assert!(any_colour(&s.parser), "the default theme has colour");
     s.send("q");
     s.finish();
+}
+
+#[test]
+fn e_writes_a_csv_file_where_the_app_was_started_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start_args(
+        100,
+        30,
+        &[("TERM", Some("xterm-256color"))],
+        &[],
+        Some(dir.path()),
+    );
+    s.wait_for("q quit");
+    s.send("e");
+    s.wait_for("wrote ./sns-tui-growth.csv");
+    s.send("q");
+    s.finish().assert_restored();
+    let csv = std::fs::read_to_string(dir.path().join("sns-tui-growth.csv")).unwrap();
+    assert!(csv.starts_with("series,year,"), "{csv}");
 }

@@ -93,9 +93,15 @@ impl App {
     }
 
     fn render_footer(&self, area: Rect, buf: &mut Buffer) {
-        // Whole hints only: a hint cut in half says nothing.
+        // A status message first; then whole hints only: a hint cut in
+        // half says nothing.
         let mut spans = Vec::new();
         let mut used = 0;
+        if let Some(status) = &self.status {
+            let status = format!(" {status} ");
+            used += str_width(&status);
+            spans.push(Span::styled(status, self.theme.title));
+        }
         for (keys, hint) in keymap::hints(&self.scopes()) {
             let (keys, hint) = (format!(" {keys}"), format!(" {hint} "));
             used += str_width(&keys) + str_width(&hint);
