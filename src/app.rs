@@ -33,6 +33,8 @@ pub enum Action {
     Home,
     End,
     ToggleLater,
+    /// Growth: SNS users in millions, or as a share of internet users.
+    ToggleMeasure,
     /// Writes the current Growth or Rankings view as CSV to a new file.
     Export,
     NextTable,
@@ -173,6 +175,7 @@ impl App {
                 Action::Home => self.growth.first(d),
                 Action::End => self.growth.last(d),
                 Action::ToggleLater => self.growth.toggle_later(d),
+                Action::ToggleMeasure => self.growth.toggle_measure(),
                 _ => {}
             },
             Tab::Rankings => match action {
@@ -257,6 +260,32 @@ mod tests {
         a.apply(Action::ShowTab(Tab::Essay));
         a.apply(Action::Export);
         assert_eq!(a.status, None, "nothing to export from the essay");
+    }
+
+    #[test]
+    fn u_switches_growth_between_millions_and_shares() {
+        use crate::tabs::growth::{Measure, detail_doc};
+        let mut a = app();
+        a.apply(Action::ToggleMeasure);
+        assert_eq!(a.growth.measure, Measure::Share);
+        let plain = |doc: crate::text::Doc| {
+            doc.paras
+                .iter()
+                .map(|p| crate::text::plain(p))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let shown = a.growth.shown(&a.data);
+        let y2011 = plain(detail_doc(&a.data, shown, 2011, Measure::Share));
+        assert!(
+            y2011.starts_with("2011, as the essay saw it: 45 % of internet users, estimate"),
+            "{y2011}"
+        );
+        let y2012 = plain(detail_doc(&a.data, shown, 2012, Measure::Share));
+        assert!(y2012.contains("change on 2011 +7 points"), "{y2012}");
+        assert!(y2012.contains("49.65 M SNS users"), "{y2012}");
+        a.apply(Action::ToggleMeasure);
+        assert_eq!(a.growth.measure, Measure::Users);
     }
 
     #[test]

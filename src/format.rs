@@ -21,9 +21,10 @@ pub fn millions(v: f64) -> String {
 }
 
 /// `v` written in at most `width` columns, rounding off decimals as needed;
-/// None if even the whole number is too wide.
-pub fn fit(v: f64, width: usize) -> Option<String> {
-    let full = millions(v);
+/// None if even the whole number is too wide. Millions keep two decimals
+/// where they fit ([`millions`]); other figures are written as given.
+pub fn fit(v: f64, width: usize, as_millions: bool) -> Option<String> {
+    let full = if as_millions { millions(v) } else { value(v) };
     if full.len() <= width {
         return Some(full);
     }
@@ -77,11 +78,13 @@ mod tests {
 
     #[test]
     fn fit_rounds_rather_than_truncates() {
-        assert_eq!(fit(49.65, 5).as_deref(), Some("49.65"));
-        assert_eq!(fit(49.65, 4).as_deref(), Some("49.7"));
-        assert_eq!(fit(95.56, 4).as_deref(), Some("95.6"));
-        assert_eq!(fit(63.21, 2).as_deref(), Some("63"));
-        assert_eq!(fit(100.12, 2), None);
+        assert_eq!(fit(49.65, 5, true).as_deref(), Some("49.65"));
+        assert_eq!(fit(49.65, 4, true).as_deref(), Some("49.7"));
+        assert_eq!(fit(95.56, 4, true).as_deref(), Some("95.6"));
+        assert_eq!(fit(63.21, 2, true).as_deref(), Some("63"));
+        assert_eq!(fit(100.12, 2, true), None);
+        assert_eq!(fit(52.0, 5, false).as_deref(), Some("52"));
+        assert_eq!(fit(65.3, 3, false).as_deref(), Some("65"));
     }
 
     #[test]

@@ -218,6 +218,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Scope::Tab(Tab::Growth),
+        &[ch('u')],
+        Action::ToggleMeasure,
+        "millions of users, or share of internet users",
+        None,
+    ),
+    bind(
+        Scope::Tab(Tab::Growth),
         &[ch('e')],
         Action::Export,
         "write the figures as CSV to a new file here",

@@ -52,6 +52,7 @@ screens! {
     growth: &[];
     growth_later_estimates: &[Action::ToggleLater];
     growth_first_year: &[Action::Home];
+    growth_share_of_internet_users: &[Action::ToggleMeasure, Action::ToggleLater];
     rankings: &[Action::ShowTab(Tab::Rankings)];
     rankings_satisfaction: &[Action::ShowTab(Tab::Rankings), Action::PrevTable, Action::End];
     essay: &[Action::ShowTab(Tab::Essay)];

@@ -18,13 +18,36 @@ use crate::ui::theme::Theme;
 /// Rows the chart keeps however tall the detail panel wants to be.
 const MIN_CHART_ROWS: u16 = 7;
 
+/// What the chart measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// SNS users, millions.
+    Users,
+    /// SNS users as a share of internet users, %.
+    Share,
+}
+
+impl Measure {
+    pub fn of(self, p: &Point) -> Option<f64> {
+        match self {
+            Measure::Users => Some(p.sns_users),
+            Measure::Share => p.share_pct,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct GrowthView {
     pub year: i32,
     pub show_later: bool,
-    /// Per series, its largest figure, found once: a frame must not walk
-    /// every point.
-    maxes: Vec<f64>,
+    pub measure: Measure,
+    /// Per series, its largest figure in each measure, found once: a frame
+    /// must not walk every point.
+    maxes: Vec<[f64; 2]>,
 }
 
 impl GrowthView {
@@ -32,15 +55,18 @@ impl GrowthView {
     /// projection.
     pub fn new(d: &Dataset) -> Self {
         let year = d.growth.series[0].points.last().map_or(0, |p| p.year);
+        let max =
+            |s: &Series, m: Measure| s.points.iter().filter_map(|p| m.of(p)).fold(0.0, f64::max);
         let maxes = d
             .growth
             .series
             .iter()
-            .map(|s| s.points.iter().map(|p| p.sns_users).fold(0.0, f64::max))
+            .map(|s| [max(s, Measure::Users), max(s, Measure::Share)])
             .collect();
         GrowthView {
             year,
             show_later: false,
+            measure: Measure::Users,
             maxes,
         }
     }
@@ -80,20 +106,33 @@ impl GrowthView {
         self.year = *self.years(d).end();
     }
 
+    pub fn toggle_measure(&mut self) {
+        self.measure = match self.measure {
+            Measure::Users => Measure::Share,
+            Measure::Share => Measure::Users,
+        };
+    }
+
     pub fn toggle_later(&mut self, d: &Dataset) {
         self.show_later = !self.show_later;
         self.step(d, 0);
     }
 
     pub fn render(&self, d: &Dataset, theme: &Theme, body: Rect, buf: &mut Buffer) {
-        let title = format!(" {} ({}) ", d.growth.title, d.growth.unit);
+        let title = match self.measure {
+            Measure::Users => format!(" {} ({}) ", d.growth.title, d.growth.unit),
+            Measure::Share => format!(" {} (share of internet users, %) ", d.growth.title),
+        };
         Block::bordered()
             .title(title)
             .border_style(theme.border)
             .render(body, buf);
         let inner = body.inner(Margin::new(1, 1));
         let shown = self.shown(d);
-        let detail = text::wrap(&detail_doc(d, shown, self.year), usize::from(inner.width));
+        let detail = text::wrap(
+            &detail_doc(d, shown, self.year, self.measure),
+            usize::from(inner.width),
+        );
         let legend = legend(shown, theme, inner.width);
         let legend_rows = legend.len() as u16;
         let detail_rows = (detail.len() as u16)
@@ -141,7 +180,7 @@ impl GrowthView {
                     .map(|(si, s)| {
                         let p = point(s, year);
                         Bar {
-                            value: p.map(|p| p.sns_users),
+                            value: p.and_then(|p| self.measure.of(p)),
                             projection: p.is_some_and(|p| p.kind == Kind::Projection),
                             style: theme.series(si),
                         }
@@ -153,14 +192,16 @@ impl GrowthView {
                 }
             })
             .collect();
+        let m = self.measure.index();
         let max = self.maxes[..shown.len()]
             .iter()
-            .copied()
+            .map(|x| x[m])
             .fold(0.0, f64::max);
         let columns = Columns {
             slots: &slots,
             selected: Some(offset - first),
             max,
+            millions: self.measure == Measure::Users,
             theme,
         };
         columns.render(area, buf);
@@ -214,7 +255,7 @@ pub fn short_label(s: &Series) -> &str {
 
 /// What the detail panel (and `sns-tui print growth`) says of one year:
 /// each shown series' figure with its context and provenance, or the gap.
-pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32) -> Doc {
+pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32, measure: Measure) -> Doc {
     let mut doc = Doc::default();
     for s in shown {
         let mut head = vec![text::Span::new(
@@ -229,35 +270,47 @@ pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32) -> Doc {
             doc.push(head);
             continue;
         };
-        head.push(text::Span::new(
-            format!("{} M SNS users", format::millions(p.sns_users)),
-            Mark::Figure,
-        ));
+        let users = format!("{} M SNS users", format::millions(p.sns_users));
+        let share = match p.share_pct {
+            Some(v) => format!("{} % of internet users", format::value(v)),
+            None => "share of internet users not published".into(),
+        };
+        // The measure on the chart leads; the other follows among the facts.
+        let (lead, other) = match measure {
+            Measure::Users => (users, share),
+            Measure::Share => (share, users),
+        };
+        head.push(text::Span::new(lead, Mark::Figure));
         head.push(text::Span::new(
             format!(", {}", p.kind.label()),
             Mark::Plain,
         ));
         doc.push(head);
         let mut facts = vec![
+            other,
             match p.internet_users {
                 Some(v) => format!("internet users {} M", format::millions(v)),
                 None => "internet users not published".into(),
             },
-            match p.share_pct {
-                Some(v) => format!("share {} %", format::value(v)),
-                None => "share not published".into(),
-            },
         ];
         if s.points.first().is_some_and(|f| f.year < year) {
             let prev = year - 1;
-            facts.push(match point(s, prev) {
-                Some(q) => format!(
+            facts.push(match (point(s, prev), measure) {
+                (Some(q), Measure::Users) => format!(
                     "change on {prev} {} M ({}{} %)",
                     format::change(p.sns_users - q.sns_users),
                     if p.sns_users >= q.sns_users { "+" } else { "-" },
                     format::rounded(((p.sns_users - q.sns_users) / q.sns_users * 100.0).abs(), 1)
                 ),
-                None => format!("no {prev} figure to compare"),
+                (Some(q), Measure::Share) => match (p.share_pct, q.share_pct) {
+                    (Some(a), Some(b)) => format!(
+                        "change on {prev} {}{} points",
+                        if a >= b { "+" } else { "-" },
+                        format::value(((a - b).abs() * 10.0).round() / 10.0)
+                    ),
+                    _ => format!("no {prev} share to compare"),
+                },
+                (None, _) => format!("no {prev} figure to compare"),
             });
         }
         doc.push(vec![text::Span::new(facts.join(" · "), Mark::Plain)]);

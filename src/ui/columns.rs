@@ -39,6 +39,8 @@ pub struct Columns<'a> {
     pub selected: Option<usize>,
     /// The value a full-height bar stands for.
     pub max: f64,
+    /// Whether values are millions, written with two decimals where they fit.
+    pub millions: bool,
     pub theme: &'a Theme,
 }
 
@@ -126,7 +128,7 @@ impl Columns<'_> {
                         0
                     };
                     let top = draw_bar(buf, x, bar_width, base, eighths, bar.projection, bar.style);
-                    if let Some(label) = format::fit(v, usize::from(bar_width)) {
+                    if let Some(label) = format::fit(v, usize::from(bar_width), self.millions) {
                         centre(
                             buf,
                             x,
