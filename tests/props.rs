@@ -221,6 +221,14 @@ fn inputs() -> impl Strategy<Value = Vec<Input>> {
     )
 }
 
+/// An app whose `e` cannot write anywhere: random keys press it, and the
+/// failure path is worth driving too.
+fn app_for(d: Dataset, theme: Theme) -> App {
+    let mut app = App::new(d, theme);
+    app.export_dir = std::path::PathBuf::from("/nonexistent/sns-tui-props");
+    app
+}
+
 fn drive(app: &mut App, inputs: &[Input]) {
     for input in inputs {
         match input {
@@ -255,7 +263,7 @@ proptest! {
         end in any::<bool>(),
         next_table in 0usize..4,
     ) {
-        let mut app = App::new(bundled(), Theme::mono());
+        let mut app = app_for(bundled(), Theme::mono());
         app.apply(Action::Resize(width, height));
         app.apply(Action::ShowTab(tab));
         if later { app.apply(Action::ToggleLater); }
@@ -275,13 +283,13 @@ proptest! {
 
     #[test]
     fn any_keys_and_resizes_keep_indices_in_range(inputs in inputs()) {
-        let mut app = App::new(bundled(), Theme::color());
+        let mut app = app_for(bundled(), Theme::color());
         drive(&mut app, &inputs);
     }
 
     #[test]
     fn any_valid_dataset_survives_any_keys(d in valid_dataset(), inputs in inputs()) {
-        let mut app = App::new(d, Theme::mono());
+        let mut app = app_for(d, Theme::mono());
         drive(&mut app, &inputs);
         for tab in Tab::ALL {
             app.apply(Action::ShowTab(tab));
@@ -370,7 +378,7 @@ proptest! {
         let bytes = mutate(BUNDLED_JSON.as_bytes().to_vec(), &mutations);
         match dataset::parse_bytes(bytes, Origin::Bundled) {
             Ok(loaded) => {
-                let mut app = App::new(loaded.dataset, Theme::mono());
+                let mut app = app_for(loaded.dataset, Theme::mono());
                 app.apply(Action::Resize(80, 24));
                 for tab in Tab::ALL {
                     app.apply(Action::ShowTab(tab));
@@ -463,7 +471,7 @@ proptest! {
         }
         match dataset::parse(&v.to_string(), Origin::Bundled) {
             Ok(loaded) => {
-                let mut app = App::new(loaded.dataset, Theme::mono());
+                let mut app = app_for(loaded.dataset, Theme::mono());
                 for (w, h) in [(80, 24), (50, 15), (200, 60)] {
                     app.apply(Action::Resize(w, h));
                     for tab in Tab::ALL {
