@@ -38,6 +38,8 @@ pub enum Action {
     /// Writes the current Growth or Rankings view as CSV to a new file.
     Export,
     NextTable,
+    /// Rankings: sort by the next column or direction.
+    NextSort,
     PrevTable,
     /// The terminal's new size, in columns and rows.
     Resize(u16, u16),
@@ -185,6 +187,7 @@ impl App {
                 Action::End => self.rankings.to_last(),
                 Action::NextTable => self.rankings.turn(1),
                 Action::PrevTable => self.rankings.turn(-1),
+                Action::NextSort => self.rankings.next_sort(d),
                 _ => {}
             },
             Tab::Essay | Tab::Sources => {
@@ -286,6 +289,54 @@ mod tests {
         assert!(y2012.contains("49.65 M SNS users"), "{y2012}");
         a.apply(Action::ToggleMeasure);
         assert_eq!(a.growth.measure, Measure::Users);
+    }
+
+    #[test]
+    fn s_cycles_the_sort_and_keeps_the_selection() {
+        use crate::tabs::rankings::SortKey;
+        let mut a = app();
+        a.apply(Action::ShowTab(Tab::Rankings));
+        a.apply(Action::Down);
+        assert_eq!(a.rankings.selected_platform(), "facebook");
+        let order = |a: &App| a.rankings.current().platforms.join(" ");
+        assert_eq!(order(&a), "line facebook twitter mixi skype");
+        a.apply(Action::NextSort);
+        assert_eq!(
+            (a.rankings.sort.key, a.rankings.sort.descending),
+            (SortKey::Rank, true)
+        );
+        assert_eq!(order(&a), "skype mixi twitter facebook line");
+        assert_eq!(
+            a.rankings.selected_platform(),
+            "facebook",
+            "the selection follows its platform"
+        );
+        a.apply(Action::NextSort);
+        assert_eq!(
+            order(&a),
+            "facebook line mixi skype twitter",
+            "A-Z, any case"
+        );
+        a.apply(Action::NextSort);
+        a.apply(Action::NextSort);
+        assert_eq!(a.rankings.sort.key, SortKey::Value);
+        a.apply(Action::PrevTable);
+        // 2014 satisfaction by figure, high to low, then the 2013-only platforms.
+        assert_eq!(
+            order(&a),
+            "line skype twitter googleplus facebook kakaotalk comm mixi"
+        );
+        a.apply(Action::NextSort);
+        assert!(!a.rankings.sort.descending);
+        assert_eq!(
+            order(&a),
+            "facebook googleplus twitter skype line kakaotalk comm mixi"
+        );
+        a.apply(Action::NextSort);
+        assert_eq!(
+            (a.rankings.sort.key, a.rankings.sort.descending),
+            (SortKey::Rank, false)
+        );
     }
 
     #[test]

@@ -232,6 +232,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Scope::Tab(Tab::Rankings),
+        &[ch('s')],
+        Action::NextSort,
+        "sort by rank, platform or figure, either way",
+        Some("sort"),
+    ),
+    bind(
+        Scope::Tab(Tab::Rankings),
         &[ch('e')],
         Action::Export,
         "write these tables as CSV to a new file here",

@@ -29,11 +29,94 @@ pub struct Page {
     pub platforms: Vec<String>,
 }
 
+/// The column a table is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Rank,
+    Platform,
+    Value,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+impl Sort {
+    pub const RANK: Sort = Sort {
+        key: SortKey::Rank,
+        descending: false,
+    };
+
+    /// Rank up, rank down, platform A-Z, Z-A, value high-low, low-high.
+    pub fn next(self) -> Sort {
+        let (key, descending) = match (self.key, self.descending) {
+            (SortKey::Rank, false) => (SortKey::Rank, true),
+            (SortKey::Rank, true) => (SortKey::Platform, false),
+            (SortKey::Platform, false) => (SortKey::Platform, true),
+            (SortKey::Platform, true) => (SortKey::Value, true),
+            (SortKey::Value, true) => (SortKey::Value, false),
+            (SortKey::Value, false) => (SortKey::Rank, false),
+        };
+        Sort { key, descending }
+    }
+
+    /// The header's mark on the sorted column: ▲ first to last as the
+    /// column reads, ▼ the other way.
+    fn arrow(self, key: SortKey) -> &'static str {
+        match (self.key == key, self.descending) {
+            (false, _) => "",
+            (true, false) => " ▲",
+            (true, true) => " ▼",
+        }
+    }
+
+    /// Row indices of `t` in this order. Rows without a figure stay last
+    /// when sorting by figure, whichever the direction.
+    fn order(self, d: &Dataset, t: &RankingTable) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..t.rows.len()).collect();
+        match self.key {
+            SortKey::Rank => order.sort_by_key(|&i| t.rows[i].rank),
+            SortKey::Platform => {
+                order.sort_by_cached_key(|&i| d.platform_name(&t.rows[i].platform).to_lowercase())
+            }
+            SortKey::Value => order.sort_by(|&a, &b| {
+                let (x, y) = (t.rows[a].value, t.rows[b].value);
+                match (x, y) {
+                    (Some(x), Some(y)) => x.total_cmp(&y),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                }
+            }),
+        }
+        if self.descending {
+            match self.key {
+                SortKey::Value => {
+                    let published = order
+                        .iter()
+                        .take_while(|&&i| t.rows[i].value.is_some())
+                        .count();
+                    order[..published].reverse();
+                }
+                _ => order.reverse(),
+            }
+        }
+        order
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct RankingsView {
     pub pages: Vec<Page>,
     pub page: usize,
     pub selected: usize,
+    pub sort: Sort,
+    /// Per table, its row indices in the sort order, and each row's place
+    /// in that order; rebuilt only when the sort changes.
+    orders: Vec<Vec<usize>>,
+    places: Vec<Vec<usize>>,
     /// Per table: its platform and figure column widths, measured once.
     columns: Vec<(u16, u16)>,
     /// Per page: the figure a full bar stands for.
@@ -43,7 +126,7 @@ pub struct RankingsView {
 /// One page per table that compares with another, and one per table that
 /// neither compares nor is compared with; a compared-with table appears on
 /// the pages of the tables that compare with it.
-pub fn pages(d: &Dataset) -> Vec<Page> {
+pub fn pages(d: &Dataset, orders: &[Vec<usize>]) -> Vec<Page> {
     let targets: HashSet<&str> = d
         .rankings
         .iter()
@@ -55,12 +138,10 @@ pub fn pages(d: &Dataset) -> Vec<Page> {
         .filter(|(_, t)| t.compare_with.is_some() || !targets.contains(t.id.as_str()))
         .map(|(main, t)| {
             let base = t.compare_with.as_deref().and_then(|id| d.table_index(id));
-            let mut platforms: Vec<String> = t.rows.iter().map(|r| r.platform.clone()).collect();
+            let in_order = |ti: usize| orders[ti].iter().map(move |&i| &d.rankings[ti].rows[i]);
+            let mut platforms: Vec<String> = in_order(main).map(|r| r.platform.clone()).collect();
             if let Some(b) = base {
-                let only_in_base = d.rankings[b]
-                    .rows
-                    .iter()
-                    .filter(|r| d.row_of(main, &r.platform).is_none());
+                let only_in_base = in_order(b).filter(|r| d.row_of(main, &r.platform).is_none());
                 platforms.extend(only_in_base.map(|r| r.platform.clone()));
             }
             Page {
@@ -74,11 +155,22 @@ pub fn pages(d: &Dataset) -> Vec<Page> {
 
 impl RankingsView {
     pub fn new(d: &Dataset) -> Self {
-        let pages = pages(d);
+        let orders: Vec<Vec<usize>> = d
+            .rankings
+            .iter()
+            .map(|t| (0..t.rows.len()).collect())
+            .collect();
+        let places = orders.clone();
+        let pages = pages(d, &orders);
         let columns = d
             .rankings
             .iter()
-            .map(|t| (rows_u16(name_width(d, t)), rows_u16(value_width(t))))
+            // Room in the headers for the sort arrow.
+            .map(|t| {
+                let name = name_width(d, t).max("Platform ▲".len());
+                let value = value_width(t).max(str_width(&t.unit) + 2);
+                (rows_u16(name), rows_u16(value))
+            })
             .collect();
         let scales = pages
             .iter()
@@ -93,9 +185,40 @@ impl RankingsView {
             pages,
             page: 0,
             selected: 0,
+            sort: Sort::RANK,
+            orders,
+            places,
             columns,
             scales,
         }
+    }
+
+    /// Sorts every table by the next column or direction, keeping the
+    /// selected platform.
+    pub fn next_sort(&mut self, d: &Dataset) {
+        let keep = self.selected_platform().to_string();
+        self.sort = self.sort.next();
+        self.orders = d.rankings.iter().map(|t| self.sort.order(d, t)).collect();
+        self.places = self
+            .orders
+            .iter()
+            .map(|order| {
+                let mut place = vec![0; order.len()];
+                for (at, &row) in order.iter().enumerate() {
+                    place[row] = at;
+                }
+                place
+            })
+            .collect();
+        let page = self.page;
+        self.pages = pages(d, &self.orders);
+        self.page = page;
+        self.selected = self
+            .current()
+            .platforms
+            .iter()
+            .position(|p| *p == keep)
+            .unwrap_or(0);
     }
 
     pub fn current(&self) -> &Page {
@@ -226,10 +349,16 @@ impl RankingsView {
             Constraint::Length(value_width),
             Constraint::Fill(1),
         ];
-        let mut header = vec!["Rank", "Platform", t.unit.as_str(), ""];
+        let s = self.sort;
+        let mut header = vec![
+            format!("Rank{}", s.arrow(SortKey::Rank)),
+            format!("Platform{}", s.arrow(SortKey::Platform)),
+            format!("{}{}", t.unit, s.arrow(SortKey::Value)),
+            String::new(),
+        ];
         if base.is_some() {
             widths.push(Constraint::Length(6));
-            header.push("Change");
+            header.push("Change".into());
         }
         let inner_width = area.width.saturating_sub(2);
         let fixed: u16 = 4 + name_width + value_width + 3 + if base.is_some() { 7 } else { 0 };
@@ -237,10 +366,14 @@ impl RankingsView {
         // Keep the selected row in view: the window scrolls to put it on the
         // last row once it is past the first screenful.
         let in_view = usize::from(area.height.saturating_sub(3)).max(1);
-        let selected = d.row_index(ti, self.selected_platform());
+        let selected = d
+            .row_index(ti, self.selected_platform())
+            .map(|row| self.places[ti][row]);
         let first = selected.map_or(0, |s| s.saturating_sub(in_view - 1));
-        let window = &t.rows[first.min(t.rows.len())..(first + in_view).min(t.rows.len())];
-        let rows = window.iter().map(|r| {
+        let order = &self.orders[ti];
+        let window = &order[first.min(order.len())..(first + in_view).min(order.len())];
+        let rows = window.iter().map(|&i| {
+            let r = &t.rows[i];
             let value = value_cell(t, r.value);
             let bar = bar_cell(r.value, scale, bar_width);
             let mut cells = vec![
