@@ -63,10 +63,31 @@ impl Doc {
 /// a break but keeps a paragraph's indent, and cuts a word wider than the
 /// line wherever it must.
 pub fn wrap(doc: &Doc, width: usize) -> Vec<Line> {
+    wrap_with_origins(doc, width).lines
+}
+
+/// Where a wrapped line starts: its paragraph, and the byte offset in the
+/// paragraph's text. A line is that text from there, unbroken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    pub para: usize,
+    pub offset: usize,
+}
+
+/// Wrapped lines, each with where it starts in the document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Wrapped {
+    pub lines: Vec<Line>,
+    pub origins: Vec<Origin>,
+}
+
+/// As [`wrap`], keeping where each line starts, so that a place in a
+/// paragraph (a search hit, a quote) can be found on screen.
+pub fn wrap_with_origins(doc: &Doc, width: usize) -> Wrapped {
     let width = width.max(1);
-    let mut out = Vec::new();
-    for para in &doc.paras {
-        wrap_para(para, width, &mut out);
+    let mut out = Wrapped::default();
+    for (para, spans) in doc.paras.iter().enumerate() {
+        wrap_para(spans, width, para, &mut out);
     }
     out
 }
@@ -76,10 +97,13 @@ pub fn wrap(doc: &Doc, width: usize) -> Vec<Line> {
 struct LineBuf {
     spans: Line,
     width: usize,
+    /// The paragraph offset of the first piece, once there is one.
+    start: Option<usize>,
 }
 
 impl LineBuf {
-    fn push(&mut self, s: &str, mark: Mark, w: usize) {
+    fn push(&mut self, s: &str, mark: Mark, w: usize, offset: usize) {
+        self.start.get_or_insert(offset);
         match self.spans.last_mut() {
             Some(last) if last.mark == mark => last.text.push_str(s),
             _ => self.spans.push(Span::new(s, mark)),
@@ -87,22 +111,26 @@ impl LineBuf {
         self.width += w;
     }
 
-    fn take(&mut self) -> Line {
+    fn take(&mut self) -> (Line, usize) {
         self.width = 0;
-        std::mem::take(&mut self.spans)
+        (
+            std::mem::take(&mut self.spans),
+            self.start.take().unwrap_or(0),
+        )
     }
 }
 
-/// A run of spaces or of a word's characters, gathered across spans.
+/// A run of spaces or of a word's characters, gathered across spans, each
+/// piece with its byte offset in the paragraph.
 #[derive(Default)]
 struct Run<'a> {
-    pieces: Vec<(&'a str, Mark)>,
+    pieces: Vec<(&'a str, Mark, usize)>,
     width: usize,
 }
 
 impl<'a> Run<'a> {
-    fn add(&mut self, s: &'a str, mark: Mark) {
-        self.pieces.push((s, mark));
+    fn add(&mut self, s: &'a str, mark: Mark, offset: usize) {
+        self.pieces.push((s, mark, offset));
         self.width += str_width(s);
     }
 
@@ -114,7 +142,8 @@ impl<'a> Run<'a> {
 
 struct Wrapper<'a, 'o> {
     width: usize,
-    out: &'o mut Vec<Line>,
+    para: usize,
+    out: &'o mut Wrapped,
     line: LineBuf,
     first: bool,
     spaces: Run<'a>,
@@ -122,37 +151,48 @@ struct Wrapper<'a, 'o> {
 }
 
 impl<'a> Wrapper<'a, '_> {
+    fn end_line(&mut self) {
+        let (line, offset) = self.line.take();
+        self.out.lines.push(line);
+        self.out.origins.push(Origin {
+            para: self.para,
+            offset,
+        });
+    }
+
     /// Places the spaces and the word gathered so far.
     fn flush(&mut self) {
         if self.first {
             // A paragraph's own indent is kept, as far as the line allows.
             let mut room = self.width - 1;
-            for &(s, mark) in &self.spaces.pieces {
+            for &(s, mark, offset) in &self.spaces.pieces {
                 let n = s.len().min(room);
-                self.line.push(&s[..n], mark, n);
+                self.line.push(&s[..n], mark, n, offset);
                 room -= n;
             }
             self.first = false;
         } else if self.line.width + self.spaces.width + self.word.width <= self.width {
-            for &(s, mark) in &self.spaces.pieces {
-                self.line.push(s, mark, s.len());
+            for &(s, mark, offset) in &self.spaces.pieces {
+                self.line.push(s, mark, s.len(), offset);
             }
         } else {
-            self.out.push(self.line.take());
+            self.end_line();
         }
         if self.line.width + self.word.width <= self.width {
-            for &(s, mark) in &self.word.pieces {
-                self.line.push(s, mark, str_width(s));
+            for &(s, mark, offset) in &self.word.pieces {
+                self.line.push(s, mark, str_width(s), offset);
             }
         } else {
             // Wider than a line: cut wherever it must.
-            for &(s, mark) in &self.word.pieces {
+            let pieces = std::mem::take(&mut self.word.pieces);
+            for &(s, mark, offset) in &pieces {
                 for (at, c) in s.char_indices() {
                     let w = char_width(c);
                     if self.line.width + w > self.width && self.line.width > 0 {
-                        self.out.push(self.line.take());
+                        self.end_line();
                     }
-                    self.line.push(&s[at..at + c.len_utf8()], mark, w);
+                    self.line
+                        .push(&s[at..at + c.len_utf8()], mark, w, offset + at);
                 }
             }
         }
@@ -161,40 +201,44 @@ impl<'a> Wrapper<'a, '_> {
     }
 }
 
-fn wrap_para(para: &[Span], width: usize, out: &mut Vec<Line>) {
-    if para.iter().all(|s| s.text.is_empty()) {
-        out.push(Vec::new());
+fn wrap_para(spans: &[Span], width: usize, para: usize, out: &mut Wrapped) {
+    if spans.iter().all(|s| s.text.is_empty()) {
+        out.lines.push(Vec::new());
+        out.origins.push(Origin { para, offset: 0 });
         return;
     }
     let mut w = Wrapper {
         width,
+        para,
         out,
         line: LineBuf::default(),
         first: true,
         spaces: Run::default(),
         word: Run::default(),
     };
-    for span in para {
+    let mut offset = 0;
+    for span in spans {
         let mut rest = span.text.as_str();
         while !rest.is_empty() {
             let spaces = rest.len() - rest.trim_start_matches(' ').len();
-            if spaces > 0 {
+            let n = if spaces > 0 {
                 if !w.word.pieces.is_empty() {
                     w.flush();
                 }
-                w.spaces.add(&rest[..spaces], span.mark);
-                rest = &rest[spaces..];
+                w.spaces.add(&rest[..spaces], span.mark, offset);
+                spaces
             } else {
                 let end = rest.find(' ').unwrap_or(rest.len());
-                w.word.add(&rest[..end], span.mark);
-                rest = &rest[end..];
-            }
+                w.word.add(&rest[..end], span.mark, offset);
+                end
+            };
+            rest = &rest[n..];
+            offset += n;
         }
     }
     w.flush();
     if !w.line.spans.is_empty() {
-        let line = w.line.take();
-        w.out.push(line);
+        w.end_line();
     }
 }
 
@@ -246,6 +290,28 @@ mod tests {
     #[test]
     fn keeps_a_paragraphs_indent_but_not_spaces_at_breaks() {
         assert_eq!(wrap_plain("   1  LINE  54%", 10), ["   1  LINE", "54%"]);
+    }
+
+    #[test]
+    fn each_line_knows_where_it_starts_in_its_paragraph() {
+        let doc = Doc {
+            paras: vec![
+                vec![
+                    Span::new("the quick ", Mark::Plain),
+                    Span::new("brown fox", Mark::Figure),
+                ],
+                vec![],
+            ],
+        };
+        let wrapped = wrap_with_origins(&doc, 10);
+        let starts: Vec<(usize, usize)> =
+            wrapped.origins.iter().map(|o| (o.para, o.offset)).collect();
+        assert_eq!(starts, [(0, 0), (0, 10), (1, 0)]);
+        let text = "the quick brown fox";
+        for (line, origin) in wrapped.lines.iter().zip(&wrapped.origins).take(2) {
+            let plain = plain(line);
+            assert_eq!(&text[origin.offset..origin.offset + plain.len()], plain);
+        }
     }
 
     #[test]
