@@ -40,6 +40,17 @@ pub enum Action {
     NextTable,
     /// Rankings: sort by the next column or direction.
     NextSort,
+    /// Opens the search prompt (Essay, Sources) or the filter (Rankings).
+    StartSearch,
+    /// A character typed at the prompt.
+    Type(char),
+    Erase,
+    /// Leaves the prompt, keeping what it found.
+    Submit,
+    /// Leaves the prompt and clears the search or filter.
+    CancelSearch,
+    NextMatch,
+    PrevMatch,
     PrevTable,
     /// The terminal's new size, in columns and rows.
     Resize(u16, u16),
@@ -58,6 +69,8 @@ pub struct App {
     pub sources: TextView,
     /// A message for the footer, until the next key.
     pub status: Option<String>,
+    /// What is being typed at the search prompt, while it is open.
+    pub prompt: Option<String>,
     /// Where `e` writes its CSV files.
     pub export_dir: PathBuf,
     pub running: bool,
@@ -79,6 +92,7 @@ impl App {
             help: None,
             size: Rect::default(),
             status: None,
+            prompt: None,
             export_dir: PathBuf::from("."),
             running: true,
         };
@@ -87,6 +101,9 @@ impl App {
     }
 
     pub fn scopes(&self) -> Vec<Scope> {
+        if self.prompt.is_some() {
+            return vec![Scope::Prompt];
+        }
         Scope::active(self.tab, self.help.is_some())
     }
 
@@ -103,8 +120,44 @@ impl App {
             Action::CloseHelp => self.help = None,
             Action::Resize(w, h) => self.resize(w, h),
             Action::Export => self.export(),
+            Action::StartSearch => self.prompt = Some(self.query().unwrap_or_default().to_string()),
+            Action::Type(c) => self.edit_prompt(|q| q.push(c)),
+            Action::Erase => self.edit_prompt(|q| {
+                q.pop();
+            }),
+            Action::Submit => self.prompt = None,
+            Action::CancelSearch => {
+                self.prompt = None;
+                self.set_query("");
+            }
             _ if self.help.is_some() => self.scroll_help(action),
             _ => self.apply_to_tab(action),
+        }
+    }
+
+    /// The search of the current tab.
+    pub fn query(&self) -> Option<&str> {
+        match self.tab {
+            Tab::Essay => self.essay.query(),
+            Tab::Sources => self.sources.query(),
+            Tab::Growth | Tab::Rankings => None,
+        }
+    }
+
+    /// Searches as the query is typed.
+    fn edit_prompt(&mut self, edit: impl FnOnce(&mut String)) {
+        if let Some(mut q) = self.prompt.take() {
+            edit(&mut q);
+            self.set_query(&q);
+            self.prompt = Some(q);
+        }
+    }
+
+    fn set_query(&mut self, q: &str) {
+        match self.tab {
+            Tab::Essay => self.essay.search(q),
+            Tab::Sources => self.sources.search(q),
+            Tab::Growth | Tab::Rankings => {}
         }
     }
 
@@ -203,6 +256,8 @@ impl App {
                     Action::PageDown => view.scroll_by(view.page()),
                     Action::Home => view.to_top(),
                     Action::End => view.to_bottom(),
+                    Action::NextMatch => view.next_match(1),
+                    Action::PrevMatch => view.next_match(-1),
                     _ => {}
                 }
             }
@@ -336,6 +391,81 @@ mod tests {
         assert_eq!(
             (a.rankings.sort.key, a.rankings.sort.descending),
             (SortKey::Rank, false)
+        );
+    }
+
+    #[test]
+    fn slash_searches_the_essay_as_you_type_and_n_walks_the_matches() {
+        let mut a = app();
+        a.apply(Action::ShowTab(Tab::Essay));
+        a.apply(Action::StartSearch);
+        assert_eq!(a.scopes(), [Scope::Prompt]);
+        for c in "facebook".chars() {
+            a.apply(Action::Type(c));
+        }
+        assert_eq!(a.essay.search_status().as_deref(), Some("“facebook” 1/7"));
+        a.apply(Action::Submit);
+        assert_eq!(a.prompt, None);
+        a.apply(Action::PrevMatch);
+        assert_eq!(a.essay.search_status().as_deref(), Some("“facebook” 7/7"));
+        let line = a.essay.current_match_line().unwrap();
+        assert!(
+            (a.essay.scroll()..a.essay.scroll() + 20).contains(&line),
+            "the match is in view"
+        );
+        a.apply(Action::NextMatch);
+        assert_eq!(a.essay.search_status().as_deref(), Some("“facebook” 1/7"));
+        a.apply(Action::CancelSearch);
+        assert_eq!(a.essay.search_status(), None);
+    }
+
+    #[test]
+    fn search_matches_across_line_breaks_and_no_break_spaces() {
+        let mut a = app();
+        a.apply(Action::Resize(50, 20));
+        a.apply(Action::ShowTab(Tab::Essay));
+        a.apply(Action::StartSearch);
+        for c in "japan is 95.6 million, and 52% of them".chars() {
+            a.apply(Action::Type(c));
+        }
+        assert_eq!(
+            a.essay.search_status().as_deref(),
+            Some("“japan is 95.6 million, and 52% of them” 1/1")
+        );
+        a.apply(Action::Erase);
+        a.apply(Action::Type('X'));
+        assert_eq!(
+            a.essay.search_status().as_deref(),
+            Some("“japan is 95.6 million, and 52% of theX” not found")
+        );
+    }
+
+    #[test]
+    fn a_match_on_spaces_dropped_at_a_break_is_left_out() {
+        let mut a = app();
+        a.apply(Action::ShowTab(Tab::Essay));
+        a.apply(Action::StartSearch);
+        a.apply(Action::Type(' '));
+        a.apply(Action::NextMatch);
+        let status = a.essay.search_status().unwrap();
+        assert!(status.starts_with("“ ” 2/"), "{status}");
+    }
+
+    #[test]
+    fn q_at_the_prompt_is_typed_not_quit() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let mut a = app();
+        a.apply(Action::ShowTab(Tab::Sources));
+        a.apply(Action::StartSearch);
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(
+            crate::keymap::action_for(&q, &a.scopes()),
+            Some(Action::Type('q'))
+        );
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            crate::keymap::action_for(&ctrl_c, &a.scopes()),
+            Some(Action::Quit)
         );
     }
 

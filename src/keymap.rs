@@ -14,6 +14,8 @@ pub enum Scope {
     /// The Essay and Sources tabs: scrolling text.
     Text,
     Help,
+    /// Typing a search.
+    Prompt,
 }
 
 impl Scope {
@@ -23,6 +25,7 @@ impl Scope {
             Scope::Tab(t) => t.title(),
             Scope::Text => "Essay and Sources",
             Scope::Help => "This help",
+            Scope::Prompt => "Typing a search (letters type)",
         }
     }
 
@@ -122,7 +125,7 @@ const fn bind(
     }
 }
 
-use Scope::{Global, Help, Text};
+use Scope::{Global, Help, Prompt, Text};
 
 pub static BINDINGS: &[Binding] = &[
     bind(
@@ -329,6 +332,44 @@ pub static BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
+        Text,
+        &[ch('/')],
+        Action::StartSearch,
+        "search the text",
+        Some("search"),
+    ),
+    bind(Text, &[ch('n')], Action::NextMatch, "next match", None),
+    bind(Text, &[ch('N')], Action::PrevMatch, "previous match", None),
+    bind(
+        Text,
+        &[key(KeyCode::Esc)],
+        Action::CancelSearch,
+        "clear the search",
+        None,
+    ),
+    bind(
+        Prompt,
+        &[key(KeyCode::Enter)],
+        Action::Submit,
+        "keep the search and leave the prompt",
+        Some("done"),
+    ),
+    bind(
+        Prompt,
+        &[key(KeyCode::Backspace)],
+        Action::Erase,
+        "delete the last character",
+        None,
+    ),
+    bind(
+        Prompt,
+        &[key(KeyCode::Esc)],
+        Action::CancelSearch,
+        "clear the search",
+        Some("cancel"),
+    ),
+    bind(Prompt, &[ctrl('c')], Action::Quit, "quit", None),
+    bind(
         Help,
         &[key(KeyCode::Esc), ch('?')],
         Action::CloseHelp,
@@ -366,6 +407,13 @@ pub fn action_for(event: &KeyEvent, scopes: &[Scope]) -> Option<Action> {
         code: event.code,
         mods,
     };
+    // At the search prompt every plain character is typed, q included.
+    if scopes.contains(&Scope::Prompt)
+        && let KeyCode::Char(c) = event.code
+        && !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return Some(Action::Type(c));
+    }
     scopes.iter().find_map(|scope| {
         BINDINGS
             .iter()

@@ -383,3 +383,20 @@ fn e_writes_a_csv_file_where_the_app_was_started_and_says_so() {
     let csv = std::fs::read_to_string(dir.path().join("sns-tui-growth.csv")).unwrap();
     assert!(csv.starts_with("series,year,"), "{csv}");
 }
+
+#[test]
+fn slash_searches_the_essay_and_n_moves_between_matches() {
+    let mut s = Session::start(100, 30);
+    s.wait_for("1 Growth");
+    s.send("3");
+    s.wait_for("by Chizuru Misawa");
+    s.send("/line");
+    s.wait_for("/line▏");
+    s.wait_for("“line” 1/");
+    s.send("\r");
+    s.wait_until("prompt closed", |screen| !screen.contains("/line▏"));
+    s.send("n");
+    s.wait_for("“line” 2/");
+    s.send("q");
+    s.finish().assert_restored();
+}

@@ -58,6 +58,8 @@ screens! {
     rankings_satisfaction: &[Action::ShowTab(Tab::Rankings), Action::PrevTable, Action::End];
     essay: &[Action::ShowTab(Tab::Essay)];
     essay_end: &[Action::ShowTab(Tab::Essay), Action::End];
+    essay_search: &[Action::ShowTab(Tab::Essay), Action::StartSearch, Action::Type('l'), Action::Type('i'), Action::Type('n'), Action::Type('e'), Action::Submit, Action::NextMatch];
+    essay_search_prompt: &[Action::ShowTab(Tab::Essay), Action::StartSearch, Action::Type('6'), Action::Type('3')];
     sources: &[Action::ShowTab(Tab::Sources)];
     help: &[Action::ToggleHelp];
     help_over_japanese_text: &[Action::ShowTab(Tab::Sources), Action::ToggleHelp];
@@ -173,5 +175,44 @@ fn the_selected_row_stays_in_view_when_the_window_shrinks() {
     assert!(
         rows.iter().any(|l| l.contains("│")),
         "mixi's row is on screen:\n{text}"
+    );
+}
+
+#[test]
+fn search_hits_are_marked_and_the_current_one_is_reversed() {
+    let app = app(
+        80,
+        24,
+        &[
+            Action::ShowTab(Tab::Essay),
+            Action::StartSearch,
+            Action::Type('m'),
+            Action::Type('i'),
+            Action::Type('x'),
+            Action::Type('i'),
+            Action::Submit,
+        ],
+    );
+    let terminal = draw(&app);
+    let buf = terminal.backend().buffer();
+    let mut current = 0;
+    let mut others = 0;
+    for y in 0..24 {
+        let row: Vec<&str> = (0..80).map(|x| buf[(x, y)].symbol()).collect();
+        for x in 0..77 {
+            if row[x..x + 4].concat().eq_ignore_ascii_case("mixi") {
+                let m = buf[(x as u16, y)].modifier;
+                if m.contains(Modifier::REVERSED) {
+                    current += 1;
+                } else if m.contains(Modifier::UNDERLINED) {
+                    others += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(
+        (current, others),
+        (1, 2),
+        "one current match, the others marked"
     );
 }

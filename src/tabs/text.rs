@@ -19,10 +19,30 @@ pub struct TextView {
     doc: Option<Doc>,
     /// `doc` wrapped to `width`; rewrapped only when the width changes.
     lines: Vec<text::Line>,
+    /// Where each line starts in `doc`.
+    origins: Vec<text::Origin>,
     width: usize,
+    search: Option<Found>,
     /// Where the text goes, as of the last resize.
     area: Rect,
     scroll: usize,
+}
+
+/// Part of a match on one line: a byte range of the line's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub line: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What a search found: each match as the hits it spans (a match broken
+/// over two lines is two hits), and the one the view is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Found {
+    query: String,
+    matches: Vec<Vec<Hit>>,
+    current: usize,
 }
 
 /// Where the text goes inside the tab's body: within the border, less one
@@ -41,7 +61,9 @@ impl TextView {
             build,
             doc: None,
             lines: Vec::new(),
+            origins: Vec::new(),
             width: 0,
+            search: None,
             area: Rect::default(),
             scroll: 0,
         }
@@ -72,16 +94,148 @@ impl TextView {
             } else {
                 self.scroll as f64 / self.lines.len() as f64
             };
-            let lines = text::wrap(doc, width);
-            self.lines = lines;
+            let wrapped = text::wrap_with_origins(doc, width);
+            self.lines = wrapped.lines;
+            self.origins = wrapped.origins;
             self.width = width;
             self.scroll = if at_end {
                 self.max_scroll()
             } else {
                 (fraction * self.lines.len() as f64) as usize
             };
+            // Matches are found again at the new width, the same one current.
+            if let Some(found) = self.search.take() {
+                self.find(&found.query, |text, q| text::find_all(text, q));
+                if let Some(now) = &mut self.search {
+                    now.current = found.current.min(now.matches.len().saturating_sub(1));
+                }
+            }
         }
         self.clamp();
+    }
+
+    /// Looks for `query` (as [`text::find_all`] does) and shows the first
+    /// match at or below the top of the view; an empty query clears it.
+    pub fn search(&mut self, query: &str) {
+        if query.is_empty() {
+            self.search = None;
+            return;
+        }
+        self.find(query, |text, q| text::find_all(text, q));
+        if let Some(found) = &mut self.search {
+            let top = self.scroll;
+            found.current = found
+                .matches
+                .iter()
+                .position(|m| m[0].line >= top)
+                .unwrap_or(0);
+        }
+        self.reveal();
+    }
+
+    /// Highlights the essay's words `quote` and scrolls to them; false if
+    /// the text does not hold them.
+    pub fn show_quote(&mut self, quote: &str) -> bool {
+        self.find(quote, |text, q| {
+            text::find_quote(text, q).into_iter().collect()
+        });
+        self.reveal();
+        self.search.as_ref().is_some_and(|f| !f.matches.is_empty())
+    }
+
+    fn find(&mut self, query: &str, find: impl Fn(&str, &str) -> Vec<std::ops::Range<usize>>) {
+        let Some(doc) = &self.doc else { return };
+        let mut matches = Vec::new();
+        for (para, spans) in doc.paras.iter().enumerate() {
+            let plain = text::plain(spans);
+            // A match on nothing but the spaces dropped at a line break is
+            // nowhere on screen, and is left out.
+            matches.extend(
+                find(&plain, query)
+                    .into_iter()
+                    .map(|range| self.locate(para, range))
+                    .filter(|hits| !hits.is_empty()),
+            );
+        }
+        self.search = Some(Found {
+            query: query.to_string(),
+            matches,
+            current: 0,
+        });
+    }
+
+    /// The hits a byte range of paragraph `para` makes on the wrapped lines.
+    fn locate(&self, para: usize, range: std::ops::Range<usize>) -> Vec<Hit> {
+        let first = self
+            .origins
+            .partition_point(|o| (o.para, o.offset) <= (para, range.start))
+            .saturating_sub(1);
+        let mut hits = Vec::new();
+        for line in first..self.lines.len() {
+            let origin = self.origins[line];
+            if origin.para != para || origin.offset >= range.end {
+                break;
+            }
+            let len = self.lines[line].iter().map(|s| s.text.len()).sum::<usize>();
+            let (start, end) = (
+                range.start.max(origin.offset),
+                range.end.min(origin.offset + len),
+            );
+            if start < end {
+                hits.push(Hit {
+                    line,
+                    start: start - origin.offset,
+                    end: end - origin.offset,
+                });
+            }
+        }
+        hits
+    }
+
+    /// Moves to the next (or, with -1, previous) match, round the ends.
+    pub fn next_match(&mut self, delta: isize) {
+        if let Some(found) = &mut self.search
+            && !found.matches.is_empty()
+        {
+            let n = found.matches.len() as isize;
+            found.current = (found.current as isize + delta).rem_euclid(n) as usize;
+        }
+        self.reveal();
+    }
+
+    /// Scrolls the current match into view, a third of the way down.
+    fn reveal(&mut self) {
+        let Some(line) = self
+            .search
+            .as_ref()
+            .and_then(|f| f.matches.get(f.current))
+            .map(|m| m[0].line)
+        else {
+            return;
+        };
+        if line < self.scroll || line >= self.scroll + self.height() {
+            self.scroll = line.saturating_sub(self.height() / 3);
+        }
+        self.clamp();
+    }
+
+    /// "“query” 3/7", or that there is no match, while a search is on.
+    pub fn search_status(&self) -> Option<String> {
+        let f = self.search.as_ref()?;
+        Some(match f.matches.len() {
+            0 => format!("“{}” not found", f.query),
+            n => format!("“{}” {}/{n}", f.query, f.current + 1),
+        })
+    }
+
+    pub fn query(&self) -> Option<&str> {
+        self.search.as_ref().map(|f| f.query.as_str())
+    }
+
+    /// The line the current match starts on.
+    pub fn current_match_line(&self) -> Option<usize> {
+        let f = self.search.as_ref()?;
+        f.matches.get(f.current).map(|m| m[0].line)
     }
 
     fn at_end(&self) -> bool {
@@ -141,6 +295,7 @@ impl TextView {
             .border_style(theme.border)
             .render(body, buf);
         draw_lines(&self.lines[self.scroll..end], theme, area, buf);
+        self.draw_hits(theme, area, end, buf);
         if self.max_scroll() > 0 {
             let mut state = ScrollbarState::new(self.max_scroll()).position(self.scroll);
             let bar_area = Rect {
@@ -153,6 +308,30 @@ impl TextView {
                 .end_symbol(None)
                 .style(theme.border)
                 .render(bar_area, buf, &mut state);
+        }
+    }
+}
+
+impl TextView {
+    /// Marks the matches in view; the current one as a selection.
+    fn draw_hits(&self, theme: &Theme, area: Rect, end: usize, buf: &mut Buffer) {
+        let Some(found) = &self.search else { return };
+        for (m, hits) in found.matches.iter().enumerate() {
+            let style = if m == found.current {
+                theme.selected
+            } else {
+                theme.hit
+            };
+            for hit in hits.iter().filter(|h| (self.scroll..end).contains(&h.line)) {
+                let text = text::plain(&self.lines[hit.line]);
+                let x = area.x as usize + text::str_width(&text[..hit.start]);
+                let width = text::str_width(&text[hit.start..hit.end]);
+                let y = area.y + (hit.line - self.scroll) as u16;
+                let right = (x + width).min(area.right() as usize);
+                if x < right {
+                    buf.set_style(Rect::new(x as u16, y, (right - x) as u16, 1), style);
+                }
+            }
         }
     }
 }

@@ -3,10 +3,14 @@
 
 mod essay;
 mod marks;
+mod search;
 mod sources;
 
 pub use essay::essay_doc;
 pub use marks::Marker;
+pub use search::find_all;
+
+pub use crate::dataset::find_quote;
 pub use sources::sources_doc;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};

@@ -9,11 +9,12 @@ use super::theme::Theme;
 use crate::keymap::{BINDINGS, Scope};
 use crate::tabs::Tab;
 
-const SCOPES: [Scope; 5] = [
+const SCOPES: [Scope; 6] = [
     Scope::Global,
     Scope::Tab(Tab::Growth),
     Scope::Tab(Tab::Rankings),
     Scope::Text,
+    Scope::Prompt,
     Scope::Help,
 ];
 const KEYS_WIDTH: usize = 14;

@@ -97,7 +97,17 @@ impl App {
         // half says nothing.
         let mut spans = Vec::new();
         let mut used = 0;
-        if let Some(status) = &self.status {
+        let found = match self.tab {
+            Tab::Essay => self.essay.search_status(),
+            Tab::Sources => self.sources.search_status(),
+            Tab::Growth | Tab::Rankings => None,
+        };
+        let status = match (&self.prompt, &self.status) {
+            (Some(q), _) => Some(format!("/{q}▏ {}", found.unwrap_or_default())),
+            (None, Some(message)) => Some(message.clone()),
+            (None, None) => found,
+        };
+        if let Some(status) = status {
             let status = format!(" {status} ");
             used += str_width(&status);
             spans.push(Span::styled(status, self.theme.title));

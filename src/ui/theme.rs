@@ -24,6 +24,8 @@ pub struct Theme {
     /// The selected row, bar or year.
     pub selected: Style,
     pub gap: Style,
+    /// A search match that is not the current one.
+    pub hit: Style,
     pub up: Style,
     pub down: Style,
     /// One style per growth series, by position; cycles past the end.
@@ -54,6 +56,7 @@ impl Theme {
             link: fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             gap: fg(Color::Gray).add_modifier(Modifier::DIM),
+            hit: Style::new().fg(Color::Black).bg(Color::Yellow),
             up: fg(Color::Green),
             down: fg(Color::Red),
             series: vec![fg(Color::Cyan), fg(Color::Magenta), fg(Color::Green)],
@@ -80,6 +83,7 @@ impl Theme {
             link: underlined,
             selected: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             gap: dim,
+            hit: bold.add_modifier(Modifier::UNDERLINED),
             up: plain,
             down: plain,
             series: vec![plain, dim],
