@@ -41,6 +41,9 @@ pub struct Hit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Found {
     query: String,
+    /// Whether `query` is the essay's words, found as [`text::find_quote`]
+    /// finds them, or a search.
+    quote: bool,
     matches: Vec<Vec<Hit>>,
     current: usize,
 }
@@ -105,7 +108,7 @@ impl TextView {
             };
             // Matches are found again at the new width, the same one current.
             if let Some(found) = self.search.take() {
-                self.find(&found.query, |text, q| text::find_all(text, q));
+                self.find(&found.query, found.quote);
                 if let Some(now) = &mut self.search {
                     now.current = found.current.min(now.matches.len().saturating_sub(1));
                 }
@@ -121,7 +124,7 @@ impl TextView {
             self.search = None;
             return;
         }
-        self.find(query, |text, q| text::find_all(text, q));
+        self.find(query, false);
         if let Some(found) = &mut self.search {
             let top = self.scroll;
             found.current = found
@@ -136,22 +139,27 @@ impl TextView {
     /// Highlights the essay's words `quote` and scrolls to them; false if
     /// the text does not hold them.
     pub fn show_quote(&mut self, quote: &str) -> bool {
-        self.find(quote, |text, q| {
-            text::find_quote(text, q).into_iter().collect()
-        });
+        self.find(quote, true);
         self.reveal();
         self.search.as_ref().is_some_and(|f| !f.matches.is_empty())
     }
 
-    fn find(&mut self, query: &str, find: impl Fn(&str, &str) -> Vec<std::ops::Range<usize>>) {
+    fn find(&mut self, query: &str, quote: bool) {
         let Some(doc) = &self.doc else { return };
+        let find = |text: &str| -> Vec<std::ops::Range<usize>> {
+            if quote {
+                text::find_quote(text, query).into_iter().collect()
+            } else {
+                text::find_all(text, query)
+            }
+        };
         let mut matches = Vec::new();
         for (para, spans) in doc.paras.iter().enumerate() {
             let plain = text::plain(spans);
             // A match on nothing but the spaces dropped at a line break is
             // nowhere on screen, and is left out.
             matches.extend(
-                find(&plain, query)
+                find(&plain)
                     .into_iter()
                     .map(|range| self.locate(para, range))
                     .filter(|hits| !hits.is_empty()),
@@ -159,6 +167,7 @@ impl TextView {
         }
         self.search = Some(Found {
             query: query.to_string(),
+            quote,
             matches,
             current: 0,
         });
