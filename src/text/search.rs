@@ -18,8 +18,7 @@ pub fn find_all(haystack: &str, needle: &str) -> Vec<Range<usize>> {
     };
     let mut hits = Vec::new();
     let mut from = 0;
-    let mut starts = haystack.char_indices();
-    while let Some((start, c)) = starts.next() {
+    for (start, c) in haystack.char_indices() {
         if start < from || !same(c, first) {
             continue;
         }
@@ -51,7 +50,7 @@ mod tests {
     #[test]
     fn white_space_matches_any_white_space() {
         let text = "users in Japan\u{a0}is 95.6";
-        assert_eq!(find_all(text, "japan is"), [9..18]);
+        assert_eq!(find_all(text, "japan is"), vec![9..18]);
     }
 
     #[test]
