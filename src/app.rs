@@ -9,7 +9,7 @@ use crate::dataset::Dataset;
 use crate::export;
 use crate::keymap::Scope;
 use crate::tabs::Tab;
-use crate::tabs::growth::GrowthView;
+use crate::tabs::growth::{GrowthView, point, short_label};
 use crate::tabs::rankings::RankingsView;
 use crate::tabs::text::TextView;
 use crate::text::{essay_doc, sources_doc};
@@ -51,6 +51,11 @@ pub enum Action {
     CancelSearch,
     NextMatch,
     PrevMatch,
+    /// Growth, Rankings: where the selected figure comes from: the essay's
+    /// words on the Essay tab, or else its source on the Sources tab.
+    Provenance,
+    /// Back to the tab a provenance jump came from.
+    Back,
     PrevTable,
     /// The terminal's new size, in columns and rows.
     Resize(u16, u16),
@@ -71,6 +76,8 @@ pub struct App {
     pub status: Option<String>,
     /// What is being typed at the search prompt, while it is open.
     pub prompt: Option<String>,
+    /// The tab a provenance jump came from.
+    pub back: Option<Tab>,
     /// Where `e` writes its CSV files.
     pub export_dir: PathBuf,
     pub running: bool,
@@ -93,6 +100,7 @@ impl App {
             size: Rect::default(),
             status: None,
             prompt: None,
+            back: None,
             export_dir: PathBuf::from("."),
             running: true,
         };
@@ -126,12 +134,69 @@ impl App {
                 q.pop();
             }),
             Action::Submit => self.prompt = None,
+            Action::Provenance => self.provenance(),
+            Action::Back => {
+                if let Some(tab) = self.back.take() {
+                    self.show(tab);
+                }
+            }
             Action::CancelSearch => {
                 self.prompt = None;
                 self.set_query("");
             }
             _ if self.help.is_some() => self.scroll_help(action),
             _ => self.apply_to_tab(action),
+        }
+    }
+
+    /// The essay's words and sources behind the selected figure.
+    fn selected_figure(&self) -> Option<(String, Option<String>, Vec<String>)> {
+        let d = &self.data;
+        match self.tab {
+            Tab::Growth => {
+                let year = self.growth.year;
+                let (s, p) = self
+                    .growth
+                    .shown(d)
+                    .iter()
+                    .find_map(|s| point(s, year).map(|p| (s, p)))?;
+                let what = format!("{year}, {}", short_label(s).to_lowercase());
+                Some((what, p.quote.clone(), p.sources.clone()))
+            }
+            Tab::Rankings => {
+                let page = self.rankings.current();
+                let id = self.rankings.selected_platform();
+                let (ti, row) = [page.main]
+                    .into_iter()
+                    .chain(page.base)
+                    .find_map(|ti| Some((ti, d.row_of(ti, id)?)))?;
+                let what = format!("{} in {}", d.platform_name(id), d.rankings[ti].title);
+                Some((what, row.quote.clone(), row.sources.clone()))
+            }
+            Tab::Essay | Tab::Sources => None,
+        }
+    }
+
+    fn provenance(&mut self) {
+        let Some((what, quote, sources)) = self.selected_figure() else {
+            return;
+        };
+        let from = self.tab;
+        if let Some(q) = quote {
+            self.show(Tab::Essay);
+            if self.essay.show_quote(&q) {
+                self.back = Some(from);
+                self.status = Some(format!("the essay's words for {what}; b goes back"));
+                return;
+            }
+        }
+        if let Some(id) = sources.first() {
+            self.show(Tab::Sources);
+            self.sources.search(&format!("[{id}]"));
+            self.back = Some(from);
+            self.status = Some(format!(
+                "the essay does not state {what}: its source; b goes back"
+            ));
         }
     }
 
@@ -449,6 +514,64 @@ mod tests {
         a.apply(Action::NextMatch);
         let status = a.essay.search_status().unwrap();
         assert!(status.starts_with("“ ” 2/"), "{status}");
+    }
+
+    #[test]
+    fn enter_shows_the_essays_words_for_a_figure_and_b_goes_back() {
+        let mut a = app();
+        a.apply(Action::Left);
+        a.apply(Action::Left);
+        a.apply(Action::Left);
+        assert_eq!(a.growth.year, 2012);
+        a.apply(Action::Provenance);
+        assert_eq!(a.tab, Tab::Essay);
+        let status = a.essay.search_status().unwrap();
+        assert!(
+            status.starts_with("“total internet users in Japan is 95.6 million")
+                && status.ends_with("1/1"),
+            "{status}"
+        );
+        let line = a.essay.current_match_line().unwrap();
+        assert!((a.essay.scroll()..a.essay.scroll() + 20).contains(&line));
+        a.apply(Action::Back);
+        assert_eq!((a.tab, a.growth.year), (Tab::Growth, 2012));
+    }
+
+    #[test]
+    fn enter_on_a_figure_the_essay_does_not_state_opens_its_source() {
+        let mut a = app();
+        a.apply(Action::Home);
+        a.apply(Action::Provenance);
+        assert_eq!(a.tab, Tab::Sources);
+        assert_eq!(a.sources.query(), Some("[ict-2011]"));
+        assert!(
+            a.status
+                .as_deref()
+                .unwrap()
+                .starts_with("the essay does not state 2010")
+        );
+        a.apply(Action::Back);
+        assert_eq!(a.tab, Tab::Growth);
+    }
+
+    #[test]
+    fn enter_on_a_platform_shows_its_essay_words_or_source() {
+        let mut a = app();
+        a.apply(Action::ShowTab(Tab::Rankings));
+        a.apply(Action::Provenance);
+        assert_eq!(a.tab, Tab::Essay);
+        assert_eq!(
+            a.essay.query(),
+            Some("Among Smartphone users, however, the top SNS service used is LINE")
+        );
+        a.apply(Action::Back);
+        a.apply(Action::End);
+        a.apply(Action::Provenance);
+        assert_eq!(
+            (a.tab, a.sources.query()),
+            (Tab::Sources, Some("[ict-2013-iw]")),
+            "Skype's smartphone rate"
+        );
     }
 
     #[test]

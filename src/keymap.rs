@@ -221,6 +221,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Scope::Tab(Tab::Growth),
+        &[key(KeyCode::Enter)],
+        Action::Provenance,
+        "where this figure comes from",
+        Some("source"),
+    ),
+    bind(
+        Scope::Tab(Tab::Growth),
         &[ch('u')],
         Action::ToggleMeasure,
         "millions of users, or share of internet users",
@@ -232,6 +239,13 @@ pub static BINDINGS: &[Binding] = &[
         Action::Export,
         "write the figures as CSV to a new file here",
         None,
+    ),
+    bind(
+        Scope::Tab(Tab::Rankings),
+        &[key(KeyCode::Enter)],
+        Action::Provenance,
+        "where this figure comes from",
+        Some("source"),
     ),
     bind(
         Scope::Tab(Tab::Rankings),
@@ -339,6 +353,13 @@ pub static BINDINGS: &[Binding] = &[
         Some("search"),
     ),
     bind(Text, &[ch('n')], Action::NextMatch, "next match", None),
+    bind(
+        Text,
+        &[ch('b')],
+        Action::Back,
+        "back to the figure Enter came from",
+        None,
+    ),
     bind(Text, &[ch('N')], Action::PrevMatch, "previous match", None),
     bind(
         Text,

@@ -59,6 +59,8 @@ screens! {
     essay: &[Action::ShowTab(Tab::Essay)];
     essay_end: &[Action::ShowTab(Tab::Essay), Action::End];
     essay_search: &[Action::ShowTab(Tab::Essay), Action::StartSearch, Action::Type('l'), Action::Type('i'), Action::Type('n'), Action::Type('e'), Action::Submit, Action::NextMatch];
+    provenance_of_2012_in_the_essay: &[Action::Left, Action::Left, Action::Left, Action::Provenance];
+    provenance_of_2010_in_the_sources: &[Action::Home, Action::Provenance];
     essay_search_prompt: &[Action::ShowTab(Tab::Essay), Action::StartSearch, Action::Type('6'), Action::Type('3')];
     sources: &[Action::ShowTab(Tab::Sources)];
     help: &[Action::ToggleHelp];
