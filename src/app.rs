@@ -205,7 +205,8 @@ impl App {
         match self.tab {
             Tab::Essay => self.essay.query(),
             Tab::Sources => self.sources.query(),
-            Tab::Growth | Tab::Rankings => None,
+            Tab::Rankings => Some(self.rankings.filter()).filter(|f| !f.is_empty()),
+            Tab::Growth => None,
         }
     }
 
@@ -222,7 +223,8 @@ impl App {
         match self.tab {
             Tab::Essay => self.essay.search(q),
             Tab::Sources => self.sources.search(q),
-            Tab::Growth | Tab::Rankings => {}
+            Tab::Rankings => self.rankings.set_filter(&self.data, q),
+            Tab::Growth => {}
         }
     }
 
@@ -572,6 +574,40 @@ mod tests {
             (Tab::Sources, Some("[ict-2013-iw]")),
             "Skype's smartphone rate"
         );
+    }
+
+    #[test]
+    fn slash_on_rankings_filters_platforms_by_name() {
+        let mut a = app();
+        a.apply(Action::ShowTab(Tab::Rankings));
+        a.apply(Action::Down);
+        a.apply(Action::StartSearch);
+        a.apply(Action::Type('F'));
+        a.apply(Action::Type('a'));
+        assert_eq!(a.rankings.current().platforms, ["facebook"]);
+        assert_eq!(a.rankings.selected_platform(), "facebook");
+        assert_eq!(
+            a.rankings.filter_status().as_deref(),
+            Some("filter “Fa”: 1 platform")
+        );
+        a.apply(Action::Erase);
+        a.apply(Action::Erase);
+        for c in "ツイ".chars() {
+            a.apply(Action::Type(c));
+        }
+        assert_eq!(
+            a.rankings.current().platforms,
+            ["twitter"],
+            "Japanese names match too"
+        );
+        a.apply(Action::Type('x'));
+        assert!(a.rankings.current().platforms.is_empty());
+        a.apply(Action::Down);
+        a.apply(Action::End);
+        assert_eq!(a.rankings.selected_platform(), "");
+        a.apply(Action::CancelSearch);
+        assert_eq!(a.rankings.current().platforms.len(), 5);
+        assert_eq!(a.rankings.filter_status(), None);
     }
 
     #[test]

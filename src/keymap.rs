@@ -249,6 +249,20 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Scope::Tab(Tab::Rankings),
+        &[ch('/')],
+        Action::StartSearch,
+        "filter platforms by name",
+        None,
+    ),
+    bind(
+        Scope::Tab(Tab::Rankings),
+        &[key(KeyCode::Esc)],
+        Action::CancelSearch,
+        "clear the filter",
+        None,
+    ),
+    bind(
+        Scope::Tab(Tab::Rankings),
         &[ch('s')],
         Action::NextSort,
         "sort by rank, platform or figure, either way",

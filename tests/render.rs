@@ -55,6 +55,7 @@ screens! {
     growth_share_of_internet_users: &[Action::ToggleMeasure, Action::ToggleLater];
     rankings: &[Action::ShowTab(Tab::Rankings)];
     rankings_sorted_by_platform: &[Action::ShowTab(Tab::Rankings), Action::NextSort, Action::NextSort];
+    rankings_filtered: &[Action::ShowTab(Tab::Rankings), Action::StartSearch, Action::Type('i'), Action::Submit];
     rankings_satisfaction: &[Action::ShowTab(Tab::Rankings), Action::PrevTable, Action::End];
     essay: &[Action::ShowTab(Tab::Essay)];
     essay_end: &[Action::ShowTab(Tab::Essay), Action::End];

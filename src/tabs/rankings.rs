@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Cell, Row, StatefulWidget, Table, TableState, Widg
 use super::text::draw_lines;
 use crate::dataset::{Dataset, RankRow, RankingTable};
 use crate::format;
-use crate::text::{self, Doc, Mark, str_width};
+use crate::text::{self, Doc, Mark, find_all, str_width};
 use crate::ui::theme::Theme;
 
 /// Inner width from which the two tables stand side by side.
@@ -117,6 +117,7 @@ pub struct RankingsView {
     /// in that order; rebuilt only when the sort changes.
     orders: Vec<Vec<usize>>,
     places: Vec<Vec<usize>>,
+    filter: String,
     /// Per table: its platform and figure column widths, measured once.
     columns: Vec<(u16, u16)>,
     /// Per page: the figure a full bar stands for.
@@ -188,6 +189,7 @@ impl RankingsView {
             sort: Sort::RANK,
             orders,
             places,
+            filter: String::new(),
             columns,
             scales,
         }
@@ -196,14 +198,62 @@ impl RankingsView {
     /// Sorts every table by the next column or direction, keeping the
     /// selected platform.
     pub fn next_sort(&mut self, d: &Dataset) {
-        let keep = self.selected_platform().to_string();
         self.sort = self.sort.next();
-        self.orders = d.rankings.iter().map(|t| self.sort.order(d, t)).collect();
+        self.rebuild(d);
+    }
+
+    /// Shows only the platforms whose name (English or Japanese) holds
+    /// `query`, as a search finds it; an empty query shows all.
+    pub fn set_filter(&mut self, d: &Dataset, query: &str) {
+        self.filter = query.to_string();
+        self.rebuild(d);
+    }
+
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    /// "filter “fa”: 1 platform", while a filter is on.
+    pub fn filter_status(&self) -> Option<String> {
+        if self.filter.is_empty() {
+            return None;
+        }
+        let n = self.current().platforms.len();
+        Some(format!(
+            "filter “{}”: {n} platform{}",
+            self.filter,
+            if n == 1 { "" } else { "s" }
+        ))
+    }
+
+    /// Orders every table by the sort and the filter, keeping the selected
+    /// platform where it is still shown.
+    fn rebuild(&mut self, d: &Dataset) {
+        let keep = self.selected_platform().to_string();
+        let shown = |id: &str| {
+            self.filter.is_empty()
+                || d.platform(id).is_some_and(|p| {
+                    !find_all(&p.name, &self.filter).is_empty()
+                        || !find_all(&p.name_ja, &self.filter).is_empty()
+                })
+        };
+        self.orders = d
+            .rankings
+            .iter()
+            .map(|t| {
+                self.sort
+                    .order(d, t)
+                    .into_iter()
+                    .filter(|&i| shown(&t.rows[i].platform))
+                    .collect()
+            })
+            .collect();
         self.places = self
             .orders
             .iter()
-            .map(|order| {
-                let mut place = vec![0; order.len()];
+            .zip(&d.rankings)
+            .map(|(order, t)| {
+                let mut place = vec![usize::MAX; t.rows.len()];
                 for (at, &row) in order.iter().enumerate() {
                     place[row] = at;
                 }
@@ -225,17 +275,21 @@ impl RankingsView {
         &self.pages[self.page]
     }
 
+    /// The selected platform's id; empty when the filter shows none.
     pub fn selected_platform(&self) -> &str {
-        &self.current().platforms[self.selected]
+        self.current()
+            .platforms
+            .get(self.selected)
+            .map_or("", String::as_str)
     }
 
     pub fn move_by(&mut self, delta: isize) {
-        let last = self.current().platforms.len() - 1;
+        let last = self.current().platforms.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
     }
 
     pub fn to_last(&mut self) {
-        self.selected = self.current().platforms.len() - 1;
+        self.selected = self.current().platforms.len().saturating_sub(1);
     }
 
     /// Turns the page, keeping the same platform selected where the new
@@ -255,7 +309,7 @@ impl RankingsView {
     pub fn render(&self, d: &Dataset, theme: &Theme, body: Rect, buf: &mut Buffer) {
         let page = self.current();
         let main = &d.rankings[page.main];
-        let title = match page.base {
+        let mut title = match page.base {
             Some(b) => format!(
                 " Rankings {}/{}: {} against {} ",
                 self.page + 1,
@@ -270,6 +324,9 @@ impl RankingsView {
                 main.title
             ),
         };
+        if let Some(status) = self.filter_status() {
+            title.push_str(&format!("· {status} "));
+        }
         let [title_area, rest] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
         Line::from(title).style(theme.title).render(title_area, buf);
@@ -368,7 +425,8 @@ impl RankingsView {
         let in_view = usize::from(area.height.saturating_sub(3)).max(1);
         let selected = d
             .row_index(ti, self.selected_platform())
-            .map(|row| self.places[ti][row]);
+            .map(|row| self.places[ti][row])
+            .filter(|&place| place != usize::MAX);
         let first = selected.map_or(0, |s| s.saturating_sub(in_view - 1));
         let order = &self.orders[ti];
         let window = &order[first.min(order.len())..(first + in_view).min(order.len())];
@@ -410,6 +468,14 @@ impl RankingsView {
         let page = self.current();
         let id = self.selected_platform();
         let mut doc = Doc::default();
+        if id.is_empty() {
+            let none = format!(
+                "No platform on this page matches “{}”; Esc clears the filter.",
+                self.filter
+            );
+            doc.push(vec![text::Span::new(none, Mark::Meta)]);
+            return doc;
+        }
         let mut head = vec![text::Span::new(
             d.platform_name(id).to_string(),
             Mark::Platform,

@@ -100,7 +100,8 @@ impl App {
         let found = match self.tab {
             Tab::Essay => self.essay.search_status(),
             Tab::Sources => self.sources.search_status(),
-            Tab::Growth | Tab::Rankings => None,
+            Tab::Rankings => self.rankings.filter_status(),
+            Tab::Growth => None,
         };
         let status = match (&self.prompt, &self.status) {
             (Some(q), _) => Some(format!("/{q}▏ {}", found.unwrap_or_default())),
