@@ -56,6 +56,10 @@ pub enum Action {
     Provenance,
     /// Back to the tab a provenance jump came from.
     Back,
+    /// A left click at a column and row of the screen.
+    Click(u16, u16),
+    /// The mouse wheel: negative up, positive down.
+    Wheel(i8),
     PrevTable,
     /// The terminal's new size, in columns and rows.
     Resize(u16, u16),
@@ -135,6 +139,12 @@ impl App {
             }),
             Action::Submit => self.prompt = None,
             Action::Provenance => self.provenance(),
+            Action::Click(x, y) => self.click(x, y),
+            Action::Wheel(n) if self.help.is_some() => {
+                let step = if n < 0 { Action::Up } else { Action::Down };
+                self.scroll_help(step);
+            }
+            Action::Wheel(n) => self.wheel(isize::from(n)),
             Action::Back => {
                 if let Some(tab) = self.back.take() {
                     self.show(tab);
@@ -197,6 +207,42 @@ impl App {
             self.status = Some(format!(
                 "the essay does not state {what}: its source; b goes back"
             ));
+        }
+    }
+
+    /// A click on a tab's title switches to it; on a year's bars or a
+    /// table's row, selects it.
+    fn click(&mut self, x: u16, y: u16) {
+        if let Some(tab) = ui::tab_at(self.size, x, y) {
+            self.show(tab);
+            return;
+        }
+        if self.help.is_some() || ui::too_small(self.size) {
+            return;
+        }
+        let body = ui::body_area(self.size);
+        match self.tab {
+            Tab::Growth => {
+                if let Some(year) = self.growth.year_at(&self.data, &self.theme, body, x, y) {
+                    self.growth.year = year;
+                }
+            }
+            Tab::Rankings => {
+                if let Some(platform) = self.rankings.platform_at(&self.data, body, x, y) {
+                    self.rankings.select(&platform);
+                }
+            }
+            Tab::Essay | Tab::Sources => {}
+        }
+    }
+
+    /// The wheel moves what the arrows move; text three lines a notch.
+    fn wheel(&mut self, notches: isize) {
+        match self.tab {
+            Tab::Growth => self.growth.step(&self.data, notches as i32),
+            Tab::Rankings => self.rankings.move_by(notches),
+            Tab::Essay => self.essay.scroll_by(3 * notches),
+            Tab::Sources => self.sources.scroll_by(3 * notches),
         }
     }
 
@@ -608,6 +654,69 @@ mod tests {
         a.apply(Action::CancelSearch);
         assert_eq!(a.rankings.current().platforms.len(), 5);
         assert_eq!(a.rankings.filter_status(), None);
+    }
+
+    #[test]
+    fn clicks_switch_tabs_and_select_years_and_rows() {
+        let mut a = app();
+        // " 1 Growth │ 2 Rankings │ ...": "2 Rankings" starts at column 12.
+        a.apply(Action::Click(14, 0));
+        assert_eq!(a.tab, Tab::Rankings);
+        // The second table's rows start below its border and header.
+        let screen = render_text(&a);
+        let (y, line) = screen
+            .iter()
+            .enumerate()
+            .skip(10)
+            .find(|(_, l)| l.contains("Twitter"))
+            .unwrap();
+        a.apply(Action::Click(
+            line.find("Twitter").unwrap() as u16,
+            y as u16,
+        ));
+        assert_eq!(a.rankings.selected_platform(), "twitter");
+        a.apply(Action::Click(1, 0));
+        assert_eq!(a.tab, Tab::Growth);
+        let screen = render_text(&a);
+        let (y, line) = screen
+            .iter()
+            .enumerate()
+            .find(|(_, l)| l.contains("2011"))
+            .unwrap();
+        a.apply(Action::Click(line.find("2011").unwrap() as u16, y as u16));
+        assert_eq!(a.growth.year, 2011);
+    }
+
+    #[test]
+    fn the_wheel_scrolls_and_steps() {
+        let mut a = app();
+        a.apply(Action::Wheel(-1));
+        assert_eq!(a.growth.year, 2014);
+        a.apply(Action::ShowTab(Tab::Essay));
+        a.apply(Action::Wheel(2));
+        assert_eq!(a.essay.scroll(), 6);
+        a.apply(Action::Wheel(-1));
+        assert_eq!(a.essay.scroll(), 3);
+    }
+
+    /// The screen's rows as text, one string a row (cells, so columns match).
+    fn render_text(a: &App) -> Vec<String> {
+        use ratatui::widgets::Widget;
+        let mut buf = ratatui::buffer::Buffer::empty(a.size);
+        a.render(a.size, &mut buf);
+        (0..a.size.height)
+            .map(|y| {
+                (0..a.size.width)
+                    .map(|x| {
+                        if buf[(x, y)].symbol().is_ascii() {
+                            buf[(x, y)].symbol().chars().next().unwrap_or(' ')
+                        } else {
+                            '?'
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     #[test]

@@ -20,6 +20,10 @@ pub struct Cli {
     #[arg(long, short = 'd', value_name = "FILE", global = true)]
     pub data: Option<PathBuf>,
 
+    /// Leave the mouse to the terminal (its own selection) rather than to clicks and the wheel
+    #[arg(long)]
+    pub no_mouse: bool,
+
     /// Colours, or bold, reverse and underline only; auto is mono when NO_COLOR is set
     #[arg(long, value_enum, default_value_t = ThemeChoice::Auto)]
     pub theme: ThemeChoice,

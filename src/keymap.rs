@@ -1,7 +1,9 @@
 //! The one table of keys: the key handler, the footer hints and the help
 //! popup all read it, so what the help says is what the keys do.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use crate::app::Action;
 use crate::tabs::Tab;
@@ -456,6 +458,16 @@ pub fn action_for(event: &KeyEvent, scopes: &[Scope]) -> Option<Action> {
             .find(|b| b.keys.contains(&pressed))
             .map(|b| b.action)
     })
+}
+
+/// The action a mouse event stands for: a left click, or the wheel.
+pub fn action_for_mouse(event: &MouseEvent) -> Option<Action> {
+    match event.kind {
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(event.column, event.row)),
+        MouseEventKind::ScrollUp => Some(Action::Wheel(-1)),
+        MouseEventKind::ScrollDown => Some(Action::Wheel(1)),
+        _ => None,
+    }
 }
 
 /// The footer's hints where `scopes` are in force, most specific first.

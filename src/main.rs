@@ -68,7 +68,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ThemeChoice::Color => Theme::color(),
                 ThemeChoice::Mono => Theme::mono(),
             };
-            tui::run(App::new(loaded.dataset, theme))?;
+            tui::run(App::new(loaded.dataset, theme), !cli.no_mouse)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -9,7 +9,7 @@ use anyhow::{Context, Result, bail};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -26,13 +26,16 @@ static SCREEN: Mutex<()> = Mutex::new(());
 struct Session;
 
 impl Session {
-    fn start() -> io::Result<Session> {
+    fn start(mouse: bool) -> io::Result<Session> {
         install_panic_hook();
         #[cfg(unix)]
         watch_signals()?;
         enable_raw_mode()?;
         let session = Session;
         execute!(stdout(), EnterAlternateScreen, Hide)?;
+        if mouse {
+            execute!(stdout(), EnableMouseCapture)?;
+        }
         Ok(session)
     }
 }
@@ -46,7 +49,8 @@ impl Drop for Session {
 /// Best effort: each step runs even if one before it failed.
 fn restore() {
     let _ = disable_raw_mode();
-    let _ = execute!(stdout(), LeaveAlternateScreen, Show);
+    // Mouse capture is turned off whether or not it was on: harmless if not.
+    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
 }
 
 /// A panic restores the terminal before its message prints, so the message
@@ -96,14 +100,15 @@ fn unusable_terminal() -> Option<String> {
         .then(|| "the explorer cannot draw on a terminal with TERM=dumb".to_string())
 }
 
-/// Runs the explorer until the user quits.
-pub fn run(mut app: App) -> Result<()> {
+/// Runs the explorer until the user quits. With `mouse`, clicks and the
+/// wheel work and the terminal's own selection needs Shift held.
+pub fn run(mut app: App, mouse: bool) -> Result<()> {
     if let Some(why) = unusable_terminal() {
         bail!(
             "{why}.\nTo write a view as plain text, run: sns-tui print growth|rankings|essay|sources|all"
         );
     }
-    let _session = Session::start().context("cannot set up the terminal")?;
+    let _session = Session::start(mouse).context("cannot set up the terminal")?;
     let mut terminal =
         Terminal::new(CrosstermBackend::new(stdout())).context("cannot set up the terminal")?;
     event_loop(&mut terminal, &mut app)
@@ -124,6 +129,11 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
             match event::read()? {
                 Event::Key(key) => {
                     if let Some(action) = keymap::action_for(&key, &app.scopes()) {
+                        break action;
+                    }
+                }
+                Event::Mouse(m) => {
+                    if let Some(action) = keymap::action_for_mouse(&m) {
                         break action;
                     }
                 }

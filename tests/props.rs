@@ -211,6 +211,7 @@ fn key_event() -> impl Strategy<Value = KeyEvent> {
 enum Input {
     Key(KeyEvent),
     Resize(u16, u16),
+    Mouse(Action),
 }
 
 fn inputs() -> impl Strategy<Value = Vec<Input>> {
@@ -218,6 +219,8 @@ fn inputs() -> impl Strategy<Value = Vec<Input>> {
         prop_oneof![
             8 => key_event().prop_map(Input::Key),
             1 => (1u16..300, 1u16..100).prop_map(|(w, h)| Input::Resize(w, h)),
+            2 => (0u16..310, 0u16..110).prop_map(|(x, y)| Input::Mouse(Action::Click(x, y))),
+            1 => prop::sample::select(vec![-1i8, 1]).prop_map(|n| Input::Mouse(Action::Wheel(n))),
         ],
         0..60,
     )
@@ -240,6 +243,7 @@ fn drive(app: &mut App, inputs: &[Input]) {
                 }
             }
             Input::Resize(w, h) => app.apply(Action::Resize(*w, *h)),
+            Input::Mouse(action) => app.apply(*action),
         }
         assert_in_range(app);
     }

@@ -168,6 +168,11 @@ impl Ended {
         let screen = self.parser.screen();
         assert!(!screen.alternate_screen(), "the alternate screen is left");
         assert!(!screen.hide_cursor(), "the cursor is shown again");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "the mouse is released"
+        );
         let modes: Vec<&str> = self.modes.split(|c: char| !c.is_alphanumeric()).collect();
         for mode in ["ICANON", "ECHO", "ISIG"] {
             assert!(modes.contains(&mode), "{mode} is back on: {}", self.modes);
@@ -397,6 +402,43 @@ fn slash_searches_the_essay_and_n_moves_between_matches() {
     s.wait_until("prompt closed", |screen| !screen.contains("/line▏"));
     s.send("n");
     s.wait_for("“line” 2/");
+    s.send("q");
+    s.finish().assert_restored();
+}
+
+#[test]
+fn the_mouse_clicks_tabs_and_rows_and_is_released_on_exit() {
+    let mut s = Session::start(100, 30);
+    s.wait_for("q quit");
+    assert_ne!(
+        s.parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse captured"
+    );
+    // A left click (SGR encoding, 1-based) on "2 Rankings" in the tab bar.
+    s.send("\x1b[<0;15;1M\x1b[<0;15;1m");
+    s.wait_for("Rankings 1/3");
+    // The wheel, one notch down: the next platform.
+    s.send("\x1b[<65;30;10M");
+    s.wait_for("2013, smartphone users: rank 2, 47 %");
+    s.send("q");
+    s.finish().assert_restored();
+}
+
+#[test]
+fn no_mouse_leaves_the_mouse_to_the_terminal() {
+    let mut s = Session::start_args(
+        100,
+        30,
+        &[("TERM", Some("xterm-256color"))],
+        &["--no-mouse"],
+        None,
+    );
+    s.wait_for("q quit");
+    assert_eq!(
+        s.parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
     s.send("q");
     s.finish().assert_restored();
 }

@@ -40,6 +40,13 @@ impl Measure {
     }
 }
 
+/// Where the parts of the tab go.
+struct ChartLayout {
+    chart: Rect,
+    legend: Rect,
+    detail: Rect,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct GrowthView {
     pub year: i32,
@@ -127,6 +134,23 @@ impl GrowthView {
             .title(title)
             .border_style(theme.border)
             .render(body, buf);
+        let shown = self.shown(d);
+        let (layout, legend, detail) = self.layout(d, theme, body);
+        self.render_chart(d, shown, theme, layout.chart, buf);
+        for (line, row) in legend.into_iter().zip(layout.legend.rows()) {
+            line.render(row, buf);
+        }
+        draw_lines(&detail, theme, layout.detail, buf);
+    }
+
+    /// Where the chart, legend and detail go, with the legend and detail
+    /// lines that decide it: one function for drawing and for clicks.
+    fn layout<'a>(
+        &self,
+        d: &'a Dataset,
+        theme: &Theme,
+        body: Rect,
+    ) -> (ChartLayout, Vec<Line<'a>>, Vec<text::Line>) {
         let inner = body.inner(Margin::new(1, 1));
         let shown = self.shown(d);
         let detail = text::wrap(
@@ -149,11 +173,38 @@ impl GrowthView {
             Constraint::Length(detail_rows),
         ])
         .areas(inner);
-        self.render_chart(d, shown, theme, chart, buf);
-        for (line, row) in legend.into_iter().zip(legend_area.rows()) {
-            line.render(row, buf);
+        (
+            ChartLayout {
+                chart,
+                legend: legend_area,
+                detail: detail_area,
+            },
+            legend,
+            detail,
+        )
+    }
+
+    /// The years in view on a chart of `area`: the first one's offset from
+    /// the first year, and how many.
+    fn window(&self, d: &Dataset, area: Rect) -> (usize, usize) {
+        let years = self.years(d);
+        let count = (i64::from(*years.end()) - i64::from(*years.start()) + 1) as usize;
+        let label = years.end().to_string().len();
+        let fits = columns::capacity(area.width, self.shown(d).len(), label).min(count);
+        // Keep the selected year in view, as near the middle as the ends allow.
+        let offset = (self.year - years.start()) as usize;
+        (offset.saturating_sub(fits / 2).min(count - fits), fits)
+    }
+
+    /// The year whose slot of the chart is at column `x`, row `y`.
+    pub fn year_at(&self, d: &Dataset, theme: &Theme, body: Rect, x: u16, y: u16) -> Option<i32> {
+        let (layout, _, _) = self.layout(d, theme, body);
+        if !layout.chart.contains((x, y).into()) {
+            return None;
         }
-        draw_lines(&detail, theme, detail_area, buf);
+        let (first, fits) = self.window(d, layout.chart);
+        let slot = columns::slot_at(layout.chart, fits, x)?;
+        Some(self.years(d).start() + (first + slot) as i32)
     }
 
     fn render_chart(
@@ -165,12 +216,8 @@ impl GrowthView {
         buf: &mut Buffer,
     ) {
         let years = self.years(d);
-        let count = (i64::from(*years.end()) - i64::from(*years.start()) + 1) as usize;
-        let label = years.end().to_string().len();
-        let fits = columns::capacity(area.width, shown.len(), label).min(count);
-        // Keep the selected year in view, as near the middle as the ends allow.
         let offset = (self.year - years.start()) as usize;
-        let first = offset.saturating_sub(fits / 2).min(count - fits);
+        let (first, fits) = self.window(d, area);
         let slots: Vec<Slot> = (first..first + fits)
             .map(|i| {
                 let year = years.start() + i as i32;

@@ -19,6 +19,15 @@ use crate::ui::theme::Theme;
 pub const SIDE_BY_SIDE: u16 = 96;
 const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
+/// Where the parts of the tab go.
+struct PageLayout {
+    title: Rect,
+    /// Each table shown, the table its change column compares with, and its area.
+    tables: Vec<(usize, Option<usize>, Rect)>,
+    detail_area: Rect,
+    detail: Vec<text::Line>,
+}
+
 /// What one page of the tab shows: a table, and the one it compares with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
@@ -327,9 +336,23 @@ impl RankingsView {
         if let Some(status) = self.filter_status() {
             title.push_str(&format!("· {status} "));
         }
-        let [title_area, rest] =
+        let layout = self.layout(d, body);
+        Line::from(title)
+            .style(theme.title)
+            .render(layout.title, buf);
+        draw_lines(&layout.detail, theme, layout.detail_area, buf);
+        let scale = self.scales[self.page];
+        for (table, base, area) in layout.tables {
+            self.render_table(d, theme, table, base, scale, area, buf);
+        }
+    }
+
+    /// Where everything goes in the tab's body: one function for drawing
+    /// and for finding what a click hit.
+    fn layout(&self, d: &Dataset, body: Rect) -> PageLayout {
+        let page = self.current();
+        let [title, rest] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
-        Line::from(title).style(theme.title).render(title_area, buf);
         let inner = rest.inner(Margin::new(1, 0));
         // Each shown table, and the table its change column compares with.
         let shown: Vec<(usize, Option<usize>)> = match page.base {
@@ -356,9 +379,6 @@ impl RankingsView {
             Constraint::Fill(1),
         ])
         .areas(inner);
-        draw_lines(&detail, theme, detail_area, buf);
-
-        let scale = self.scales[self.page];
         let areas = if side_by_side {
             Layout::horizontal(vec![Constraint::Fill(1); shown.len()]).split(tables)
         } else {
@@ -372,8 +392,55 @@ impl RankingsView {
             });
             Layout::vertical(constraints).split(tables)
         };
-        for ((table, base), area) in shown.into_iter().zip(areas.iter()) {
-            self.render_table(d, theme, table, base, scale, *area, buf);
+        let tables = shown
+            .into_iter()
+            .zip(areas.iter())
+            .map(|((t, b), a)| (t, b, *a))
+            .collect();
+        PageLayout {
+            title,
+            tables,
+            detail_area,
+            detail,
+        }
+    }
+
+    /// For the table at `ti` drawn in `area`: the first row in view, and
+    /// where the selected platform is in the table's order.
+    fn window(&self, d: &Dataset, ti: usize, area: Rect) -> (usize, Option<usize>) {
+        // Keep the selected row in view: the window scrolls to put it on the
+        // last row once it is past the first screenful.
+        let in_view = usize::from(area.height.saturating_sub(3)).max(1);
+        let selected = d
+            .row_index(ti, self.selected_platform())
+            .map(|row| self.places[ti][row])
+            .filter(|&place| place != usize::MAX);
+        (
+            selected.map_or(0, |s| s.saturating_sub(in_view - 1)),
+            selected,
+        )
+    }
+
+    /// The platform whose row is at column `x`, row `y` of the screen.
+    pub fn platform_at(&self, d: &Dataset, body: Rect, x: u16, y: u16) -> Option<String> {
+        let layout = self.layout(d, body);
+        let (ti, _, area) = layout
+            .tables
+            .into_iter()
+            .find(|(_, _, a)| a.contains((x, y).into()))?;
+        // Below the top border and the header row, above the bottom border.
+        let row = y
+            .checked_sub(area.y + 2)
+            .filter(|_| y + 1 < area.bottom())?;
+        let (first, _) = self.window(d, ti, area);
+        let at = *self.orders[ti].get(first + usize::from(row))?;
+        Some(d.rankings[ti].rows[at].platform.clone())
+    }
+
+    /// Selects `platform` if this page lists it.
+    pub fn select(&mut self, platform: &str) {
+        if let Some(i) = self.current().platforms.iter().position(|p| p == platform) {
+            self.selected = i;
         }
     }
 
@@ -420,14 +487,8 @@ impl RankingsView {
         let inner_width = area.width.saturating_sub(2);
         let fixed: u16 = 4 + name_width + value_width + 3 + if base.is_some() { 7 } else { 0 };
         let bar_width = inner_width.saturating_sub(fixed);
-        // Keep the selected row in view: the window scrolls to put it on the
-        // last row once it is past the first screenful.
         let in_view = usize::from(area.height.saturating_sub(3)).max(1);
-        let selected = d
-            .row_index(ti, self.selected_platform())
-            .map(|row| self.places[ti][row])
-            .filter(|&place| place != usize::MAX);
-        let first = selected.map_or(0, |s| s.saturating_sub(in_view - 1));
+        let (first, selected) = self.window(d, ti, area);
         let order = &self.orders[ti];
         let window = &order[first.min(order.len())..(first + in_view).min(order.len())];
         let rows = window.iter().map(|&i| {

@@ -58,17 +58,32 @@ pub fn capacity(width: u16, bars: usize, label: usize) -> usize {
     usize::from(width / min_slot_width(bars, label)).max(1)
 }
 
+/// Where `n` slots stand in `area`: each slot's width and the first's column.
+fn slots_geometry(area: Rect, n: usize) -> (u16, u16) {
+    let slot_width = area.width / n.max(1) as u16;
+    (
+        slot_width,
+        area.x + (area.width - slot_width * n as u16) / 2,
+    )
+}
+
+/// The slot, of `n` in `area`, that column `x` falls in.
+pub fn slot_at(area: Rect, n: usize, x: u16) -> Option<usize> {
+    let (slot_width, left) = slots_geometry(area, n);
+    let slot = usize::from(x.checked_sub(left)? / slot_width.max(1));
+    (slot_width > 0 && slot < n).then_some(slot)
+}
+
 impl Widget for Columns<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         // Rows: value labels above the tallest bar, the bars, the year labels.
         if self.slots.is_empty() || area.height < 3 || area.width == 0 {
             return;
         }
-        let slot_width = area.width / self.slots.len() as u16;
+        let (slot_width, left) = slots_geometry(area, self.slots.len());
         if slot_width == 0 {
             return;
         }
-        let left = area.x + (area.width - slot_width * self.slots.len() as u16) / 2;
         let base = area.bottom() - 2;
         let max_height = area.height - 2;
         for (i, slot) in self.slots.iter().enumerate() {

@@ -60,13 +60,34 @@ impl Widget for &App {
     }
 }
 
+fn tab_titles() -> Vec<String> {
+    Tab::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("{} {}", i + 1, t.title()))
+        .collect()
+}
+
+/// The tab whose title is at column `x` of the tab bar (row 0), as
+/// ratatui's Tabs lays them out: a space either side and a divider after.
+pub fn tab_at(size: Rect, x: u16, y: u16) -> Option<Tab> {
+    if y != 0 || too_small(size) {
+        return None;
+    }
+    let mut left = 0;
+    for (tab, title) in Tab::ALL.iter().zip(tab_titles()) {
+        let right = left + str_width(&title) + 2;
+        if (left..right).contains(&usize::from(x)) {
+            return Some(*tab);
+        }
+        left = right + 1;
+    }
+    None
+}
+
 impl App {
     fn render_tab_bar(&self, area: Rect, buf: &mut Buffer) {
-        let titles: Vec<String> = Tab::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, t)| format!("{} {}", i + 1, t.title()))
-            .collect();
+        let titles = tab_titles();
         // Tabs pads each title by a space either side and divides them by
         // one column; the essay's title shows only in the room left over.
         let tabs_width: usize = titles.iter().map(|t| str_width(t) + 3).sum();
