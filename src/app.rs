@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use crate::dataset::Dataset;
 use crate::export;
 use crate::keymap::Scope;
+use crate::lang::Lang;
 use crate::tabs::Tab;
 use crate::tabs::growth::{GrowthView, point, short_label};
 use crate::tabs::rankings::RankingsView;
@@ -56,6 +57,8 @@ pub enum Action {
     Provenance,
     /// Back to the tab a provenance jump came from.
     Back,
+    /// English or Japanese names and labels.
+    ToggleLang,
     /// A left click at a column and row of the screen.
     Click(u16, u16),
     /// The mouse wheel: negative up, positive down.
@@ -82,6 +85,7 @@ pub struct App {
     pub prompt: Option<String>,
     /// The tab a provenance jump came from.
     pub back: Option<Tab>,
+    pub lang: Lang,
     /// Where `e` writes its CSV files.
     pub export_dir: PathBuf,
     pub running: bool,
@@ -105,6 +109,7 @@ impl App {
             status: None,
             prompt: None,
             back: None,
+            lang: Lang::En,
             export_dir: PathBuf::from("."),
             running: true,
         };
@@ -139,6 +144,7 @@ impl App {
             }),
             Action::Submit => self.prompt = None,
             Action::Provenance => self.provenance(),
+            Action::ToggleLang => self.set_lang(self.lang.toggle()),
             Action::Click(x, y) => self.click(x, y),
             Action::Wheel(n) if self.help.is_some() => {
                 let step = if n < 0 { Action::Up } else { Action::Down };
@@ -157,6 +163,13 @@ impl App {
             _ if self.help.is_some() => self.scroll_help(action),
             _ => self.apply_to_tab(action),
         }
+    }
+
+    /// Names platforms and labels tabs, tables and the legend in `lang`.
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+        self.growth.lang = lang;
+        self.rankings.set_lang(&self.data, lang);
     }
 
     /// The essay's words and sources behind the selected figure.
@@ -213,7 +226,7 @@ impl App {
     /// A click on a tab's title switches to it; on a year's bars or a
     /// table's row, selects it.
     fn click(&mut self, x: u16, y: u16) {
-        if let Some(tab) = ui::tab_at(self.size, x, y) {
+        if let Some(tab) = ui::tab_at(self.size, self.lang, x, y) {
             self.show(tab);
             return;
         }
@@ -717,6 +730,45 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn l_switches_names_and_labels_to_japanese_and_back() {
+        let mut a = app();
+        a.apply(Action::ShowTab(Tab::Rankings));
+        a.apply(Action::ToggleLang);
+        assert_eq!(a.lang, Lang::Ja);
+        let screen = render_text_full(&a);
+        assert!(screen.contains("ランキング"), "{screen}");
+        assert!(
+            screen.contains("フェイスブック") && screen.contains("順位"),
+            "{screen}"
+        );
+        // A click on the Japanese tab title still finds its tab.
+        let top = screen.lines().next().unwrap();
+        let x = top.chars().take_while(|c| *c != '1').count() as u16;
+        a.apply(Action::Click(x + 1, 0));
+        assert_eq!(a.tab, Tab::Growth);
+        a.apply(Action::ToggleLang);
+        assert!(render_text_full(&a).contains("Growth"));
+    }
+
+    /// The screen as text, wide characters whole.
+    fn render_text_full(a: &App) -> String {
+        use ratatui::widgets::Widget;
+        let mut buf = ratatui::buffer::Buffer::empty(a.size);
+        a.render(a.size, &mut buf);
+        let mut text = String::new();
+        for y in 0..a.size.height {
+            let mut x = 0;
+            while x < a.size.width {
+                let symbol = buf[(x, y)].symbol();
+                text.push_str(symbol);
+                x += crate::text::str_width(symbol).max(1) as u16;
+            }
+            text.push('\n');
+        }
+        text
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::export::{ExportView, Format};
+use crate::lang::Lang;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -19,6 +20,10 @@ pub struct Cli {
     /// Read this dataset file instead of the bundled one (same JSON shape; see `sns-tui dump`)
     #[arg(long, short = 'd', value_name = "FILE", global = true)]
     pub data: Option<PathBuf>,
+
+    /// Names and labels in English or Japanese (default: Japanese when LC_ALL, LC_MESSAGES or LANG says ja)
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
 
     /// Leave the mouse to the terminal (its own selection) rather than to clicks and the wheel
     #[arg(long)]

@@ -174,6 +174,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         Global,
+        &[ch('L')],
+        Action::ToggleLang,
+        "English or Japanese names and labels",
+        None,
+    ),
+    bind(
+        Global,
         &[ch('?')],
         Action::ToggleHelp,
         "show or hide this help",

@@ -7,6 +7,7 @@ pub mod dataset;
 pub mod export;
 pub mod format;
 pub mod keymap;
+pub mod lang;
 pub mod report;
 pub mod tabs;
 pub mod text;

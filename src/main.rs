@@ -7,6 +7,7 @@ use sns_tui::app::App;
 use sns_tui::cli::{Cli, Command, ThemeChoice, View};
 use sns_tui::dataset::{self, LoadError};
 use sns_tui::export;
+use sns_tui::lang::Lang;
 use sns_tui::report::{self, Section};
 use sns_tui::tui;
 use sns_tui::ui::theme::Theme;
@@ -68,7 +69,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ThemeChoice::Color => Theme::color(),
                 ThemeChoice::Mono => Theme::mono(),
             };
-            tui::run(App::new(loaded.dataset, theme), !cli.no_mouse)?;
+            let mut app = App::new(loaded.dataset, theme);
+            app.set_lang(cli.lang.unwrap_or_else(Lang::from_env));
+            tui::run(app, !cli.no_mouse)?;
             Ok(ExitCode::SUCCESS)
         }
     }

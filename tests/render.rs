@@ -56,6 +56,8 @@ screens! {
     rankings: &[Action::ShowTab(Tab::Rankings)];
     rankings_sorted_by_platform: &[Action::ShowTab(Tab::Rankings), Action::NextSort, Action::NextSort];
     rankings_filtered: &[Action::ShowTab(Tab::Rankings), Action::StartSearch, Action::Type('i'), Action::Submit];
+    rankings_in_japanese: &[Action::ShowTab(Tab::Rankings), Action::ToggleLang];
+    growth_in_japanese: &[Action::ToggleLang, Action::ToggleLater];
     rankings_satisfaction: &[Action::ShowTab(Tab::Rankings), Action::PrevTable, Action::End];
     essay: &[Action::ShowTab(Tab::Essay)];
     essay_end: &[Action::ShowTab(Tab::Essay), Action::End];

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Widget};
 use super::text::draw_lines;
 use crate::dataset::{Dataset, Kind, Point, Series};
 use crate::format;
+use crate::lang::Lang;
 use crate::text::{self, Doc, Mark};
 use crate::ui::columns::{self, Bar, Columns, ESTIMATE, GAP, PROJECTION, Slot};
 use crate::ui::theme::Theme;
@@ -52,6 +53,7 @@ pub struct GrowthView {
     pub year: i32,
     pub show_later: bool,
     pub measure: Measure,
+    pub lang: Lang,
     /// Per series, its largest figure in each measure, found once: a frame
     /// must not walk every point.
     maxes: Vec<[f64; 2]>,
@@ -74,6 +76,7 @@ impl GrowthView {
             year,
             show_later: false,
             measure: Measure::Users,
+            lang: Lang::En,
             maxes,
         }
     }
@@ -157,7 +160,7 @@ impl GrowthView {
             &detail_doc(d, shown, self.year, self.measure),
             usize::from(inner.width),
         );
-        let legend = legend(shown, theme, inner.width);
+        let legend = legend(shown, theme, inner.width, self.lang);
         let legend_rows = legend.len() as u16;
         let detail_rows = (detail.len() as u16)
             .min(
@@ -264,13 +267,15 @@ pub fn point(s: &Series, year: i32) -> Option<&Point> {
 
 /// The glyphs, then which bars are which series: one line where it fits,
 /// two where it does not.
-fn legend<'a>(shown: &'a [Series], theme: &Theme, width: u16) -> Vec<Line<'a>> {
+fn legend<'a>(shown: &'a [Series], theme: &Theme, width: u16, lang: Lang) -> Vec<Line<'a>> {
     let kinds = vec![
         Span::raw(format!(
-            "{ESTIMATE}{ESTIMATE} estimate  {PROJECTION}{PROJECTION} projection  "
+            "{ESTIMATE}{ESTIMATE} {}  {PROJECTION}{PROJECTION} {}  ",
+            lang.say("estimate"),
+            lang.say("projection")
         )),
         Span::styled(GAP, theme.gap),
-        Span::raw(" no figure"),
+        Span::raw(format!(" {}", lang.say("no figure"))),
     ];
     let mut spans = Vec::new();
     for (i, s) in shown.iter().enumerate() {

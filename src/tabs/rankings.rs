@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, Cell, Row, StatefulWidget, Table, TableState, Widg
 use super::text::draw_lines;
 use crate::dataset::{Dataset, RankRow, RankingTable};
 use crate::format;
+use crate::lang::Lang;
 use crate::text::{self, Doc, Mark, find_all, str_width};
 use crate::ui::theme::Theme;
 
@@ -83,12 +84,12 @@ impl Sort {
 
     /// Row indices of `t` in this order. Rows without a figure stay last
     /// when sorting by figure, whichever the direction.
-    fn order(self, d: &Dataset, t: &RankingTable) -> Vec<usize> {
+    fn order(self, d: &Dataset, t: &RankingTable, lang: Lang) -> Vec<usize> {
         let mut order: Vec<usize> = (0..t.rows.len()).collect();
         match self.key {
             SortKey::Rank => order.sort_by_key(|&i| t.rows[i].rank),
             SortKey::Platform => {
-                order.sort_by_cached_key(|&i| d.platform_name(&t.rows[i].platform).to_lowercase())
+                order.sort_by_cached_key(|&i| lang.platform(d, &t.rows[i].platform).to_lowercase())
             }
             SortKey::Value => order.sort_by(|&a, &b| {
                 let (x, y) = (t.rows[a].value, t.rows[b].value);
@@ -127,6 +128,7 @@ pub struct RankingsView {
     orders: Vec<Vec<usize>>,
     places: Vec<Vec<usize>>,
     filter: String,
+    pub lang: Lang,
     /// Per table: its platform and figure column widths, measured once.
     columns: Vec<(u16, u16)>,
     /// Per page: the figure a full bar stands for.
@@ -177,7 +179,14 @@ impl RankingsView {
             .iter()
             // Room in the headers for the sort arrow.
             .map(|t| {
-                let name = name_width(d, t).max("Platform ▲".len());
+                // Either language's names fit, so a switch keeps the columns.
+                let ja = t
+                    .rows
+                    .iter()
+                    .map(|r| str_width(Lang::Ja.platform(d, &r.platform)))
+                    .max()
+                    .unwrap_or(0);
+                let name = name_width(d, t).max(ja).max("Platform ▲".len());
                 let value = value_width(t).max(str_width(&t.unit) + 2);
                 (rows_u16(name), rows_u16(value))
             })
@@ -199,6 +208,7 @@ impl RankingsView {
             orders,
             places,
             filter: String::new(),
+            lang: Lang::En,
             columns,
             scales,
         }
@@ -215,6 +225,12 @@ impl RankingsView {
     /// `query`, as a search finds it; an empty query shows all.
     pub fn set_filter(&mut self, d: &Dataset, query: &str) {
         self.filter = query.to_string();
+        self.rebuild(d);
+    }
+
+    /// Names platforms in `lang`, and sorts by those names.
+    pub fn set_lang(&mut self, d: &Dataset, lang: Lang) {
+        self.lang = lang;
         self.rebuild(d);
     }
 
@@ -251,7 +267,7 @@ impl RankingsView {
             .iter()
             .map(|t| {
                 self.sort
-                    .order(d, t)
+                    .order(d, t, self.lang)
                     .into_iter()
                     .filter(|&i| shown(&t.rows[i].platform))
                     .collect()
@@ -320,14 +336,17 @@ impl RankingsView {
         let main = &d.rankings[page.main];
         let mut title = match page.base {
             Some(b) => format!(
-                " Rankings {}/{}: {} against {} ",
+                " {} {}/{}: {} {} {} ",
+                self.lang.say("Rankings"),
                 self.page + 1,
                 self.pages.len(),
                 main.title,
+                self.lang.say("against"),
                 d.rankings[b].title
             ),
             None => format!(
-                " Rankings {}/{}: {} ",
+                " {} {}/{}: {} ",
+                self.lang.say("Rankings"),
                 self.page + 1,
                 self.pages.len(),
                 main.title
@@ -475,14 +494,18 @@ impl RankingsView {
         ];
         let s = self.sort;
         let mut header = vec![
-            format!("Rank{}", s.arrow(SortKey::Rank)),
-            format!("Platform{}", s.arrow(SortKey::Platform)),
+            format!("{}{}", self.lang.say("Rank"), s.arrow(SortKey::Rank)),
+            format!(
+                "{}{}",
+                self.lang.say("Platform"),
+                s.arrow(SortKey::Platform)
+            ),
             format!("{}{}", t.unit, s.arrow(SortKey::Value)),
             String::new(),
         ];
         if base.is_some() {
             widths.push(Constraint::Length(6));
-            header.push("Change".into());
+            header.push(self.lang.say("Change").into());
         }
         let inner_width = area.width.saturating_sub(2);
         let fixed: u16 = 4 + name_width + value_width + 3 + if base.is_some() { 7 } else { 0 };
@@ -497,7 +520,7 @@ impl RankingsView {
             let bar = bar_cell(r.value, scale, bar_width);
             let mut cells = vec![
                 Cell::from(format!("{:>3}", r.rank)),
-                Cell::from(d.platform_name(&r.platform).to_string()),
+                Cell::from(self.lang.platform(d, &r.platform).to_string()),
                 Cell::from(Line::from(value).right_aligned()),
                 Cell::from(bar).style(if r.value.is_some() {
                     theme.series(0)
@@ -538,14 +561,16 @@ impl RankingsView {
             return doc;
         }
         let mut head = vec![text::Span::new(
-            d.platform_name(id).to_string(),
+            self.lang.platform(d, id).to_string(),
             Mark::Platform,
         )];
         if let Some(p) = d.platform(id) {
+            // The name in the other language, where it differs.
+            let other = self.lang.toggle().platform(d, id);
             let mut extra = if p.name_ja == p.name {
                 String::new()
             } else {
-                format!(" · {}", p.name_ja)
+                format!(" · {other}")
             };
             if let Some(note) = &p.note {
                 extra.push_str(&format!(" · {note}"));

@@ -12,6 +12,7 @@ use ratatui::widgets::{Clear, Paragraph, Tabs, Widget, Wrap};
 
 use crate::app::App;
 use crate::keymap;
+use crate::lang::Lang;
 use crate::tabs::Tab;
 use crate::text::str_width;
 
@@ -60,22 +61,22 @@ impl Widget for &App {
     }
 }
 
-fn tab_titles() -> Vec<String> {
+fn tab_titles(lang: Lang) -> Vec<String> {
     Tab::ALL
         .iter()
         .enumerate()
-        .map(|(i, t)| format!("{} {}", i + 1, t.title()))
+        .map(|(i, t)| format!("{} {}", i + 1, lang.say(t.title())))
         .collect()
 }
 
 /// The tab whose title is at column `x` of the tab bar (row 0), as
 /// ratatui's Tabs lays them out: a space either side and a divider after.
-pub fn tab_at(size: Rect, x: u16, y: u16) -> Option<Tab> {
+pub fn tab_at(size: Rect, lang: Lang, x: u16, y: u16) -> Option<Tab> {
     if y != 0 || too_small(size) {
         return None;
     }
     let mut left = 0;
-    for (tab, title) in Tab::ALL.iter().zip(tab_titles()) {
+    for (tab, title) in Tab::ALL.iter().zip(tab_titles(lang)) {
         let right = left + str_width(&title) + 2;
         if (left..right).contains(&usize::from(x)) {
             return Some(*tab);
@@ -87,7 +88,7 @@ pub fn tab_at(size: Rect, x: u16, y: u16) -> Option<Tab> {
 
 impl App {
     fn render_tab_bar(&self, area: Rect, buf: &mut Buffer) {
-        let titles = tab_titles();
+        let titles = tab_titles(self.lang);
         // Tabs pads each title by a space either side and divides them by
         // one column; the essay's title shows only in the room left over.
         let tabs_width: usize = titles.iter().map(|t| str_width(t) + 3).sum();
