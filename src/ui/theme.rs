@@ -116,3 +116,52 @@ impl Theme {
         self.series[index % self.series.len()]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn styles(t: &Theme) -> Vec<Style> {
+        let mut all = vec![
+            t.border,
+            t.tab,
+            t.tab_selected,
+            t.key,
+            t.hint,
+            t.title,
+            t.heading,
+            t.meta,
+            t.platform,
+            t.figure,
+            t.quote,
+            t.link,
+            t.selected,
+            t.gap,
+            t.hit,
+            t.up,
+            t.down,
+        ];
+        all.extend(t.series.iter().copied());
+        all
+    }
+
+    #[test]
+    fn mono_uses_no_colour_and_still_tells_things_apart() {
+        let mono = Theme::mono();
+        for s in styles(&mono) {
+            assert_eq!((s.fg, s.bg), (None, None), "{s:?}");
+        }
+        assert!(mono.selected.add_modifier.contains(Modifier::REVERSED));
+        assert!(mono.hit.add_modifier.contains(Modifier::UNDERLINED));
+        assert_ne!(
+            mono.selected, mono.hit,
+            "the current match differs from the others"
+        );
+        assert_ne!(mono.series[0], mono.series[1], "the two series differ");
+    }
+
+    #[test]
+    fn the_colour_theme_has_colour() {
+        assert!(styles(&Theme::color()).iter().any(|s| s.fg.is_some()));
+    }
+}
