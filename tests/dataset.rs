@@ -18,19 +18,7 @@ fn essay_is_the_published_text_to_the_byte() {
 #[test]
 fn every_quote_is_in_the_published_text() {
     let d = dataset::load(None).unwrap().dataset;
-    let points = d
-        .growth
-        .series
-        .iter()
-        .flat_map(|s| &s.points)
-        .filter_map(|p| p.quote.as_deref());
-    let rows = d
-        .rankings
-        .iter()
-        .flat_map(|t| &t.rows)
-        .filter_map(|r| r.quote.as_deref());
-    let notes = d.notes.iter().filter_map(|n| n.quote.as_deref());
-    let quotes: Vec<&str> = points.chain(rows).chain(notes).collect();
+    let quotes: Vec<&str> = d.quotes().collect();
     assert!(quotes.len() >= 10, "{} quotes", quotes.len());
     for q in quotes {
         assert!(find_quote(PUBLISHED, q).is_some(), "not in the essay: {q}");

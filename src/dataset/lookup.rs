@@ -73,6 +73,23 @@ impl Dataset {
             .map(|row| &self.rankings[table].rows[row])
     }
 
+    /// Every quote of the essay's words the dataset holds.
+    pub fn quotes(&self) -> impl Iterator<Item = &str> {
+        let points = self
+            .growth
+            .series
+            .iter()
+            .flat_map(|s| &s.points)
+            .filter_map(|p| p.quote.as_deref());
+        let rows = self
+            .rankings
+            .iter()
+            .flat_map(|t| &t.rows)
+            .filter_map(|r| r.quote.as_deref());
+        let notes = self.notes.iter().filter_map(|n| n.quote.as_deref());
+        points.chain(rows).chain(notes)
+    }
+
     /// The display name of a platform id; the id itself if it is unknown
     /// (validation rules that out for a loaded dataset).
     pub fn platform_name<'a>(&'a self, id: &'a str) -> &'a str {

@@ -136,26 +136,9 @@ impl<'a> Unique<'a> {
     }
 }
 
-/// Every quote in the dataset, for one pass over the essay.
-fn quotes(d: &Dataset) -> impl Iterator<Item = &str> {
-    let points = d
-        .growth
-        .series
-        .iter()
-        .flat_map(|s| &s.points)
-        .filter_map(|p| p.quote.as_deref());
-    let rows = d
-        .rankings
-        .iter()
-        .flat_map(|t| &t.rows)
-        .filter_map(|r| r.quote.as_deref());
-    let notes = d.notes.iter().filter_map(|n| n.quote.as_deref());
-    points.chain(rows).chain(notes)
-}
-
 /// Checks every rule; an empty list means the dataset is valid.
 pub fn validate(d: &Dataset) -> Vec<Problem> {
-    let quotes: Vec<&str> = quotes(d).collect();
+    let quotes: Vec<&str> = d.quotes().collect();
     let missing_quotes = if quotes.is_empty() {
         HashSet::default()
     } else {

@@ -288,11 +288,16 @@ impl RankingsView {
         let page = self.page;
         self.pages = pages(d, &self.orders);
         self.page = page;
+        self.keep_selection(&keep);
+    }
+
+    /// Selects `platform` where the page lists it, else the first.
+    fn keep_selection(&mut self, platform: &str) {
         self.selected = self
             .current()
             .platforms
             .iter()
-            .position(|p| *p == keep)
+            .position(|p| p == platform)
             .unwrap_or(0);
     }
 
@@ -323,12 +328,7 @@ impl RankingsView {
         let keep = self.selected_platform().to_string();
         let n = self.pages.len() as isize;
         self.page = (self.page as isize + delta).rem_euclid(n) as usize;
-        self.selected = self
-            .current()
-            .platforms
-            .iter()
-            .position(|p| *p == keep)
-            .unwrap_or(0);
+        self.keep_selection(&keep);
     }
 
     pub fn render(&self, d: &Dataset, theme: &Theme, body: Rect, buf: &mut Buffer) {
