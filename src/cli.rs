@@ -1,11 +1,10 @@
-//! The command line: flags and subcommands, nothing else.
+//! The command line: flags and subcommands, nothing else. `build.rs`
+//! includes this file to write the completions and the man page at build
+//! time, so it depends on nothing else in the crate.
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-
-use crate::export::{ExportView, Format};
-use crate::lang::Lang;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -84,4 +83,26 @@ pub enum View {
     Essay,
     Sources,
     All,
+}
+
+/// The views `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportView {
+    Growth,
+    Rankings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Csv,
+    Markdown,
+    Json,
+}
+
+/// The language of names and labels.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    En,
+    Ja,
 }

@@ -11,18 +11,7 @@ use serde_json::{Map, Value, json};
 use crate::dataset::Dataset;
 use crate::format;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportView {
-    Growth,
-    Rankings,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Csv,
-    Markdown,
-    Json,
-}
+pub use crate::cli::{ExportView, Format};
 
 /// Named columns and rows of values; `Value::Null` where a figure is absent.
 pub struct Table {

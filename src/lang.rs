@@ -3,12 +3,7 @@
 
 use crate::dataset::Dataset;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    #[default]
-    En,
-    Ja,
-}
+pub use crate::cli::Lang;
 
 impl Lang {
     /// Japanese when the first locale variable set (LC_ALL, LC_MESSAGES,

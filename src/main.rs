@@ -2,7 +2,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::{CommandFactory, Parser};
+use clap::Parser;
+use clap_complete::Shell;
 use sns_tui::app::App;
 use sns_tui::cli::{Cli, Command, ThemeChoice, View};
 use sns_tui::dataset::{self, LoadError};
@@ -51,16 +52,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let loaded = dataset::load(cli.data.as_deref())?;
             write_out(&export::export(&loaded.dataset, view, format))
         }
-        Some(Command::Completions { shell }) => {
-            let mut script = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "sns-tui", &mut script);
-            write_out(&String::from_utf8_lossy(&script))
-        }
-        Some(Command::Man) => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
-            write_out(&String::from_utf8_lossy(&page))
-        }
+        Some(Command::Completions { shell }) => write_out(completion(shell)?),
+        Some(Command::Man) => write_out(include_str!(concat!(env!("OUT_DIR"), "/sns-tui.1"))),
         None => {
             // Load and validate before the terminal is touched.
             let loaded = dataset::load(cli.data.as_deref())?;
@@ -104,6 +97,24 @@ fn check(path: Option<&std::path::Path>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The completion script for `shell`, written by `build.rs` from the
+/// command line's definition.
+fn completion(shell: Shell) -> Result<&'static str> {
+    let out = |name| -> &'static str {
+        match name {
+            "bash" => include_str!(concat!(env!("OUT_DIR"), "/completion.bash")),
+            "elvish" => include_str!(concat!(env!("OUT_DIR"), "/completion.elvish")),
+            "fish" => include_str!(concat!(env!("OUT_DIR"), "/completion.fish")),
+            "powershell" => include_str!(concat!(env!("OUT_DIR"), "/completion.powershell")),
+            "zsh" => include_str!(concat!(env!("OUT_DIR"), "/completion.zsh")),
+            _ => "",
+        }
+    };
+    let script = out(&shell.to_string());
+    anyhow::ensure!(!script.is_empty(), "no completions are built for {shell}");
+    Ok(script)
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends quietly.
