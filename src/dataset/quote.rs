@@ -1,11 +1,11 @@
 //! Finding the essay's own words: a quote matches where its words occur in
-//! order, separated by any run of white space. The essay as published uses
+//! order, separated by any run of white space, beginning where a word of
+//! the essay begins (a one-word quote may stand anywhere). The essay as published uses
 //! no-break spaces in places a person typing a quote would type a space.
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The essay with white space folded, for checking many quotes in one pass.
 pub struct QuoteIndex {
@@ -34,38 +34,40 @@ impl QuoteIndex {
         out
     }
 
-    /// The normalised quotes, of those given, that occur nowhere.
+    /// The normalised quotes, of those given, that occur nowhere. A quote
+    /// of several words must begin where a word does; a one-word quote may
+    /// stand anywhere. Only the places where a quote's first word stands
+    /// are tried, so many quotes cost one pass over the text.
     pub fn missing<'a>(&self, quotes: impl Iterator<Item = &'a str>) -> HashSet<String> {
-        let wanted: Vec<String> = quotes
+        let wanted: HashSet<String> = quotes
             .map(QuoteIndex::normalise)
             .filter(|q| !q.is_empty())
-            .collect::<HashSet<_>>()
-            .into_iter()
             .collect();
-        if wanted.is_empty() {
-            return HashSet::default();
-        }
-        // A DFA searches faster but takes long to build; one pass over the
-        // text does not pay for it.
-        let automaton = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&wanted);
-        let Ok(automaton) = automaton else {
-            // Too large an automaton for the quotes: look for each alone.
-            return wanted
-                .into_iter()
-                .filter(|q| !self.text.contains(q.as_str()))
-                .collect();
-        };
-        let mut found = vec![false; wanted.len()];
-        for m in automaton.find_overlapping_iter(&self.text) {
-            found[m.pattern().as_usize()] = true;
+        let firsts: HashSet<&str> = wanted
+            .iter()
+            .filter_map(|q| q.split_once(' ').map(|(w, _)| w))
+            .collect();
+        let mut places: HashMap<&str, Vec<usize>> = HashMap::default();
+        if !firsts.is_empty() {
+            let mut start = 0;
+            for (i, b) in self.text.bytes().chain([b' ']).enumerate() {
+                if b == b' ' || b == 0 {
+                    if let Some(&word) = firsts.get(&self.text[start..i]) {
+                        places.entry(word).or_default().push(start);
+                    }
+                    start = i + 1;
+                }
+            }
         }
         wanted
-            .into_iter()
-            .zip(found)
-            .filter(|(_, f)| !f)
-            .map(|(q, _)| q)
+            .iter()
+            .filter(|q| match q.split_once(' ') {
+                Some((first, _)) => !places
+                    .get(first)
+                    .is_some_and(|at| at.iter().any(|&p| self.text[p..].starts_with(q.as_str()))),
+                None => !self.text.contains(q.as_str()),
+            })
+            .cloned()
             .collect()
     }
 }
@@ -87,7 +89,15 @@ pub fn find_quote(haystack: &str, needle: &str) -> Option<Range<usize>> {
     let mut from = 0;
     while let Some(pos) = haystack[from..].find(first) {
         let start = from + pos;
-        if let Some(end) = match_rest(haystack, start + first.len(), &words[1..]) {
+        // Several words begin where a word does, as QuoteIndex has them.
+        let at_word = words.len() == 1
+            || haystack[..start]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace);
+        if let Some(end) =
+            match_rest(haystack, start + first.len(), &words[1..]).filter(|_| at_word)
+        {
             return Some(start..end);
         }
         from = start + first.chars().next().map_or(1, char::len_utf8);
@@ -144,6 +154,22 @@ mod tests {
         let mut missing: Vec<String> = missing.into_iter().collect();
         missing.sort();
         assert_eq!(missing, ["six", "three four"]);
+    }
+
+    #[test]
+    fn several_words_begin_where_a_word_does() {
+        assert_eq!(
+            find_quote("this LINE, then is LINE", "is LINE"),
+            Some(16..23)
+        );
+        let index = QuoteIndex::new(&["this LINE".to_string()]);
+        assert_eq!(
+            index
+                .missing(["is LINE", "is"].into_iter())
+                .into_iter()
+                .collect::<Vec<_>>(),
+            ["is LINE"]
+        );
     }
 
     #[test]

@@ -1,14 +1,24 @@
 //! Finds what the Essay tab highlights: platform names and figures.
 
-use aho_corasick::{AhoCorasick, MatchKind};
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Mark, Span};
 
-/// Marks platform names and figures in text. The names are compiled once
-/// into one automaton, so marking costs the same however many there are.
+/// Marks platform names and figures in text. Names are found by their
+/// first word, so marking costs the same however many there are.
 pub struct Marker {
-    names: Option<AhoCorasick>,
+    /// Each name that can occur, under its first word in lower case: the
+    /// name in lower case and where in it that word starts.
+    by_first_word: HashMap<String, Vec<(String, usize)>>,
+    /// The first bytes and the lengths those first words have.
+    first_bytes: [bool; 256],
+    lengths: std::ops::RangeInclusive<usize>,
+}
+
+/// `word` in ASCII lower case, written over `buf`.
+fn lowercase_into(buf: &mut String, word: &str) {
+    buf.clear();
+    buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
 }
 
 /// The words of `s`, split at anything not a letter or digit.
@@ -19,53 +29,99 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 
 impl Marker {
     /// A marker for `names` as they may occur in `texts`: a name with a word
-    /// that no text holds cannot occur, and is left out of the automaton,
-    /// which keeps it small however many platforms a dataset lists.
+    /// that no text holds cannot occur, and is left out.
     pub fn new(names: &[&str], texts: &[String]) -> Marker {
-        // The words of the names, then which of them the texts hold: a
-        // reused buffer lowercases each word of the text, so the long side
-        // allocates nothing.
-        let name_words: HashSet<String> = names
-            .iter()
-            .flat_map(|n| words(n))
-            .map(str::to_ascii_lowercase)
-            .collect();
-        let mut held: HashSet<&str> = HashSet::default();
+        // The distinct words of the texts, in lower case: a reused buffer
+        // lowercases each word, so only a word not seen before allocates.
+        let mut held: HashSet<String> = HashSet::default();
         let mut lower = String::new();
         for word in texts.iter().flat_map(|t| words(t)) {
-            lower.clear();
-            lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-            if let Some(w) = name_words.get(lower.as_str()) {
-                held.insert(w);
+            lowercase_into(&mut lower, word);
+            if !held.contains(lower.as_str()) {
+                held.insert(lower.clone());
             }
         }
-        let names: Vec<&str> = names
-            .iter()
-            .copied()
-            .filter(|n| {
-                !n.is_empty() && words(n).all(|w| held.contains(w.to_ascii_lowercase().as_str()))
-            })
-            .collect();
-        let names = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&names)
-            .ok()
-            .filter(|_| !names.is_empty());
-        Marker { names }
+        let mut by_first_word: HashMap<String, Vec<(String, usize)>> = HashMap::default();
+        for name in names {
+            let Some(first) = words(name).next() else {
+                continue;
+            };
+            let occurs = words(name).all(|w| {
+                lowercase_into(&mut lower, w);
+                held.contains(lower.as_str())
+            });
+            if occurs {
+                let lead = first.as_ptr() as usize - name.as_ptr() as usize;
+                by_first_word
+                    .entry(first.to_ascii_lowercase())
+                    .or_default()
+                    .push((name.to_ascii_lowercase(), lead));
+            }
+        }
+        // The longest name first, so "Google+" wins over "Google".
+        for names in by_first_word.values_mut() {
+            names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+        }
+        let mut first_bytes = [false; 256];
+        let (mut shortest, mut longest) = (usize::MAX, 0);
+        for word in by_first_word.keys() {
+            first_bytes[usize::from(word.as_bytes()[0])] = true;
+            (shortest, longest) = (shortest.min(word.len()), longest.max(word.len()));
+        }
+        Marker {
+            by_first_word,
+            first_bytes,
+            lengths: shortest..=longest,
+        }
+    }
+
+    /// Whether `word` could be a name's first word, before the look-up:
+    /// most words of a text are not, and are passed over cheaply.
+    fn may_start_name(&self, word: &str) -> bool {
+        self.lengths.contains(&word.len())
+            && self.first_bytes[usize::from(word.as_bytes()[0].to_ascii_lowercase())]
+    }
+
+    /// Where names occur in `text`, in order, whole words only.
+    fn names_in(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        if self.by_first_word.is_empty() {
+            return found;
+        }
+        let mut lower = String::new();
+        let mut after = 0;
+        for word in words(text) {
+            let at = word.as_ptr() as usize - text.as_ptr() as usize;
+            if at < after || !self.may_start_name(word) {
+                continue;
+            }
+            lowercase_into(&mut lower, word);
+            let Some(names) = self.by_first_word.get(&lower) else {
+                continue;
+            };
+            let hit = names.iter().find_map(|(name, lead)| {
+                let start = at.checked_sub(*lead)?;
+                let end = start + name.len();
+                let here = text.get(start..end)?;
+                (start >= after
+                    && here.eq_ignore_ascii_case(name)
+                    && starts_word(text, start)
+                    && ends_word(text, end))
+                .then_some((start, end))
+            });
+            if let Some((start, end)) = hit {
+                found.push((start, end));
+                after = end;
+            }
+        }
+        found
     }
 
     /// Splits `text` into spans, marking each platform name (any case,
     /// whole words only) and each figure: a number with its decimal point,
     /// thousands commas, percent sign and a following "million".
     pub fn mark(&self, text: &str) -> Vec<Span> {
-        let mut names = self
-            .names
-            .iter()
-            .flat_map(|ac| ac.find_iter(text))
-            .map(|m| (m.start(), m.end()))
-            .filter(|&(start, end)| starts_word(text, start) && ends_word(text, end))
-            .peekable();
+        let mut names = self.names_in(text).into_iter().peekable();
         let bytes = text.as_bytes();
         let mut spans = Vec::new();
         let (mut plain, mut i) = (0, 0);
