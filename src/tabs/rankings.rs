@@ -517,16 +517,18 @@ impl RankingsView {
         let rows = window.iter().map(|&i| {
             let r = &t.rows[i];
             let value = value_cell(t, r.value);
-            let bar = bar_cell(r.value, scale, bar_width);
+            // Bars are drawn below, cell by cell: as text each block would be
+            // measured as a grapheme, the most of a frame's work.
+            let bar = if r.value.is_some() {
+                String::new()
+            } else {
+                bar_cell(None, scale, bar_width)
+            };
             let mut cells = vec![
                 Cell::from(format!("{:>3}", r.rank)),
                 Cell::from(self.lang.platform(d, &r.platform).to_string()),
                 Cell::from(Line::from(value).right_aligned()),
-                Cell::from(bar).style(if r.value.is_some() {
-                    theme.series(0)
-                } else {
-                    theme.gap
-                }),
+                Cell::from(bar).style(theme.gap),
             ];
             if let Some(base) = base {
                 let change = Move::of(d.row_of(base, &r.platform), r.rank);
@@ -544,6 +546,15 @@ impl RankingsView {
             .row_highlight_style(theme.selected);
         let mut state = TableState::default().with_selected(selected.map(|s| s - first));
         StatefulWidget::render(table, area, buf, &mut state);
+        // Inside the border, below the header; the bar column follows three
+        // columns and their spacing.
+        let x = area.x + 1 + 4 + 1 + name_width + 1 + value_width + 1;
+        let rows = (area.y + 2..area.bottom().saturating_sub(1)).zip(window);
+        for (y, &i) in rows {
+            if let Some(v) = t.rows[i].value.filter(|_| scale > 0.0) {
+                draw_hbar(buf, x, y, v / scale, bar_width, theme.series(0));
+            }
+        }
     }
 
     /// The selected platform across the page's tables, with sources and the
@@ -680,14 +691,27 @@ pub fn bar_cell(value: Option<f64>, scale: f64, width: u16) -> String {
     }
 }
 
-/// A horizontal bar `fraction` of `width` cells long, to an eighth of a cell.
-pub fn hbar(fraction: f64, width: u16) -> String {
+/// The glyphs of a horizontal bar `fraction` of `width` cells long, to an
+/// eighth of a cell.
+fn hbar_glyphs(fraction: f64, width: u16) -> impl Iterator<Item = char> {
     let eighths = (fraction.clamp(0.0, 1.0) * f64::from(width) * 8.0).round() as usize;
-    let mut s = "█".repeat(eighths / 8);
-    if !eighths.is_multiple_of(8) {
-        s.push(PARTS[eighths % 8]);
+    let part = (!eighths.is_multiple_of(8)).then(|| PARTS[eighths % 8]);
+    std::iter::repeat_n('█', eighths / 8).chain(part)
+}
+
+/// A horizontal bar as text.
+pub fn hbar(fraction: f64, width: u16) -> String {
+    hbar_glyphs(fraction, width).collect()
+}
+
+/// A horizontal bar drawn into the cells from `x` on row `y`, its style laid
+/// over what is there (a selected row stays reversed).
+fn draw_hbar(buf: &mut Buffer, x: u16, y: u16, fraction: f64, width: u16, style: Style) {
+    for (cx, glyph) in (x..).zip(hbar_glyphs(fraction, width)) {
+        if let Some(cell) = buf.cell_mut((cx, y)) {
+            cell.set_char(glyph).set_style(style);
+        }
     }
-    s
 }
 
 /// A count of rows or columns as a terminal dimension, capped rather than
