@@ -309,6 +309,10 @@ pub fn short_label(s: &Series) -> &str {
 /// each shown series' figure with its context and provenance, or the gap.
 pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32, measure: Measure) -> Doc {
     let mut doc = Doc::default();
+    // The comparison leads: in a short window it is what must not be cut.
+    if let Some(line) = against_outcome(shown, year) {
+        doc.push(vec![text::Span::new(line, Mark::Heading)]);
+    }
     for s in shown {
         let mut head = vec![text::Span::new(
             format!("{year}, {}: ", short_label(s).to_lowercase()),
@@ -381,9 +385,6 @@ pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32, measure: Measure) ->
                 text::Span::new(n.clone(), Mark::Plain),
             ]);
         }
-    }
-    if let Some(line) = against_outcome(shown, year) {
-        doc.push(vec![text::Span::new(line, Mark::Heading)]);
     }
     doc
 }
