@@ -152,5 +152,10 @@ fn main() {
             &format!("rankings frame, row 50000 {w}x{h}: large"),
             median(|| frame(&r)),
         );
+        r.apply(Action::End);
+        row(
+            &format!("rankings frame, last row {w}x{h}: large"),
+            median(|| frame(&r)),
+        );
     }
 }

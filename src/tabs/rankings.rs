@@ -2,12 +2,13 @@
 //! change between them, and the selected platform highlighted in both.
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Row, StatefulWidget, Table, TableState, Widget};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
 
 use super::text::draw_lines;
 use crate::dataset::{Dataset, RankRow, RankingTable};
@@ -486,14 +487,8 @@ impl RankingsView {
             .title_bottom(Line::from(format!(" {}{} ({}) ", n, t.metric, t.unit)).right_aligned())
             .border_style(theme.border);
         let (name_width, value_width) = self.columns[ti];
-        let mut widths = vec![
-            Constraint::Length(4),
-            Constraint::Length(name_width),
-            Constraint::Length(value_width),
-            Constraint::Fill(1),
-        ];
         let s = self.sort;
-        let mut header = vec![
+        let headers = [
             format!("{}{}", self.lang.say("Rank"), s.arrow(SortKey::Rank)),
             format!(
                 "{}{}",
@@ -502,57 +497,101 @@ impl RankingsView {
             ),
             format!("{}{}", t.unit, s.arrow(SortKey::Value)),
             String::new(),
+            self.lang.say("Change").to_string(),
         ];
-        if base.is_some() {
-            widths.push(Constraint::Length(6));
-            header.push(self.lang.say("Change").into());
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.is_empty() {
+            return;
         }
-        let inner_width = area.width.saturating_sub(2);
-        let fixed: u16 = 4 + name_width + value_width + 3 + if base.is_some() { 7 } else { 0 };
-        let bar_width = inner_width.saturating_sub(fixed);
-        let in_view = usize::from(area.height.saturating_sub(3)).max(1);
+        // Columns left to right, a space between: rank, platform, figure,
+        // the bar taking what is left, and the change where there is one.
+        let change_width = if base.is_some() { 7 } else { 0 };
+        let fixed = 4 + 1 + name_width + 1 + value_width + 1 + change_width;
+        let bar_width = inner.width.saturating_sub(fixed);
+        let widths = [
+            4,
+            name_width,
+            value_width,
+            bar_width,
+            change_width.saturating_sub(1),
+        ];
+        let mut columns = [0u16; 5];
+        let mut x = inner.x;
+        for (column, w) in columns.iter_mut().zip(widths) {
+            *column = x;
+            x = x.saturating_add(w + 1);
+        }
+        let room = |c: usize| usize::from(widths[c].min(inner.right().saturating_sub(columns[c])));
+        let header_row = Rect { height: 1, ..inner };
+        buf.set_style(header_row, theme.heading);
+        for (c, header) in headers
+            .iter()
+            .enumerate()
+            .take(if base.is_some() { 5 } else { 4 })
+        {
+            put(buf, columns[c], inner.y, header, room(c), theme.heading);
+        }
+        let in_view = usize::from(inner.height.saturating_sub(1)).max(1);
         let (first, selected) = self.window(d, ti, area);
         let order = &self.orders[ti];
         let window = &order[first.min(order.len())..(first + in_view).min(order.len())];
-        let rows = window.iter().map(|&i| {
+        // One buffer for every cell's text: a frame allocates nothing a row.
+        let mut text = String::new();
+        for ((y, &i), place) in (inner.y + 1..inner.bottom()).zip(window).zip(first..) {
             let r = &t.rows[i];
-            let value = value_cell(t, r.value);
-            // Bars are drawn below, cell by cell: as text each block would be
-            // measured as a grapheme, the most of a frame's work.
-            let bar = if r.value.is_some() {
-                String::new()
-            } else {
-                bar_cell(None, scale, bar_width)
-            };
-            let mut cells = vec![
-                Cell::from(format!("{:>3}", r.rank)),
-                Cell::from(self.lang.platform(d, &r.platform).to_string()),
-                Cell::from(Line::from(value).right_aligned()),
-                Cell::from(bar).style(theme.gap),
-            ];
+            let plain = Style::new();
+            text.clear();
+            let _ = write!(text, "{:>3}", r.rank);
+            put(buf, columns[0], y, &text, room(0), plain);
+            put(
+                buf,
+                columns[1],
+                y,
+                self.lang.platform(d, &r.platform),
+                room(1),
+                plain,
+            );
+            write_value_cell(&mut text, t, r.value);
+            let pad = widths[2].saturating_sub(str_width(&text) as u16);
+            put(
+                buf,
+                columns[2] + pad,
+                y,
+                &text,
+                room(2).saturating_sub(usize::from(pad)),
+                plain,
+            );
+            match r.value {
+                Some(v) if scale > 0.0 => {
+                    draw_hbar(buf, columns[3], y, v / scale, bar_width, theme.series(0))
+                }
+                Some(_) => {}
+                None => {
+                    put(
+                        buf,
+                        columns[3],
+                        y,
+                        bar_cell(None, scale, bar_width),
+                        room(3),
+                        theme.gap,
+                    );
+                }
+            }
             if let Some(base) = base {
                 let change = Move::of(d.row_of(base, &r.platform), r.rank);
-                cells.push(Cell::from(Span::styled(
-                    change.label(),
-                    change.style(theme),
-                )));
+                change.write_label(&mut text);
+                put(buf, columns[4], y, &text, room(4), change.style(theme));
             }
-            Row::new(cells)
-        });
-        let table = Table::new(rows, widths)
-            .header(Row::new(header).style(theme.heading))
-            .block(block)
-            .column_spacing(1)
-            .row_highlight_style(theme.selected);
-        let mut state = TableState::default().with_selected(selected.map(|s| s - first));
-        StatefulWidget::render(table, area, buf, &mut state);
-        // Inside the border, below the header; the bar column follows three
-        // columns and their spacing.
-        let x = area.x + 1 + 4 + 1 + name_width + 1 + value_width + 1;
-        let rows = (area.y + 2..area.bottom().saturating_sub(1)).zip(window);
-        for (y, &i) in rows {
-            if let Some(v) = t.rows[i].value.filter(|_| scale > 0.0) {
-                draw_hbar(buf, x, y, v / scale, bar_width, theme.series(0));
+            if selected == Some(place) {
+                buf.set_style(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..inner
+                    },
+                    theme.selected,
+                );
             }
         }
     }
@@ -641,12 +680,21 @@ impl Move {
 
     /// ▲ up, ▼ down, = same: arrows, so the meaning needs no colour.
     pub fn label(self) -> String {
-        match self {
-            Move::Up(n) => format!("▲{n}"),
-            Move::Down(n) => format!("▼{n}"),
-            Move::Same => "=".into(),
-            Move::New => "new".into(),
-        }
+        let mut label = String::new();
+        self.write_label(&mut label);
+        label
+    }
+
+    /// [`Move::label`] written over `out`.
+    fn write_label(self, out: &mut String) {
+        out.clear();
+        // Writing to a String cannot fail.
+        let _ = match self {
+            Move::Up(n) => write!(out, "▲{n}"),
+            Move::Down(n) => write!(out, "▼{n}"),
+            Move::Same => write!(out, "="),
+            Move::New => write!(out, "new"),
+        };
     }
 
     fn style(self, theme: &Theme) -> Style {
@@ -670,10 +718,20 @@ pub fn name_width(d: &Dataset, t: &RankingTable) -> usize {
 /// A row's figure as its cell shows it: "34%", "75.9", or "—" where the
 /// source publishes only the rank.
 pub fn value_cell(t: &RankingTable, value: Option<f64>) -> String {
+    let mut cell = String::new();
+    write_value_cell(&mut cell, t, value);
+    cell
+}
+
+/// [`value_cell`] written over `out`, so a frame can reuse one buffer.
+fn write_value_cell(out: &mut String, t: &RankingTable, value: Option<f64>) {
+    out.clear();
     let suffix = if t.unit == "%" { "%" } else { "" };
-    value.map_or("—".to_string(), |v| {
-        format!("{}{suffix}", format::value(v))
-    })
+    // Writing to a String cannot fail.
+    let _ = match value {
+        Some(v) => write!(out, "{v}{suffix}"),
+        None => write!(out, "—"),
+    };
 }
 
 /// The width of a table's figure column, at least that of its unit header.
@@ -702,6 +760,23 @@ fn hbar_glyphs(fraction: f64, width: u16) -> impl Iterator<Item = char> {
 /// A horizontal bar as text.
 pub fn hbar(fraction: f64, width: u16) -> String {
     hbar_glyphs(fraction, width).collect()
+}
+
+/// Writes `text` from `x` on row `y`, at most `max` columns, as
+/// `Buffer::set_stringn` does; printable ASCII (all that cleaned ASCII text
+/// holds) goes straight into cells, a character a cell, without the
+/// grapheme segmentation that costs a full table most of its frame.
+fn put(buf: &mut Buffer, x: u16, y: u16, text: impl AsRef<str>, max: usize, style: Style) {
+    let text = text.as_ref();
+    if !text.is_ascii() {
+        buf.set_stringn(x, y, text, max, style);
+        return;
+    }
+    for (cx, c) in (x..).zip(text.chars().take(max)) {
+        if let Some(cell) = buf.cell_mut((cx, y)) {
+            cell.set_char(c).set_style(style);
+        }
+    }
 }
 
 /// A horizontal bar drawn into the cells from `x` on row `y`, its style laid
