@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::model::{Dataset, Platform, RankRow, RankingTable, Source};
+use super::model::{Dataset, Platform, RankRow, Source};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lookup {
@@ -56,10 +56,6 @@ impl Dataset {
 
     pub fn table_index(&self, id: &str) -> Option<usize> {
         self.lookup.tables.get(id).copied()
-    }
-
-    pub fn table(&self, id: &str) -> Option<&RankingTable> {
-        self.table_index(id).map(|i| &self.rankings[i])
     }
 
     /// The position of `platform`'s row in the table at `table`.

@@ -248,7 +248,7 @@ fn wrap_para(spans: &[Span], width: usize, para: usize, out: &mut Wrapped) {
 
 /// Display width of a character; control characters are cleaned away at
 /// load, so those that remain count as nothing.
-pub fn char_width(c: char) -> usize {
+fn char_width(c: char) -> usize {
     c.width().unwrap_or(0)
 }
 
