@@ -325,7 +325,14 @@ impl TextView {
     /// Marks the matches in view; the current one as a selection.
     fn draw_hits(&self, theme: &Theme, area: Rect, end: usize, buf: &mut Buffer) {
         let Some(found) = &self.search else { return };
-        for (m, hits) in found.matches.iter().enumerate() {
+        // Matches are in text order: skip to the first that can be in view
+        // (one ending on or after the top line), stop past the last line.
+        let from = found
+            .matches
+            .partition_point(|m| m.last().is_some_and(|h| h.line < self.scroll));
+        let in_view = found.matches.iter().enumerate().skip(from);
+        for (m, hits) in in_view.take_while(|(_, hits)| hits.first().is_some_and(|h| h.line < end))
+        {
             let style = if m == found.current {
                 theme.selected
             } else {

@@ -6,6 +6,10 @@ use std::ops::Range;
 
 /// True when `a` and `b` read the same to a search.
 fn same(a: char, b: char) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        // Most text is ASCII: no case tables needed.
+        return a.eq_ignore_ascii_case(&b) || (a.is_ascii_whitespace() && b.is_ascii_whitespace());
+    }
     a == b || (a.is_whitespace() && b.is_whitespace()) || a.to_lowercase().eq(b.to_lowercase())
 }
 
