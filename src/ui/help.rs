@@ -49,17 +49,31 @@ fn popup_area(area: Rect, content_rows: usize) -> Rect {
 }
 
 /// How far the help can scroll in a terminal of `size`.
-pub fn max_scroll(size: Rect) -> usize {
-    let n = lines(&Theme::mono()).len();
+/// How many lines [`lines`] gives, without building them: a heading a
+/// scope, its bindings, and a blank line between scopes.
+fn line_count() -> usize {
+    let bindings = SCOPES
+        .iter()
+        .map(|s| BINDINGS.iter().filter(|b| b.scope == *s).count());
+    bindings.map(|n| n + 1).sum::<usize>() + SCOPES.len() - 1
+}
+
+/// How far `n` lines of help scroll in a terminal of `size`.
+fn scroll_room(size: Rect, n: usize) -> usize {
     let inner = popup_area(size, n).height.saturating_sub(2);
     n.saturating_sub(usize::from(inner))
+}
+
+/// How far the help can scroll in a terminal of `size`.
+pub fn max_scroll(size: Rect) -> usize {
+    scroll_room(size, line_count())
 }
 
 pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
     let lines = lines(theme);
     let popup = popup_area(area, lines.len());
     super::clear_for_popup(popup, buf);
-    let more = if max_scroll(area) > 0 {
+    let more = if scroll_room(area, lines.len()) > 0 {
         " ↑↓ scroll "
     } else {
         ""
@@ -72,5 +86,15 @@ pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
     let inner = popup.inner(Margin::new(1, 1));
     for (line, row) in lines.into_iter().skip(scroll).zip(inner.rows()) {
         line.render(row, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_count_is_the_lines_drawn() {
+        assert_eq!(line_count(), lines(&Theme::mono()).len());
     }
 }
