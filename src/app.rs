@@ -676,28 +676,27 @@ mod tests {
         a.apply(Action::Click(14, 0));
         assert_eq!(a.tab, Tab::Rankings);
         // The second table's rows start below its border and header.
-        let screen = render_text(&a);
-        let (y, line) = screen
-            .iter()
-            .enumerate()
-            .skip(10)
-            .find(|(_, l)| l.contains("Twitter"))
-            .unwrap();
-        a.apply(Action::Click(
-            line.find("Twitter").unwrap() as u16,
-            y as u16,
-        ));
+        let (x, y) = place_of(&a, "Twitter", 10);
+        a.apply(Action::Click(x, y));
         assert_eq!(a.rankings.selected_platform(), "twitter");
         a.apply(Action::Click(1, 0));
         assert_eq!(a.tab, Tab::Growth);
-        let screen = render_text(&a);
-        let (y, line) = screen
-            .iter()
-            .enumerate()
-            .find(|(_, l)| l.contains("2011"))
-            .unwrap();
-        a.apply(Action::Click(line.find("2011").unwrap() as u16, y as u16));
+        let (x, y) = place_of(&a, "2011", 0);
+        a.apply(Action::Click(x, y));
         assert_eq!(a.growth.year, 2011);
+    }
+
+    /// The column and row where `text` first shows, from row `from` down.
+    fn place_of(a: &App, text: &str, from: usize) -> (u16, u16) {
+        let screen = render_text_full(a);
+        let (y, line) = screen
+            .lines()
+            .enumerate()
+            .skip(from)
+            .find(|(_, l)| l.contains(text))
+            .unwrap();
+        let x = crate::text::str_width(&line[..line.find(text).unwrap()]);
+        (x as u16, y as u16)
     }
 
     #[test]
@@ -710,26 +709,6 @@ mod tests {
         assert_eq!(a.essay.scroll(), 6);
         a.apply(Action::Wheel(-1));
         assert_eq!(a.essay.scroll(), 3);
-    }
-
-    /// The screen's rows as text, one string a row (cells, so columns match).
-    fn render_text(a: &App) -> Vec<String> {
-        use ratatui::widgets::Widget;
-        let mut buf = ratatui::buffer::Buffer::empty(a.size);
-        a.render(a.size, &mut buf);
-        (0..a.size.height)
-            .map(|y| {
-                (0..a.size.width)
-                    .map(|x| {
-                        if buf[(x, y)].symbol().is_ascii() {
-                            buf[(x, y)].symbol().chars().next().unwrap_or(' ')
-                        } else {
-                            '?'
-                        }
-                    })
-                    .collect()
-            })
-            .collect()
     }
 
     #[test]
