@@ -137,6 +137,16 @@ fn main() {
                 frame(&a);
             }),
         );
+        // Searching as one types: "e" finds 422,166 matches in the large essay.
+        row(
+            &format!("search key \"e\" and frame {w}x{h}: large"),
+            median(|| {
+                a.apply(Action::StartSearch);
+                a.apply(Action::Type('e'));
+                frame(&a);
+                a.apply(Action::CancelSearch);
+            }),
+        );
         let mut g = app(&large, w, h);
         g.apply(Action::ToggleLater);
         g.growth.year = 5_000;
