@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
 
+use crate::compare::base_text;
 use crate::dataset::Dataset;
 use crate::format;
+use crate::lang::Lang;
 
 pub use crate::cli::{ExportView, Format};
 
@@ -69,7 +71,8 @@ pub fn rankings(d: &Dataset, tables: &[usize]) -> Table {
         "table",
         "title",
         "survey",
-        "sample_size",
+        "survey_sample_size",
+        "base",
         "metric",
         "unit",
         "rank",
@@ -84,15 +87,17 @@ pub fn rankings(d: &Dataset, tables: &[usize]) -> Table {
         .map(|&i| &d.rankings[i])
         .flat_map(|t| t.rows.iter().map(move |r| (t, r)))
         .map(|(t, r)| {
+            let survey = d.survey(&t.survey);
             vec![
                 json!(t.id),
-                json!(t.title),
-                json!(t.survey),
-                json!(t.sample_size),
-                json!(t.metric),
+                json!(t.title.en),
+                json!(survey.map_or(t.survey.as_str(), |s| s.name.en.as_str())),
+                json!(survey.and_then(|s| s.sample_size)),
+                json!(base_text(d, t)),
+                json!(t.metric.en),
                 json!(t.unit),
                 json!(r.rank),
-                json!(d.platform_name(&r.platform)),
+                json!(Lang::En.row_name(d, r)),
                 json!(r.value),
                 json!(r.sources.join(" ")),
                 source_urls(d, &r.sources),

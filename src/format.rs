@@ -8,6 +8,27 @@ pub fn value(v: f64) -> String {
     format!("{v}")
 }
 
+/// A figure with its unit, one way everywhere: the percent sign close up
+/// ("27%"), any other unit after a space ("75.9 points").
+pub fn with_unit(v: f64, unit: &str) -> String {
+    match unit {
+        "%" => format!("{}%", value(v)),
+        "" => value(v),
+        unit => format!("{} {unit}", value(v)),
+    }
+}
+
+/// A bar column's header: zero at its left and the figure a full bar stands
+/// for at its right, so a reader sees where bars start and what they span;
+/// nothing where the column is too narrow for both.
+pub fn axis(width: usize, scale: f64, unit: &str) -> String {
+    let end = with_unit(scale, unit);
+    match width.checked_sub(1 + end.chars().count()) {
+        Some(gap) if gap > 0 && scale > 0.0 => format!("0{}{end}", " ".repeat(gap)),
+        _ => String::new(),
+    }
+}
+
 /// Millions, with at least two decimals: the sources count in 万 (10,000),
 /// so 95.10 million is written as they wrote it.
 pub fn millions(v: f64) -> String {
@@ -40,6 +61,39 @@ pub fn fit(v: f64, width: usize, as_millions: bool) -> Option<String> {
 pub fn rounded(v: f64, decimals: usize) -> String {
     let scale = 10f64.powi(decimals as i32);
     format!("{:.decimals$}", (v * scale).round() / scale)
+}
+
+/// `x - y` written back to the precision of the figures it comes from, so
+/// that 47.6 - 39.9 is 7.7 and not 7.700000000000003.
+pub fn difference(x: f64, y: f64) -> f64 {
+    let decimals = |v: f64| value(v).split_once('.').map_or(0, |(_, d)| d.len());
+    let scale = 10f64.powi(decimals(x).max(decimals(y)).min(6) as i32);
+    ((x - y) * scale).round() / scale
+}
+
+/// A figure with its sign, as the sources' precision gives it: "+27",
+/// "-3.5", "0".
+pub fn signed(v: f64) -> String {
+    if v > 0.0 {
+        format!("+{}", value(v))
+    } else if v < 0.0 {
+        format!("-{}", value(-v))
+    } else {
+        "0".into()
+    }
+}
+
+/// 12000 as "12,000".
+pub fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A signed change, "+6.76" or "-1.20".
@@ -85,6 +139,23 @@ mod tests {
         assert_eq!(fit(100.12, 2, true), None);
         assert_eq!(fit(52.0, 5, false).as_deref(), Some("52"));
         assert_eq!(fit(65.3, 3, false).as_deref(), Some("65"));
+    }
+
+    #[test]
+    fn differences_keep_the_figures_precision() {
+        assert_eq!(difference(47.6, 39.9), 7.7);
+        assert_eq!(signed(difference(47.6, 39.9)), "+7.7");
+        assert_eq!(signed(difference(27.0, 54.0)), "-27");
+        assert_eq!(signed(difference(34.0, 34.0)), "0");
+        assert_eq!(difference(64.88, 63.21), 1.67);
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(12000), "12,000");
+        assert_eq!(thousands(4193), "4,193");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1234567), "1,234,567");
     }
 
     #[test]

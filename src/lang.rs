@@ -1,7 +1,7 @@
 //! English or Japanese for the interface's own words and the platform
 //! names; the essay, the sources and the figures' notes stay as written.
 
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, RankRow};
 
 pub use crate::cli::Lang;
 
@@ -47,7 +47,19 @@ impl Lang {
             "projection" => "予測",
             "no figure" => "数値なし",
             "against" => "対",
+            "since" => "対",
+            "change" => "変化",
+            "vs" => "比較",
+            "expected" => "見込み",
             other => other,
+        }
+    }
+
+    /// A row's platform as its source names it there, in this language.
+    pub fn row_name<'a>(self, d: &'a Dataset, r: &'a RankRow) -> &'a str {
+        match &r.name {
+            Some(name) => name.get(self),
+            None => self.platform(d, &r.platform),
         }
     }
 

@@ -1,10 +1,14 @@
 //! Plain-text views for `sns-tui print`: the same figures as the tabs, for
 //! pipes, files and screen readers.
 
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::compare::{Comparison, base_text, scales};
 use crate::dataset::{Dataset, Kind, RankingTable};
 use crate::format;
+use crate::lang::Lang;
 use crate::tabs::growth::{against_outcome, point};
-use crate::tabs::rankings::{Move, bar_cell, hbar, name_width, thousands, value_cell, value_width};
+use crate::tabs::rankings::{bar_cell, hbar, name_width, value_cell, value_width};
 use crate::text::{self, Doc, essay_doc, sources_doc, str_width};
 use crate::ui::columns::PROJECTION;
 
@@ -80,10 +84,10 @@ fn growth(d: &Dataset, width: usize) -> String {
         .map(|p| p.sns_users)
         .fold(0.0, f64::max);
     let columns = "year  SNS users  internet  share  kind        ";
-    let bar_width = width.saturating_sub(columns.len()) as u16;
+    let bar_width = width.saturating_sub(columns.len());
     for s in &g.series {
         doc.blank();
-        doc.push(head(s.label.clone()));
+        doc.push(head(s.label.en.clone()));
         doc.push(head(columns.trim_end().to_string()));
         let (first, last) = (s.points[0].year, s.points[s.points.len() - 1].year);
         for year in first..=last {
@@ -134,65 +138,102 @@ fn growth(d: &Dataset, width: usize) -> String {
     plain(&doc, width)
 }
 
+/// Every table, each with the comparison it was published with. All bars
+/// are one width and each unit one scale, so a bar in one table can be set
+/// against a bar in any other of its unit.
 fn rankings(d: &Dataset, width: usize) -> String {
+    let layouts: Vec<TableLayout> = d.rankings.iter().map(|t| TableLayout::of(d, t)).collect();
+    let fixed = layouts.iter().map(TableLayout::fixed).max().unwrap_or(0);
+    let bar = width.saturating_sub(fixed);
+    let scales = scales(d);
     let mut out = String::new();
-    for (i, t) in d.rankings.iter().enumerate() {
+    for (i, (t, layout)) in d.rankings.iter().zip(&layouts).enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(&table(d, t, width));
+        out.push_str(&table(d, t, layout, bar, &scales, width));
     }
     out
 }
 
-fn table(d: &Dataset, t: &RankingTable, width: usize) -> String {
+/// A table's columns in print, and its comparison where it has one.
+struct TableLayout {
+    name: usize,
+    value: usize,
+    comparison: Option<Comparison>,
+}
+
+impl TableLayout {
+    fn of(d: &Dataset, t: &RankingTable) -> TableLayout {
+        let at = d.table_index(&t.id);
+        let base = t.compare_with.as_deref().and_then(|id| d.table_index(id));
+        TableLayout {
+            name: name_width(d, t),
+            value: value_width(t),
+            comparison: at.zip(base).map(|(main, base)| Comparison::new(d, main, base)),
+        }
+    }
+
+    /// Columns before the bar: rank, platform, figure, comparison, each
+    /// followed by two spaces.
+    fn fixed(&self) -> usize {
+        let standing = self.comparison.as_ref().map_or(0, |c| c.column_width() + 2);
+        4 + 2 + self.name + 2 + self.value + 2 + standing
+    }
+}
+
+fn table(
+    d: &Dataset,
+    t: &RankingTable,
+    layout: &TableLayout,
+    bar_width: usize,
+    scales: &HashMap<&str, f64>,
+    width: usize,
+) -> String {
     let mut doc = Doc::default();
     let head = |s: String| vec![text::Span::new(s, text::Mark::Plain)];
-    let n = t
-        .sample_size
-        .map(|n| format!(", n={}", thousands(n)))
-        .unwrap_or_default();
+    let survey = d.survey(&t.survey).map_or(t.survey.clone(), |s| s.name.en.clone());
     doc.push(head(format!(
-        "{}: {} ({}{n}; {})",
-        t.title, t.metric, t.survey, t.population
+        "{}: {} ({survey}; {}; {})",
+        t.title,
+        t.metric,
+        t.population,
+        base_text(d, t)
     )));
-    let base = t.compare_with.as_deref().and_then(|id| d.table_index(id));
-    let name_width = name_width(d, t);
-    let value_width = value_width(t);
+    let scale = scales.get(t.unit.as_str()).copied().unwrap_or(0.0);
+    let comparison = layout.comparison.as_ref();
     let mut header = format!(
         "rank  {}  {}",
-        pad("platform", name_width, false),
-        pad(&t.unit, value_width, true)
+        pad("platform", layout.name, false),
+        pad(&t.unit, layout.value, true)
     );
-    if base.is_some() {
-        header.push_str("  change");
+    if let Some(c) = comparison {
+        header.push_str(&format!("  {}", pad(c.header(), c.column_width(), false)));
     }
-    let fixed = str_width(&header) + 2;
-    let bar_width = width.saturating_sub(fixed) as u16;
-    doc.push(head(header));
-    let max = t.rows.iter().filter_map(|r| r.value).fold(0.0, f64::max);
-    for r in &t.rows {
+    header.push_str(&format!("  {}", format::axis(bar_width, scale, &t.unit)));
+    doc.push(head(header.trim_end().to_string()));
+    for (i, r) in t.rows.iter().enumerate() {
+        let rank = r.rank.map_or("—".to_string(), |n| n.to_string());
         let mut row = format!(
             "{}  {}  {}",
-            pad(&r.rank.to_string(), 4, true),
-            pad(d.platform_name(&r.platform), name_width, false),
-            pad(&value_cell(t, r.value), value_width, true)
+            pad(&rank, 4, true),
+            pad(Lang::En.row_name(d, r), layout.name, false),
+            pad(&value_cell(t, r.value), layout.value, true)
         );
-        if let Some(base) = base {
-            let change = Move::of(d.row_of(base, &r.platform), r.rank).label();
-            row.push_str(&format!("  {}", pad(&change, 6, false)));
+        if let Some(c) = comparison {
+            let label = c.standings[i].label();
+            row.push_str(&format!("  {}", pad(&label, c.column_width(), false)));
         }
-        row.push_str(&format!("  {}", bar_cell(r.value, max, bar_width)));
-        doc.push(head(row));
+        row.push_str(&format!("  {}", bar_cell(r.value, scale, bar_width)));
+        doc.push(head(row.trim_end().to_string()));
     }
-    if let Some(base) = base {
-        doc.push(head(format!(
-            "change: rank against {}",
-            d.rankings[base].title
-        )));
+    if let Some(c) = comparison {
+        for line in c.caption(d) {
+            doc.push(head(line));
+        }
     }
     for r in &t.rows {
-        let name = d.platform_name(&r.platform);
+        let name = Lang::En.row_name(d, r);
         doc.push(head(format!(
             "{name} source: {}",
             format::sources(d, &r.sources)

@@ -122,7 +122,7 @@ const CORPUS: &[(&str, &str)] = &[
     ),
     (
         "wrong-type-kind.json",
-        "kind: unknown variant `guess`, expected `estimate` or `projection`",
+        "kind: unknown variant `guess`, expected one of `estimate`, `expected`, `projection`",
     ),
     ("unknown-field.json", "colour: unknown field `colour`"),
     ("missing-field.json", "missing field `essay`"),

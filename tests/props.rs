@@ -96,8 +96,8 @@ prop_compose! {
         paragraphs in prop::collection::vec(words(), 1..6),
         n_sources in 1usize..4,
         names in prop::collection::vec(words(), 1..7),
-        series in prop::collection::vec(prop::collection::btree_map(dataset::YEARS, (0.0f64..1000.0, any::<bool>(), prop::option::of(1.0f64..3.0)), 1..20), 1..4),
-        tables in prop::collection::vec((prop::collection::vec(0.0f64..100.0, 1..8), 0usize..3, any::<bool>(), prop::option::of(any::<prop::sample::Index>())), 1..5),
+        series in prop::collection::vec(prop::collection::btree_map(dataset::YEARS, (0.0f64..1000.0, 0usize..3, prop::option::of(1.0f64..3.0)), 1..20), 1..4),
+        tables in prop::collection::vec((prop::collection::vec(0.0f64..100.0, 1..8), 0usize..3, any::<bool>(), prop::option::of(any::<prop::sample::Index>()), (0usize..2, any::<bool>(), any::<bool>())), 1..5),
         quote_every in 1usize..4,
     ) -> Dataset {
         let mut d = bundled();
@@ -116,13 +116,13 @@ prop_compose! {
         d.growth.series = series.iter().enumerate().map(|(si, points)| {
             let mut s = d.growth.series[0].clone();
             s.id = format!("s{si}");
-            s.points = points.iter().enumerate().map(|(pi, (&year, &(users, projection, internet_ratio)))| {
+            s.points = points.iter().enumerate().map(|(pi, (&year, &(users, kind, internet_ratio)))| {
                 let mut p = point_template.clone();
                 p.year = year;
                 p.sns_users = users;
                 p.internet_users = internet_ratio.map(|r| users * r);
                 p.share_pct = internet_ratio.map(|r| 100.0 / r);
-                p.kind = if projection { dataset::Kind::Projection } else { dataset::Kind::Estimate };
+                p.kind = dataset::Kind::ALL[kind];
                 p.sources = vec![source_ids[pi % source_ids.len()].clone()];
                 p.quote = (pi % quote_every == 0).then(|| quote.clone());
                 p
@@ -132,10 +132,24 @@ prop_compose! {
         let row_template = d.rankings[0].rows[0].clone();
         let table_template = d.rankings[0].clone();
         let n_tables = tables.len();
-        d.rankings = tables.iter().enumerate().map(|(ti, (values, unpublished, ties, compare))| {
+        for s in &mut d.surveys {
+            s.sources = vec![source_ids[0].clone()];
+        }
+        for b in &mut d.breaks {
+            b.sources = vec![source_ids[0].clone()];
+        }
+        let unit = |points: bool| if points { "points" } else { "%" };
+        d.rankings = tables.iter().enumerate().map(|(ti, (values, unpublished, ties, compare, (survey, unranked, points)))| {
             let mut t = table_template.clone();
             t.id = format!("t{ti}");
-            t.compare_with = compare.as_ref().map(|c| c.index(n_tables)).filter(|&c| c != ti).map(|c| format!("t{c}"));
+            t.survey = d.surveys[*survey].id.clone();
+            t.unit = unit(*points).to_string();
+            // Tables compare only with tables of their unit.
+            t.compare_with = compare
+                .as_ref()
+                .map(|c| c.index(n_tables))
+                .filter(|&c| c != ti && tables[c].4.2 == *points)
+                .map(|c| format!("t{c}"));
             let mut values: Vec<f64> = values.iter().take(d.platforms.len()).copied().collect();
             values.sort_by(|a, b| b.total_cmp(a));
             if *ties && values.len() > 1 {
@@ -149,7 +163,7 @@ prop_compose! {
                 }
                 let mut r = row_template.clone();
                 r.platform = format!("p{i}");
-                r.rank = rank;
+                r.rank = (!unranked).then_some(rank);
                 r.value = (i < keep).then_some(v);
                 r.sources = vec![source_ids[i % source_ids.len()].clone()];
                 r.quote = None;
@@ -157,9 +171,10 @@ prop_compose! {
             }).collect();
             t
         }).collect();
-        d.notes.truncate(1);
-        for n in &mut d.notes {
-            n.sources = vec![source_ids[0].clone()];
+        d.notes.truncate(2);
+        for (i, n) in d.notes.iter_mut().enumerate() {
+            // The essay itself is a source a note may cite.
+            n.sources = vec![if i == 0 { "essay".into() } else { source_ids[0].clone() }];
             n.quote = None;
         }
         d.prepare();

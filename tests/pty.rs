@@ -194,15 +194,15 @@ fn tour_of_every_tab_then_quit() {
     s.send("\x1b[D");
     s.wait_for("2014, as the essay saw it: no figure published");
     s.send("o");
-    s.wait_for("2014, later estimates: 60.23 M SNS users, projection");
+    s.wait_for("2014, later figures: 60.23 M SNS users, expected");
 
     s.send("2");
     s.wait_for("Rankings 1/3: 2013, smartphone users against 2013, all respondents");
     s.send("j");
-    s.wait_for("2013, smartphone users: rank 2, 47 %");
+    s.wait_for("2013, smartphone users: rank 2, 47%");
     s.send("t");
     s.wait_for("Rankings 2/3: 2014, all respondents");
-    s.wait_for("2014, all respondents: rank 3, 39.9 %");
+    s.wait_for("2014, all respondents: rank 3, 39.9%");
 
     s.send("3");
     s.wait_for("by Chizuru Misawa, marketing intern from Japan");
@@ -420,7 +420,7 @@ fn the_mouse_clicks_tabs_and_rows_and_is_released_on_exit() {
     s.wait_for("Rankings 1/3");
     // The wheel, one notch down: the next platform.
     s.send("\x1b[<65;30;10M");
-    s.wait_for("2013, smartphone users: rank 2, 47 %");
+    s.wait_for("2013, smartphone users: rank 2, 47%");
     s.send("q");
     s.finish().assert_restored();
 }

@@ -100,11 +100,20 @@ impl Dataset {
             }
             clean_opt(&mut p.note);
         }
-        clean(&mut self.growth.title);
-        clean(&mut self.growth.unit);
+        // Bilingual words (titles, labels) are cleaned as they are read.
+        for s in &mut self.surveys {
+            for f in [&mut s.id, &mut s.family] {
+                clean(f);
+            }
+            clean_opt(&mut s.month);
+            clean_all(&mut s.sources);
+        }
+        for b in &mut self.breaks {
+            clean(&mut b.from);
+            clean_all(&mut b.sources);
+        }
         for series in &mut self.growth.series {
             clean(&mut series.id);
-            clean(&mut series.label);
             for p in &mut series.points {
                 clean_all(&mut p.sources);
                 clean_opt(&mut p.quote);
@@ -112,14 +121,7 @@ impl Dataset {
             }
         }
         for t in &mut self.rankings {
-            for f in [
-                &mut t.id,
-                &mut t.title,
-                &mut t.survey,
-                &mut t.population,
-                &mut t.metric,
-                &mut t.unit,
-            ] {
+            for f in [&mut t.id, &mut t.survey, &mut t.unit] {
                 clean(f);
             }
             clean_opt(&mut t.compare_with);

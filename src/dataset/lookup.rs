@@ -3,12 +3,13 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::model::{Dataset, Platform, RankRow, Source};
+use super::model::{Dataset, Platform, RankRow, Source, Survey};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lookup {
     sources: HashMap<String, usize>,
     platforms: HashMap<String, usize>,
+    surveys: HashMap<String, usize>,
     tables: HashMap<String, usize>,
     /// For each table, platform id to row.
     rows: Vec<HashMap<String, usize>>,
@@ -32,11 +33,13 @@ impl Dataset {
             s.points.sort_by_key(|p| p.year);
         }
         for t in &mut self.rankings {
+            // A table without ranks keeps the file's order.
             t.rows.sort_by_key(|r| r.rank);
         }
         self.lookup = Lookup {
             sources: positions(self.sources.iter().map(|s| &s.id)),
             platforms: positions(self.platforms.iter().map(|p| &p.id)),
+            surveys: positions(self.surveys.iter().map(|s| &s.id)),
             tables: positions(self.rankings.iter().map(|t| &t.id)),
             rows: self
                 .rankings
@@ -52,6 +55,14 @@ impl Dataset {
 
     pub fn platform(&self, id: &str) -> Option<&Platform> {
         self.lookup.platforms.get(id).map(|&i| &self.platforms[i])
+    }
+
+    pub fn survey(&self, id: &str) -> Option<&Survey> {
+        self.survey_index(id).map(|i| &self.surveys[i])
+    }
+
+    pub fn survey_index(&self, id: &str) -> Option<usize> {
+        self.lookup.surveys.get(id).copied()
     }
 
     pub fn table_index(&self, id: &str) -> Option<usize> {
@@ -104,7 +115,9 @@ mod tests {
         assert_eq!(d.platform_name("googleplus"), "Google+");
         assert_eq!(d.platform_name("nobody"), "nobody");
         let smartphone = d.table_index("2013-smartphone").unwrap();
-        assert_eq!(d.row_of(smartphone, "line").unwrap().rank, 1);
+        assert_eq!(d.row_of(smartphone, "line").unwrap().rank, Some(1));
+        assert_eq!(d.survey("ict-2014-07").unwrap().sample_size, Some(4193));
+        assert!(d.survey("nobody").is_none());
         assert!(d.row_of(smartphone, "kakaotalk").is_none());
         assert!(d.row_of(99, "line").is_none());
     }

@@ -1,16 +1,19 @@
 //! The dataset: its serde model, loading with JSON paths in errors,
 //! cleaning, and validation.
 
+mod bilingual;
 mod clean;
 mod lookup;
 mod model;
 mod quote;
+mod v1;
 mod validate;
 
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+pub use bilingual::Bilingual;
 pub use clean::clean_text;
 pub use model::*;
 pub use quote::{QuoteIndex, find_quote};
@@ -193,23 +196,14 @@ pub fn parse(text: &str, origin: Origin) -> Result<Loaded, LoadError> {
     if let Some(found) = top_level_kind(json) {
         return Err(LoadError::NotAnObject { origin, found });
     }
-    // Tracking the path costs a third of the parse: parse without it, and
-    // again with it only to say where a bad file went wrong.
-    let mut dataset: Dataset = match serde_json::from_str(json) {
+    // A current file is read at the cost of one parse; only a file that is
+    // not one is asked its version, and an older one read as that.
+    let mut dataset = match serde_json::from_str::<Dataset>(json) {
         Ok(d) => d,
-        Err(first) => {
-            let mut de = serde_json::Deserializer::from_str(json);
-            return Err(
-                match serde_path_to_error::deserialize::<_, Dataset>(&mut de) {
-                    Err(e) => {
-                        let path = clean_text(&e.path().to_string());
-                        json_error(origin, Some(path), e.inner())
-                    }
-                    // Only trailing characters fail after a whole dataset.
-                    Ok(_) => json_error(origin, None, &first),
-                },
-            );
+        Err(_) if declared_version(json) == Some(1) => {
+            deserialize::<v1::DatasetV1>(json, &origin)?.upgrade()
         }
+        Err(first) => return Err(path_error::<Dataset>(json, origin, &first)),
     };
     dataset.clean();
     let problems = validate(&dataset);
@@ -218,6 +212,38 @@ pub fn parse(text: &str, origin: Origin) -> Result<Loaded, LoadError> {
     }
     dataset.prepare();
     Ok(Loaded { dataset, origin })
+}
+
+/// The `schema` a document declares, if it declares a whole number.
+fn declared_version(json: &str) -> Option<u32> {
+    #[derive(serde::Deserialize)]
+    struct Version {
+        schema: u32,
+    }
+    serde_json::from_str::<Version>(json).ok().map(|v| v.schema)
+}
+
+fn deserialize<T: serde::de::DeserializeOwned>(json: &str, origin: &Origin) -> Result<T, LoadError> {
+    serde_json::from_str(json).map_err(|first| path_error::<T>(json, origin.clone(), &first))
+}
+
+/// The error of a document that does not deserialize as `T`, with where in
+/// it things went wrong. Tracking the path costs a third of a parse, so it
+/// is done only once a plain parse has failed.
+fn path_error<T: serde::de::DeserializeOwned>(
+    json: &str,
+    origin: Origin,
+    first: &serde_json::Error,
+) -> LoadError {
+    let mut de = serde_json::Deserializer::from_str(json);
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Err(e) => {
+            let path = clean_text(&e.path().to_string());
+            json_error(origin, Some(path), e.inner())
+        }
+        // Only trailing characters fail after a whole document.
+        Ok(_) => json_error(origin, None, first),
+    }
 }
 
 fn json_error(origin: Origin, path: Option<String>, e: &serde_json::Error) -> LoadError {

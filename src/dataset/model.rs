@@ -4,8 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The schema version this build reads.
-pub const SCHEMA_VERSION: u32 = 1;
+use super::bilingual::Bilingual;
+
+/// The schema version this build writes; it reads this one and version 1
+/// (see `super::v1`), which it upgrades in memory.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -14,6 +17,11 @@ pub struct Dataset {
     pub essay: Essay,
     pub sources: Vec<Source>,
     pub platforms: Vec<Platform>,
+    /// The surveys the ranking tables come from.
+    pub surveys: Vec<Survey>,
+    /// Changes of method within a family of surveys.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaks: Vec<Break>,
     pub growth: Growth,
     pub rankings: Vec<RankingTable>,
     #[serde(default)]
@@ -42,6 +50,7 @@ pub struct Source {
     pub id: String,
     pub publisher: String,
     pub title: String,
+    /// YYYY-MM-DD, or YYYY-MM or YYYY where only that much is known.
     pub date: String,
     pub urls: Vec<String>,
 }
@@ -59,8 +68,8 @@ pub struct Platform {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Growth {
-    pub title: String,
-    pub unit: String,
+    pub title: Bilingual,
+    pub unit: Bilingual,
     /// The first series is the essay's own view; the rest are shown beside it
     /// on request ("later estimates").
     pub series: Vec<Series>,
@@ -70,21 +79,30 @@ pub struct Growth {
 #[serde(deny_unknown_fields)]
 pub struct Series {
     pub id: String,
-    pub label: String,
+    /// Up to its first " (" it is the series' short name.
+    pub label: Bilingual,
     pub points: Vec<Point>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    /// A figure for a time that had passed, or was current, when the report
+    /// was written (推計).
     Estimate,
+    /// A year-end the report expects, usually its own year (見込み).
+    Expected,
+    /// A later year (予測, 見通し).
     Projection,
 }
 
 impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Estimate, Kind::Expected, Kind::Projection];
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::Estimate => "estimate",
+            Kind::Expected => "expected",
             Kind::Projection => "projection",
         }
     }
@@ -112,15 +130,20 @@ pub struct Point {
 #[serde(deny_unknown_fields)]
 pub struct RankingTable {
     pub id: String,
-    pub title: String,
+    pub title: Bilingual,
+    /// The id of the survey the table comes from.
     pub survey: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sample_size: Option<u32>,
-    pub population: String,
-    pub metric: String,
+    /// Whom the figures count.
+    pub population: Bilingual,
+    /// Whether the survey's sample size is this table's base.
+    pub base: Base,
+    pub metric: Bilingual,
+    /// Tables of one unit are drawn on one scale.
     pub unit: String,
-    /// Another table's id: this table then shows each platform's rank change
-    /// against it, and the two are shown together.
+    /// Another table's id: the two are shown together, and this one says how
+    /// each platform stands against the other: a change where the other is
+    /// an earlier survey, a comparison of populations where it is the same
+    /// survey.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compare_with: Option<String>,
     pub rows: Vec<RankRow>,
@@ -129,8 +152,15 @@ pub struct RankingTable {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RankRow {
-    pub rank: u32,
+    /// Absent in every row of a table whose source gives figures but no
+    /// ranking.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<u32>,
     pub platform: String,
+    /// The name the source uses here, where it differs from the platform's
+    /// ("X (formerly Twitter)").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Bilingual>,
     /// Absent where the source gives the rank but not the figure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
@@ -146,5 +176,58 @@ pub struct Note {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
     pub text: String,
+    /// Source ids; [`ESSAY_SOURCE`] cites the essay itself.
+    pub sources: Vec<String>,
+}
+
+/// The source id that names the essay itself, for notes about it.
+pub const ESSAY_SOURCE: &str = "essay";
+
+/// One wave of a survey: who was asked, when, and how many.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Survey {
+    pub id: String,
+    /// Surveys of one family repeat one method over the years, so their
+    /// figures can be set side by side, across the [`Break`]s.
+    pub family: String,
+    pub name: Bilingual,
+    /// YYYY-MM, or YYYY where only the year is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<String>,
+    /// Respondents in all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sample_size: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<Bilingual>,
+    /// What counted as using a platform.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition: Option<Bilingual>,
+    pub sources: Vec<String>,
+}
+
+/// Whose answers a table's figures are shares of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Base {
+    /// Every respondent: the survey's sample size is the table's base.
+    Survey,
+    /// A part of the respondents (smartphone users); its size unpublished.
+    Subgroup,
+    /// Each figure from the users of that service; their numbers unpublished.
+    Users,
+    /// The file does not say (a version 1 file).
+    Unstated,
+}
+
+/// A change of method from one survey of a family on: any comparison
+/// across it must say so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Break {
+    /// The first survey measured the new way.
+    pub from: String,
+    pub title: Bilingual,
+    pub text: Bilingual,
     pub sources: Vec<String>,
 }

@@ -33,8 +33,13 @@ fn bundled_dataset_is_valid() {
 
 #[test]
 fn unsupported_schema() {
-    let p = problems_after(|v| v["schema"] = json!(2));
+    let p = problems_after(|v| v["schema"] = json!(3));
     assert_eq!(paths(&p), ["schema"]);
+    assert!(p[0].message.contains("reads 1 and 2"), "{}", p[0].message);
+    // A version 2 file that says 1 is told what to say.
+    let p = problems_after(|v| v["schema"] = json!(1));
+    assert_eq!(paths(&p), ["schema"]);
+    assert!(p[0].message.contains("set \"schema\": 2"), "{}", p[0].message);
 }
 
 #[test]

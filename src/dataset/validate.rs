@@ -6,7 +6,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
-use super::model::{Dataset, RankingTable, SCHEMA_VERSION};
+use super::bilingual::Bilingual;
+use super::model::{Dataset, ESSAY_SOURCE, RankingTable, SCHEMA_VERSION};
 use super::quote::QuoteIndex;
 
 /// Years outside this range are refused: a chart label has room for five
@@ -79,6 +80,13 @@ impl Problems<'_> {
         }
     }
 
+    fn words(&mut self, at: At, value: &Bilingual) {
+        self.non_empty(at, &value.en);
+        if let Some(ja) = &value.ja {
+            self.non_empty(at.field("ja"), ja);
+        }
+    }
+
     fn non_empty_list<T>(&mut self, at: At, list: &[T]) {
         if list.is_empty() {
             self.add(at, "must not be an empty list");
@@ -94,9 +102,16 @@ impl Problems<'_> {
     }
 
     fn sources(&mut self, at: At, ids: &[String]) {
+        self.cited(at, ids, false);
+    }
+
+    /// Source ids that must exist; `essay` names the essay where
+    /// `essay_too`.
+    fn cited(&mut self, at: At, ids: &[String], essay_too: bool) {
         self.non_empty_list(at.field("sources"), ids);
         for (i, id) in ids.iter().enumerate() {
-            if !self.sources.contains(id.as_str()) {
+            let essay = essay_too && id == ESSAY_SOURCE;
+            if !essay && !self.sources.contains(id.as_str()) {
                 let list = at.field("sources");
                 self.add(list.index(i), format!("unknown source id {id:?}"));
             }
@@ -149,11 +164,16 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         missing_quotes,
         sources: d.sources.iter().map(|s| s.id.as_str()).collect(),
     };
-    if d.schema != SCHEMA_VERSION {
+    if d.schema == 1 {
+        p.add(
+            At::Root("schema"),
+            "the file has the shape of version 2 (it lists surveys): set \"schema\": 2",
+        );
+    } else if d.schema != SCHEMA_VERSION {
         p.add(
             At::Root("schema"),
             format!(
-                "unsupported schema version {}, this build reads {SCHEMA_VERSION}",
+                "unsupported schema version {}, this build reads 1 and {SCHEMA_VERSION}",
                 d.schema
             ),
         );
@@ -168,9 +188,15 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     );
     for (i, s) in d.sources.iter().enumerate() {
         let at = sources.index(i);
+        if s.id == ESSAY_SOURCE {
+            p.add(
+                at.field("id"),
+                format!("{ESSAY_SOURCE:?} is kept for the essay itself, in notes"),
+            );
+        }
         p.non_empty(at.field("publisher"), &s.publisher);
         p.non_empty(at.field("title"), &s.title);
-        iso_date(&mut p, at.field("date"), &s.date);
+        date(&mut p, at.field("date"), &s.date, Precision::Day);
     }
     let platforms = At::Root("platforms");
     let platform_ids = ids(
@@ -184,17 +210,51 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         p.non_empty(at.field("name"), &pl.name);
         p.non_empty(at.field("name_ja"), &pl.name_ja);
     }
+    let survey_ids = surveys(d, &mut p);
     growth(d, &mut p);
-    rankings(d, &platform_ids, &mut p);
+    rankings(d, &platform_ids, &survey_ids, &mut p);
     let notes = At::Root("notes");
     for (i, n) in d.notes.iter().enumerate() {
         let at = notes.index(i);
         p.non_empty(at.field("title"), &n.title);
         p.non_empty(at.field("text"), &n.text);
-        p.sources(at, &n.sources);
+        p.cited(at, &n.sources, true);
         p.quote(at, n.quote.as_deref());
     }
     p.found
+}
+
+fn surveys<'d>(d: &'d Dataset, p: &mut Problems) -> Unique<'d> {
+    let list = At::Root("surveys");
+    let survey_ids = ids(p, list, d.surveys.iter().map(|s| s.id.as_str()), "survey id");
+    for (i, s) in d.surveys.iter().enumerate() {
+        let at = list.index(i);
+        p.non_empty(at.field("family"), &s.family);
+        p.words(at.field("name"), &s.name);
+        if let Some(month) = &s.month {
+            date(p, at.field("month"), month, Precision::Month);
+        }
+        if s.sample_size == Some(0) {
+            p.add(at.field("sample_size"), "a survey asks somebody: not 0");
+        }
+        for (field, words) in [("population", &s.population), ("definition", &s.definition)] {
+            if let Some(w) = words {
+                p.words(at.field(field), w);
+            }
+        }
+        p.sources(at, &s.sources);
+    }
+    let list = At::Root("breaks");
+    for (i, b) in d.breaks.iter().enumerate() {
+        let at = list.index(i);
+        if !survey_ids.0.contains_key(b.from.as_str()) {
+            p.add(at.field("from"), format!("unknown survey id {:?}", b.from));
+        }
+        p.words(at.field("title"), &b.title);
+        p.words(at.field("text"), &b.text);
+        p.sources(at, &b.sources);
+    }
+    survey_ids
 }
 
 fn essay(d: &Dataset, p: &mut Problems) {
@@ -202,7 +262,7 @@ fn essay(d: &Dataset, p: &mut Problems) {
     let at = At::Root("essay");
     p.non_empty(at.field("title"), &e.title);
     p.non_empty(at.field("author"), &e.author);
-    iso_date(p, at.field("date"), &e.date);
+    date(p, at.field("date"), &e.date, Precision::Day);
     p.non_empty_list(at.field("paragraphs"), &e.paragraphs);
 }
 
@@ -233,34 +293,54 @@ fn ids<'a>(
     unique
 }
 
-fn iso_date(p: &mut Problems, at: At, date: &str) {
+/// How precise a date must be at most: a day, or only a month.
+#[derive(Clone, Copy, PartialEq)]
+enum Precision {
+    Day,
+    Month,
+}
+
+/// A date as YYYY-MM-DD, YYYY-MM or YYYY (where only that much is known),
+/// down to `finest`; the essay's own date is always to the day.
+fn date(p: &mut Problems, at: At, date: &str, finest: Precision) {
     let b = date.as_bytes();
-    let shape = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    let in_range = shape && {
-        let month: u32 = date[5..7].parse().unwrap_or(0);
-        let day: u32 = date[8..10].parse().unwrap_or(0);
-        (1..=12).contains(&month) && (1..=31).contains(&day)
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let number = |r: std::ops::Range<usize>| date[r].parse::<u32>().unwrap_or(0);
+    let ok = match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7) && (1..=12).contains(&number(5..7)),
+        10 if finest == Precision::Day => {
+            digits(0..4)
+                && b[4] == b'-'
+                && digits(5..7)
+                && b[7] == b'-'
+                && digits(8..10)
+                && (1..=12).contains(&number(5..7))
+                && (1..=31).contains(&number(8..10))
+        }
+        _ => false,
     };
-    if !in_range {
-        p.add(at, format!("expected a date as YYYY-MM-DD, found {date:?}"));
+    if !ok {
+        let shapes = match finest {
+            Precision::Day => "YYYY-MM-DD, YYYY-MM or YYYY",
+            Precision::Month => "YYYY-MM or YYYY",
+        };
+        p.add(at, format!("expected a date as {shapes}, found {date:?}"));
     }
 }
 
 fn growth(d: &Dataset, p: &mut Problems) {
     let g = &d.growth;
     let root = At::Root("growth");
-    p.non_empty(root.field("unit"), &g.unit);
+    p.words(root.field("title"), &g.title);
+    p.words(root.field("unit"), &g.unit);
     let list = root.field("series");
     p.non_empty_list(list, &g.series);
     let mut series_ids = Unique::new();
     for (si, s) in g.series.iter().enumerate() {
         let at = list.index(si);
         p.non_empty(at.field("id"), &s.id);
+        p.words(at.field("label"), &s.label);
         if let Some(first) = series_ids.seen(&s.id, si) {
             let first = list.index(first);
             p.add(
@@ -332,10 +412,14 @@ fn share_rule(p: &mut Problems, at: At, share: f64, users: f64, internet: Option
     }
 }
 
-fn rankings(d: &Dataset, platforms: &Unique, p: &mut Problems) {
+fn rankings(d: &Dataset, platforms: &Unique, surveys: &Unique, p: &mut Problems) {
     let list = At::Root("rankings");
     p.non_empty_list(list, &d.rankings);
-    let tables: HashSet<&str> = d.rankings.iter().map(|t| t.id.as_str()).collect();
+    // Validation runs before the look-ups are built: its own map of tables.
+    let mut tables: HashMap<&str, &RankingTable> = HashMap::default();
+    for t in &d.rankings {
+        tables.entry(t.id.as_str()).or_insert(t);
+    }
     let mut table_ids = Unique::new();
     for (ti, t) in d.rankings.iter().enumerate() {
         let at = list.index(ti);
@@ -347,19 +431,34 @@ fn rankings(d: &Dataset, platforms: &Unique, p: &mut Problems) {
                 format!("duplicate table id {:?} (first at {first}.id)", t.id),
             );
         }
-        p.non_empty(at.field("title"), &t.title);
+        p.words(at.field("title"), &t.title);
+        p.words(at.field("population"), &t.population);
+        p.words(at.field("metric"), &t.metric);
         p.non_empty(at.field("unit"), &t.unit);
+        if !surveys.0.contains_key(t.survey.as_str()) {
+            p.add(at.field("survey"), format!("unknown survey id {:?}", t.survey));
+        }
         if let Some(other) = &t.compare_with {
             if other == &t.id {
                 p.add(
                     at.field("compare_with"),
                     "a table cannot compare with itself",
                 );
-            } else if !tables.contains(other.as_str()) {
-                p.add(
-                    at.field("compare_with"),
-                    format!("unknown table id {other:?}"),
-                );
+            } else {
+                match tables.get(other.as_str()) {
+                    None => p.add(
+                        at.field("compare_with"),
+                        format!("unknown table id {other:?}"),
+                    ),
+                    Some(o) if o.unit != t.unit => p.add(
+                        at.field("compare_with"),
+                        format!(
+                            "table {other:?} counts in {:?}, this one in {:?}: only tables of one unit compare",
+                            o.unit, t.unit
+                        ),
+                    ),
+                    Some(_) => {}
+                }
             }
         }
         let rows = at.field("rows");
@@ -381,8 +480,11 @@ fn rankings(d: &Dataset, platforms: &Unique, p: &mut Problems) {
                 );
                 p.add(at.field("platform"), message);
             }
-            if r.rank == 0 {
+            if r.rank == Some(0) {
                 p.add(at.field("rank"), "ranks start at 1");
+            }
+            if let Some(name) = &r.name {
+                p.words(at.field("name"), name);
             }
             if let Some(v) = r.value {
                 p.amount(at.field("value"), v);
@@ -400,11 +502,24 @@ fn rankings(d: &Dataset, platforms: &Unique, p: &mut Problems) {
     }
 }
 
-/// Ranks must agree with the values: a better (smaller) rank never has a
-/// smaller value, equal ranks have equal values, and rows whose value is not
-/// published rank below every row whose value is. Checking neighbours in rank
-/// order is enough, since "agrees" is transitive.
+/// A table ranks every row or none. Ranks must agree with the values: a
+/// better (smaller) rank never has a smaller value, equal ranks have equal
+/// values, and rows whose value is not published rank below every row whose
+/// value is. Checking neighbours in rank order is enough, since "agrees" is
+/// transitive.
 fn rank_order(p: &mut Problems, rows: At, t: &RankingTable) {
+    let ranked = t.rows.iter().filter(|r| r.rank.is_some()).count();
+    if ranked == 0 {
+        return;
+    }
+    if ranked != t.rows.len() {
+        let first = t.rows.iter().position(|r| r.rank.is_none()).unwrap_or(0);
+        p.add(
+            rows.index(first).field("rank"),
+            "a table ranks every row or none: this row has no rank, others do",
+        );
+        return;
+    }
     let mut order: Vec<usize> = (0..t.rows.len()).collect();
     order.sort_by_key(|&i| t.rows[i].rank);
     for pair in order.windows(2) {
@@ -417,15 +532,16 @@ fn rank_order(p: &mut Problems, rows: At, t: &RankingTable) {
         };
         if clash {
             let show = |v: Option<f64>| v.map_or("no value".to_string(), |v| v.to_string());
+            let rank = |r: Option<u32>| r.map_or("none".to_string(), |r| r.to_string());
             let at = rows.index(pair[1]);
             p.add(
                 at.field("rank"),
                 format!(
                     "rank {} ({}) does not match the values: rows[{}] has rank {} ({})",
-                    worse.rank,
+                    rank(worse.rank),
                     show(worse.value),
                     pair[0],
-                    better.rank,
+                    rank(better.rank),
                     show(better.value)
                 ),
             );

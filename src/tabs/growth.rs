@@ -302,7 +302,7 @@ fn legend<'a>(shown: &'a [Series], theme: &Theme, width: u16, lang: Lang) -> Vec
 
 /// A series' label up to its first parenthesis: "As the essay saw it".
 pub fn short_label(s: &Series) -> &str {
-    s.label.split(" (").next().unwrap_or(&s.label)
+    s.label.en.split(" (").next().unwrap_or(&s.label.en)
 }
 
 /// What the detail panel (and `sns-tui print growth`) says of one year:

@@ -1,5 +1,6 @@
-//! The Rankings tab: a table next to the one it compares with, the rank
-//! change between them, and the selected platform highlighted in both.
+//! The Rankings tab: a table next to the one it compares with, how each
+//! platform stands against it (and what that compares), and the selected
+//! platform highlighted in both.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -11,7 +12,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
 use super::text::draw_lines;
-use crate::dataset::{Dataset, RankRow, RankingTable};
+use crate::compare::{Comparison, Standing, base_text, scales};
+use crate::dataset::{Dataset, RankingTable};
 use crate::format;
 use crate::lang::Lang;
 use crate::text::{self, Doc, Mark, find_all, str_width};
@@ -24,10 +26,23 @@ const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 /// Where the parts of the tab go.
 struct PageLayout {
     title: Rect,
-    /// Each table shown, the table its change column compares with, and its area.
-    tables: Vec<(usize, Option<usize>, Rect)>,
+    /// Each table shown, whether it has the comparison column, and its area.
+    tables: Vec<(usize, bool, Rect)>,
+    columns: PageColumns,
     detail_area: Rect,
     detail: Vec<text::Line>,
+}
+
+/// Column widths shared by the tables of a page, and the figure a full bar
+/// stands for.
+#[derive(Debug, Clone, Copy)]
+struct PageColumns {
+    name: usize,
+    value: usize,
+    /// The comparison column; 0 where the page has none.
+    standing: usize,
+    bar: usize,
+    scale: f64,
 }
 
 /// What one page of the tab shows: a table, and the one it compares with.
@@ -131,10 +146,19 @@ pub struct RankingsView {
     filter: String,
     pub lang: Lang,
     /// Per table: its platform and figure column widths, measured once.
-    columns: Vec<(u16, u16)>,
-    /// Per page: the figure a full bar stands for.
+    columns: Vec<(usize, usize)>,
+    /// Per page: the figure a full bar stands for, one for all tables of
+    /// the page's unit.
     scales: Vec<f64>,
+    /// Per page: how its table stands against the one it compares with.
+    comparisons: Vec<Option<Comparison>>,
 }
+
+/// The platform column never takes more than this share of a table's
+/// width; longer names are cut with an ellipsis (the detail has them whole).
+const NAME_SHARE: usize = 3;
+/// The rank column: three digits and a space.
+const RANK_WIDTH: usize = 4;
 
 /// One page per table that compares with another, and one per table that
 /// neither compares nor is compared with; a compared-with table appears on
@@ -184,22 +208,22 @@ impl RankingsView {
                 let ja = t
                     .rows
                     .iter()
-                    .map(|r| str_width(Lang::Ja.platform(d, &r.platform)))
+                    .map(|r| str_width(Lang::Ja.row_name(d, r)))
                     .max()
                     .unwrap_or(0);
                 let name = name_width(d, t).max(ja).max("Platform ▲".len());
                 let value = value_width(t).max(str_width(&t.unit) + 2);
-                (rows_u16(name), rows_u16(value))
+                (name, value)
             })
             .collect();
+        let units = scales(d);
         let scales = pages
             .iter()
-            .map(|p| {
-                let tables = p.base.into_iter().chain([p.main]).map(|i| &d.rankings[i]);
-                tables
-                    .flat_map(|t| t.rows.iter().filter_map(|r| r.value))
-                    .fold(0.0, f64::max)
-            })
+            .map(|p| units.get(d.rankings[p.main].unit.as_str()).copied().unwrap_or(0.0))
+            .collect();
+        let comparisons = pages
+            .iter()
+            .map(|p| p.base.map(|b| Comparison::new(d, p.main, b)))
             .collect();
         RankingsView {
             pages,
@@ -212,7 +236,13 @@ impl RankingsView {
             lang: Lang::En,
             columns,
             scales,
+            comparisons,
         }
+    }
+
+    /// How the current page's table stands against the one it compares with.
+    pub fn comparison(&self) -> Option<&Comparison> {
+        self.comparisons[self.page].as_ref()
     }
 
     /// Sorts every table by the next column or direction, keeping the
@@ -334,25 +364,21 @@ impl RankingsView {
 
     pub fn render(&self, d: &Dataset, theme: &Theme, body: Rect, buf: &mut Buffer) {
         let page = self.current();
-        let main = &d.rankings[page.main];
-        let mut title = match page.base {
-            Some(b) => format!(
-                " {} {}/{}: {} {} {} ",
-                self.lang.say("Rankings"),
-                self.page + 1,
-                self.pages.len(),
-                main.title,
-                self.lang.say("against"),
-                d.rankings[b].title
-            ),
-            None => format!(
-                " {} {}/{}: {} ",
-                self.lang.say("Rankings"),
-                self.page + 1,
-                self.pages.len(),
-                main.title
-            ),
-        };
+        let lang = self.lang;
+        let main = d.rankings[page.main].title.get(lang);
+        let mut title = format!(
+            " {} {}/{}: {main} ",
+            lang.say("Rankings"),
+            self.page + 1,
+            self.pages.len()
+        );
+        if let Some(b) = page.base {
+            let word = match self.comparison().map(Comparison::header) {
+                Some("change") => lang.say("since"),
+                _ => lang.say("against"),
+            };
+            let _ = write!(title, "{word} {} ", d.rankings[b].title.get(lang));
+        }
         if let Some(status) = self.filter_status() {
             title.push_str(&format!("· {status} "));
         }
@@ -361,9 +387,8 @@ impl RankingsView {
             .style(theme.title)
             .render(layout.title, buf);
         draw_lines(&layout.detail, theme, layout.detail_area, buf);
-        let scale = self.scales[self.page];
-        for (table, base, area) in layout.tables {
-            self.render_table(d, theme, table, base, scale, area, buf);
+        for &(ti, with, area) in &layout.tables {
+            self.render_table(d, theme, ti, layout.columns, with, area, buf);
         }
     }
 
@@ -374,10 +399,10 @@ impl RankingsView {
         let [title, rest] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
         let inner = rest.inner(Margin::new(1, 0));
-        // Each shown table, and the table its change column compares with.
-        let shown: Vec<(usize, Option<usize>)> = match page.base {
-            Some(b) => vec![(b, None), (page.main, Some(b))],
-            None => vec![(page.main, None)],
+        // Each shown table, and whether it is the one with the comparison.
+        let shown: Vec<(usize, bool)> = match page.base {
+            Some(b) => vec![(b, false), (page.main, true)],
+            None => vec![(page.main, false)],
         };
         let side_by_side = inner.width >= SIDE_BY_SIDE || shown.len() == 1;
         let needs: Vec<u16> = shown
@@ -389,10 +414,14 @@ impl RankingsView {
         } else {
             needs.iter().sum()
         };
-        // The tables come first; the detail takes what is left, two rows at least.
+        // The tables come first; the detail takes what is left, at least
+        // the rows that say what the comparison compares and why it is not
+        // like for like.
         let detail = text::wrap(&self.detail_doc(d), usize::from(inner.width));
+        let caption = self.comparison().map_or(0, |c| c.caption(d).len().min(2));
+        let least = (caption as u16).max(2);
         let detail_rows =
-            (detail.len() as u16).min(inner.height.saturating_sub(tables_need).max(2));
+            (detail.len() as u16).min(inner.height.saturating_sub(tables_need).max(least));
         let [tables, detail_area, _] = Layout::vertical([
             Constraint::Max(tables_need),
             Constraint::Length(detail_rows),
@@ -412,16 +441,48 @@ impl RankingsView {
             });
             Layout::vertical(constraints).split(tables)
         };
-        let tables = shown
+        let tables: Vec<(usize, bool, Rect)> = shown
             .into_iter()
             .zip(areas.iter())
-            .map(|((t, b), a)| (t, b, *a))
+            .map(|((t, with), a)| (t, with, *a))
             .collect();
+        let columns = self.columns_for(&tables);
         PageLayout {
             title,
             tables,
+            columns,
             detail_area,
             detail,
+        }
+    }
+
+    /// One set of columns for every table of the page, so that a bar of the
+    /// same figure is as long in either table: the bar gets what the
+    /// narrowest table leaves, the comparison column included.
+    fn columns_for(&self, tables: &[(usize, bool, Rect)]) -> PageColumns {
+        let inner = tables
+            .iter()
+            .map(|(_, _, a)| usize::from(a.width.saturating_sub(2)))
+            .min()
+            .unwrap_or(0);
+        let widest = |f: fn(&(usize, usize)) -> usize| {
+            tables
+                .iter()
+                .map(|&(t, _, _)| f(&self.columns[t]))
+                .max()
+                .unwrap_or(0)
+        };
+        let name = widest(|c| c.0).min((inner / NAME_SHARE).max(8));
+        let value = widest(|c| c.1);
+        let standing = self.comparison().map_or(0, Comparison::column_width);
+        let fixed = RANK_WIDTH + 1 + name + 1 + value + 1;
+        let bar = inner.saturating_sub(fixed + if standing > 0 { standing + 1 } else { 0 });
+        PageColumns {
+            name,
+            value,
+            standing,
+            bar,
+            scale: self.scales[self.page],
         }
     }
 
@@ -464,73 +525,66 @@ impl RankingsView {
         }
     }
 
-    /// Draws the table at index `ti`, with a change column against `base`,
-    /// building rows only for the window in view.
+    /// Draws the table at index `ti` in `area` in the page's columns, with
+    /// the comparison column when `with`, building rows only for the window
+    /// in view.
     #[allow(clippy::too_many_arguments)]
     fn render_table(
         &self,
         d: &Dataset,
         theme: &Theme,
         ti: usize,
-        base: Option<usize>,
-        scale: f64,
+        cols: PageColumns,
+        with: bool,
         area: Rect,
         buf: &mut Buffer,
     ) {
         let t = &d.rankings[ti];
-        let n = t
-            .sample_size
-            .map(|n| format!("n={} · ", thousands(n)))
-            .unwrap_or_default();
+        let lang = self.lang;
+        // The metric, unless the title says it already ("2013, satisfaction").
+        let (name, metric) = (t.title.get(lang), t.metric.get(lang));
+        let title = if name.contains(metric) {
+            format!(" {name} ")
+        } else {
+            format!(" {name} · {metric} ")
+        };
         let block = Block::bordered()
-            .title(Line::from(format!(" {} ", t.title)).style(theme.heading))
-            .title_bottom(Line::from(format!(" {}{} ({}) ", n, t.metric, t.unit)).right_aligned())
+            .title(Line::from(title).style(theme.heading))
+            .title_bottom(Line::from(format!(" {} ", base_text(d, t))).right_aligned())
             .border_style(theme.border);
-        let (name_width, value_width) = self.columns[ti];
-        let s = self.sort;
-        let headers = [
-            format!("{}{}", self.lang.say("Rank"), s.arrow(SortKey::Rank)),
-            format!(
-                "{}{}",
-                self.lang.say("Platform"),
-                s.arrow(SortKey::Platform)
-            ),
-            format!("{}{}", t.unit, s.arrow(SortKey::Value)),
-            String::new(),
-            self.lang.say("Change").to_string(),
-        ];
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.is_empty() {
             return;
         }
+        // Both tables of a page use one set of columns, so their bars share
+        // cells as well as a scale; only one has the comparison column.
+        let comparison = self.comparison().filter(|_| with);
         // Columns left to right, a space between: rank, platform, figure,
-        // the bar taking what is left, and the change where there is one.
-        let change_width = if base.is_some() { 7 } else { 0 };
-        let fixed = 4 + 1 + name_width + 1 + value_width + 1 + change_width;
-        let bar_width = inner.width.saturating_sub(fixed);
-        let widths = [
-            4,
-            name_width,
-            value_width,
-            bar_width,
-            change_width.saturating_sub(1),
-        ];
-        let mut columns = [0u16; 5];
-        let mut x = inner.x;
-        for (column, w) in columns.iter_mut().zip(widths) {
-            *column = x;
-            x = x.saturating_add(w + 1);
+        // the bar, and the comparison where there is one.
+        let standing_width = if with { cols.standing } else { 0 };
+        let widths = [RANK_WIDTH, cols.name, cols.value, cols.bar, standing_width];
+        let mut starts = [0usize; 5];
+        let mut x = usize::from(inner.x);
+        for (start, w) in starts.iter_mut().zip(widths) {
+            *start = x;
+            x += w + 1;
         }
-        let room = |c: usize| usize::from(widths[c].min(inner.right().saturating_sub(columns[c])));
+        let right = usize::from(inner.right());
+        let at = |c: usize| u16::try_from(starts[c].min(right)).unwrap_or(u16::MAX);
+        let room = |c: usize| widths[c].min(right.saturating_sub(starts[c]));
         let header_row = Rect { height: 1, ..inner };
         buf.set_style(header_row, theme.heading);
-        for (c, header) in headers
-            .iter()
-            .enumerate()
-            .take(if base.is_some() { 5 } else { 4 })
-        {
-            put(buf, columns[c], inner.y, header, room(c), theme.heading);
+        let s = self.sort;
+        let headers = [
+            format!("{}{}", lang.say("Rank"), s.arrow(SortKey::Rank)),
+            format!("{}{}", lang.say("Platform"), s.arrow(SortKey::Platform)),
+            format!("{}{}", t.unit, s.arrow(SortKey::Value)),
+            format::axis(cols.bar, cols.scale, &t.unit),
+            comparison.map_or(String::new(), |c| lang.say(c.header()).to_string()),
+        ];
+        for (c, header) in headers.iter().enumerate() {
+            put(buf, at(c), inner.y, header, room(c), theme.heading);
         }
         let in_view = usize::from(inner.height.saturating_sub(1)).max(1);
         let (first, selected) = self.window(d, ti, area);
@@ -538,68 +592,43 @@ impl RankingsView {
         let window = &order[first.min(order.len())..(first + in_view).min(order.len())];
         // One buffer for every cell's text: a frame allocates nothing a row.
         let mut text = String::new();
+        let plain = Style::new();
         for ((y, &i), place) in (inner.y + 1..inner.bottom()).zip(window).zip(first..) {
             let r = &t.rows[i];
-            let plain = Style::new();
             text.clear();
-            let _ = write!(text, "{:>3}", r.rank);
-            put(buf, columns[0], y, &text, room(0), plain);
-            put(
-                buf,
-                columns[1],
-                y,
-                self.lang.platform(d, &r.platform),
-                room(1),
-                plain,
-            );
+            match r.rank {
+                Some(rank) => write!(text, "{rank:>3}"),
+                None => write!(text, "  —"),
+            }
+            .ok();
+            put(buf, at(0), y, &text, room(0), plain);
+            cut_to(&mut text, lang.row_name(d, r), cols.name);
+            put(buf, at(1), y, &text, room(1), plain);
             write_value_cell(&mut text, t, r.value);
-            let pad = widths[2].saturating_sub(str_width(&text) as u16);
-            put(
-                buf,
-                columns[2] + pad,
-                y,
-                &text,
-                room(2).saturating_sub(usize::from(pad)),
-                plain,
-            );
+            let pad = cols.value.saturating_sub(str_width(&text));
+            put(buf, at(2).saturating_add(pad as u16), y, &text, room(2).saturating_sub(pad), plain);
             match r.value {
-                Some(v) if scale > 0.0 => {
-                    draw_hbar(buf, columns[3], y, v / scale, bar_width, theme.series(0))
+                Some(v) if cols.scale > 0.0 => {
+                    draw_hbar(buf, at(3), y, v / cols.scale, room(3), theme.series(0))
                 }
                 Some(_) => {}
-                None => {
-                    put(
-                        buf,
-                        columns[3],
-                        y,
-                        bar_cell(None, scale, bar_width),
-                        room(3),
-                        theme.gap,
-                    );
-                }
+                None => put(buf, at(3), y, "not published", room(3), theme.gap),
             }
-            if let Some(base) = base {
-                let change = Move::of(d.row_of(base, &r.platform), r.rank);
-                change.write_label(&mut text);
-                put(buf, columns[4], y, &text, room(4), change.style(theme));
+            if let Some(c) = comparison {
+                let standing = c.standings[i];
+                put(buf, at(4), y, standing.label(), room(4), standing_style(standing, theme));
             }
             if selected == Some(place) {
-                buf.set_style(
-                    Rect {
-                        y,
-                        height: 1,
-                        ..inner
-                    },
-                    theme.selected,
-                );
+                buf.set_style(Rect { y, height: 1, ..inner }, theme.selected);
             }
         }
     }
 
-    /// The selected platform across the page's tables, with sources and the
-    /// essay's words.
+    /// What the page compares, with its caveats, then the selected platform
+    /// across the page's tables, with sources and the essay's words.
     pub fn detail_doc(&self, d: &Dataset) -> Doc {
         let page = self.current();
+        let lang = self.lang;
         let id = self.selected_platform();
         let mut doc = Doc::default();
         if id.is_empty() {
@@ -610,13 +639,19 @@ impl RankingsView {
             doc.push(vec![text::Span::new(none, Mark::Meta)]);
             return doc;
         }
+        // What the comparison compares leads: a short window must not cut it.
+        if let Some(c) = self.comparison() {
+            for caveat in c.caption(d) {
+                doc.push(vec![text::Span::new(caveat, Mark::Meta)]);
+            }
+        }
         let mut head = vec![text::Span::new(
-            self.lang.platform(d, id).to_string(),
+            lang.platform(d, id).to_string(),
             Mark::Platform,
         )];
         if let Some(p) = d.platform(id) {
             // The name in the other language, where it differs.
-            let other = self.lang.toggle().platform(d, id);
+            let other = lang.toggle().platform(d, id);
             let mut extra = if p.name_ja == p.name {
                 String::new()
             } else {
@@ -630,20 +665,31 @@ impl RankingsView {
         doc.push(head);
         for ti in page.base.into_iter().chain([page.main]) {
             let t = &d.rankings[ti];
-            let line = match d.row_of(ti, id) {
+            let title = t.title.get(lang);
+            let line = match d.row_index(ti, id) {
                 None => vec![text::Span::new(
-                    format!("{}: not in this table", t.title),
+                    format!("{title}: not in its published list"),
                     Mark::Meta,
                 )],
-                Some(r) => {
+                Some(ri) => {
+                    let r = &t.rows[ri];
                     let value = r.value.map_or("figure not published".to_string(), |v| {
-                        format!("{} {}", format::value(v), t.unit)
+                        format::with_unit(v, &t.unit)
                     });
+                    let rank = r.rank.map_or("not ranked".to_string(), |n| format!("rank {n}"));
                     let mut line = vec![
-                        text::Span::new(format!("{}: ", t.title), Mark::Plain),
-                        text::Span::new(format!("rank {}, {value}", r.rank), Mark::Figure),
-                        text::Span::new(format!(" · {}", r.sources.join(", ")), Mark::Meta),
+                        text::Span::new(format!("{title}: "), Mark::Plain),
+                        text::Span::new(format!("{rank}, {value}"), Mark::Figure),
                     ];
+                    if let Some(c) = self.comparison().filter(|c| c.main == ti) {
+                        let base = d.rankings[c.base].title.get(lang);
+                        let words = standing_words(c.standings[ri], base, &t.unit);
+                        line.push(text::Span::new(format!(" ({words})"), Mark::Plain));
+                    }
+                    if let Some(name) = &r.name {
+                        line.push(text::Span::new(format!(" · named “{}”", name.get(lang)), Mark::Meta));
+                    }
+                    line.push(text::Span::new(format!(" · {}", r.sources.join(", ")), Mark::Meta));
                     if let Some(q) = &r.quote {
                         line.push(text::Span::new(" · essay ", Mark::Meta));
                         line.push(text::Span::new(format!("“{q}”"), Mark::Quote));
@@ -657,61 +703,51 @@ impl RankingsView {
     }
 }
 
-/// How a platform's rank moved from the compared-with table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Move {
-    Up(u32),
-    Down(u32),
-    Same,
-    /// Not in the compared-with table.
-    New,
+/// A standing in words, for the detail line.
+fn standing_words(s: Standing, base: &str, unit: &str) -> String {
+    let points = if unit == "%" { " percentage points" } else { "" };
+    match s {
+        Standing::Up(n) => format!("up {n} since {base}, among the platforms both list"),
+        Standing::Down(n) => format!("down {n} since {base}, among the platforms both list"),
+        Standing::Same => format!("same place as in {base}, among the platforms both list"),
+        Standing::Diff(v) => format!("{}{points} against {base}", format::signed(v)),
+        Standing::Unlisted => format!("not in the published list of {base}"),
+        Standing::NoFigure => format!("no figure to set against {base}"),
+    }
 }
 
-impl Move {
-    /// The move to `rank` from `base`, the platform's row in the compared-with table.
-    pub fn of(base: Option<&RankRow>, rank: u32) -> Move {
-        match base {
-            None => Move::New,
-            Some(b) if b.rank > rank => Move::Up(b.rank - rank),
-            Some(b) if b.rank < rank => Move::Down(rank - b.rank),
-            Some(_) => Move::Same,
+fn standing_style(s: Standing, theme: &Theme) -> Style {
+    match s {
+        Standing::Up(_) => theme.up,
+        Standing::Down(_) => theme.down,
+        Standing::Diff(v) if v > 0.0 => theme.up,
+        Standing::Diff(v) if v < 0.0 => theme.down,
+        _ => Style::new(),
+    }
+}
+
+/// `name` into `out`, cut to `width` columns with an ellipsis.
+fn cut_to(out: &mut String, name: &str, width: usize) {
+    out.clear();
+    if str_width(name) <= width {
+        out.push_str(name);
+        return;
+    }
+    let mut used = 0;
+    for c in name.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
         }
+        used += w;
+        out.push(c);
     }
-
-    /// ▲ up, ▼ down, = same: arrows, so the meaning needs no colour.
-    pub fn label(self) -> String {
-        let mut label = String::new();
-        self.write_label(&mut label);
-        label
-    }
-
-    /// [`Move::label`] written over `out`.
-    fn write_label(self, out: &mut String) {
-        out.clear();
-        // Writing to a String cannot fail.
-        let _ = match self {
-            Move::Up(n) => write!(out, "▲{n}"),
-            Move::Down(n) => write!(out, "▼{n}"),
-            Move::Same => write!(out, "="),
-            Move::New => write!(out, "new"),
-        };
-    }
-
-    fn style(self, theme: &Theme) -> Style {
-        match self {
-            Move::Up(_) | Move::New => theme.up,
-            Move::Down(_) => theme.down,
-            Move::Same => Style::new(),
-        }
-    }
+    out.push('…');
 }
 
 /// The width of a table's platform column, at least that of its header.
 pub fn name_width(d: &Dataset, t: &RankingTable) -> usize {
-    let names = t
-        .rows
-        .iter()
-        .map(|r| str_width(d.platform_name(&r.platform)));
+    let names = t.rows.iter().map(|r| str_width(Lang::En.row_name(d, r)));
     names.max().unwrap_or(0).max("Platform".len())
 }
 
@@ -741,7 +777,7 @@ pub fn value_width(t: &RankingTable) -> usize {
 }
 
 /// A row's bar against `scale`, or words where there is no figure to draw.
-pub fn bar_cell(value: Option<f64>, scale: f64, width: u16) -> String {
+pub fn bar_cell(value: Option<f64>, scale: f64, width: usize) -> String {
     match value {
         Some(v) if scale > 0.0 => hbar(v / scale, width),
         Some(_) => String::new(),
@@ -751,14 +787,14 @@ pub fn bar_cell(value: Option<f64>, scale: f64, width: u16) -> String {
 
 /// The glyphs of a horizontal bar `fraction` of `width` cells long, to an
 /// eighth of a cell.
-fn hbar_glyphs(fraction: f64, width: u16) -> impl Iterator<Item = char> {
-    let eighths = (fraction.clamp(0.0, 1.0) * f64::from(width) * 8.0).round() as usize;
+fn hbar_glyphs(fraction: f64, width: usize) -> impl Iterator<Item = char> {
+    let eighths = (fraction.clamp(0.0, 1.0) * width as f64 * 8.0).round() as usize;
     let part = (!eighths.is_multiple_of(8)).then(|| PARTS[eighths % 8]);
     std::iter::repeat_n('█', eighths / 8).chain(part)
 }
 
 /// A horizontal bar as text.
-pub fn hbar(fraction: f64, width: u16) -> String {
+pub fn hbar(fraction: f64, width: usize) -> String {
     hbar_glyphs(fraction, width).collect()
 }
 
@@ -781,7 +817,7 @@ fn put(buf: &mut Buffer, x: u16, y: u16, text: impl AsRef<str>, max: usize, styl
 
 /// A horizontal bar drawn into the cells from `x` on row `y`, its style laid
 /// over what is there (a selected row stays reversed).
-fn draw_hbar(buf: &mut Buffer, x: u16, y: u16, fraction: f64, width: u16, style: Style) {
+fn draw_hbar(buf: &mut Buffer, x: u16, y: u16, fraction: f64, width: usize, style: Style) {
     for (cx, glyph) in (x..).zip(hbar_glyphs(fraction, width)) {
         if let Some(cell) = buf.cell_mut((cx, y)) {
             cell.set_char(glyph).set_style(style);
@@ -795,19 +831,6 @@ fn rows_u16(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
 }
 
-/// 12000 as "12,000".
-pub fn thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -819,11 +842,4 @@ mod tests {
         assert_eq!(hbar(0.0, 10), "");
     }
 
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(thousands(12000), "12,000");
-        assert_eq!(thousands(4193), "4,193");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1234567), "1,234,567");
-    }
 }

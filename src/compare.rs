@@ -1,0 +1,302 @@
+//! How a ranking table stands against the one it compares with, said so
+//! that a reader knows what is compared: two populations of one survey are
+//! not a change, a change between surveys carries the breaks in method
+//! between them, and ranks are compared only among the platforms both
+//! tables list. The screen and `print` both read this.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::dataset::{Base, Break, Dataset, RankingTable, Survey};
+use crate::format;
+
+/// What the two tables are to each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// Two populations of one survey (smartphone users against all
+    /// respondents): the same moment, not a change.
+    Populations,
+    /// A later survey of the same family: a change over time.
+    Change,
+    /// Another family of surveys, or not a later one: side by side only.
+    Surveys,
+}
+
+/// How one row of the main table stands against the compared-with table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Standing {
+    /// Places up, among the platforms both tables rank.
+    Up(u32),
+    Down(u32),
+    Same,
+    /// This figure less the other table's, in the tables' unit.
+    Diff(f64),
+    /// Not in the other table's published list (which is not "new": the
+    /// platform may have been asked about and ranked lower).
+    Unlisted,
+    /// Listed in both, but a figure is missing on one side.
+    NoFigure,
+}
+
+impl Standing {
+    /// ▲ up, ▼ down, = same: arrows, so the meaning needs no colour; a
+    /// difference carries its sign.
+    pub fn label(self) -> String {
+        match self {
+            Standing::Up(n) => format!("▲{n}"),
+            Standing::Down(n) => format!("▼{n}"),
+            Standing::Same => "=".into(),
+            Standing::Diff(v) => format::signed(v),
+            Standing::Unlisted => "unlisted".into(),
+            Standing::NoFigure => "—".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub main: usize,
+    pub base: usize,
+    pub relation: Relation,
+    /// Per row of the main table (in the dataset's order), its standing.
+    pub standings: Vec<Standing>,
+    /// How many platforms both tables list.
+    pub common: usize,
+    /// The breaks in method between the two surveys, oldest first.
+    pub breaks: Vec<usize>,
+    width: usize,
+}
+
+impl Comparison {
+    /// `main` against `base`, both table indices. Costs the main table's
+    /// size (and its log), however large the other table is.
+    pub fn new(d: &Dataset, main: usize, base: usize) -> Comparison {
+        let (t, b) = (&d.rankings[main], &d.rankings[base]);
+        let relation = relation(d, t, b);
+        let in_base: Vec<Option<usize>> = t
+            .rows
+            .iter()
+            .map(|r| d.row_index(base, &r.platform))
+            .collect();
+        let common = in_base.iter().flatten().count();
+        let ranked = t.rows.iter().all(|r| r.rank.is_some())
+            && in_base.iter().flatten().all(|&i| b.rows[i].rank.is_some());
+        let places = if relation == Relation::Change && ranked {
+            Some((
+                places_among(t.rows.iter().enumerate().filter(|(i, _)| in_base[*i].is_some())),
+                places_among(in_base.iter().flatten().map(|&i| (i, &b.rows[i]))),
+            ))
+        } else {
+            None
+        };
+        let standings: Vec<Standing> = t
+            .rows
+            .iter()
+            .zip(&in_base)
+            .enumerate()
+            .map(|(i, (r, other))| {
+                let Some(o) = *other else {
+                    return Standing::Unlisted;
+                };
+                if let Some((now, then)) = &places {
+                    let (now, then) = (now[&i], then[&o]);
+                    return match now.cmp(&then) {
+                        std::cmp::Ordering::Less => Standing::Up(then - now),
+                        std::cmp::Ordering::Greater => Standing::Down(now - then),
+                        std::cmp::Ordering::Equal => Standing::Same,
+                    };
+                }
+                match (r.value, b.rows[o].value) {
+                    (Some(x), Some(y)) => Standing::Diff(format::difference(x, y)),
+                    _ => Standing::NoFigure,
+                }
+            })
+            .collect();
+        let header = if relation == Relation::Change { "change" } else { "vs" };
+        let width = standings
+            .iter()
+            .map(|s| s.label().chars().count())
+            .chain([header.len()])
+            .max()
+            .unwrap_or(0);
+        Comparison {
+            main,
+            base,
+            relation,
+            standings,
+            common,
+            breaks: breaks_between(d, &b.survey, &t.survey),
+            width,
+        }
+    }
+
+    /// The widest the comparison column needs, found once: a frame must not
+    /// walk every row.
+    pub fn column_width(&self) -> usize {
+        self.width
+    }
+
+    /// The comparison column's header.
+    pub fn header(&self) -> &'static str {
+        if self.relation == Relation::Change {
+            "change"
+        } else {
+            "vs"
+        }
+    }
+
+    /// What the column compares in one line; then, where the two tables
+    /// are not like for like, one line naming every difference (each break
+    /// in method by its title, and the sample sizes); then each break in
+    /// full. The first two are short, so a small window keeps them.
+    pub fn caption(&self, d: &Dataset) -> Vec<String> {
+        let (t, b) = (&d.rankings[self.main], &d.rankings[self.base]);
+        let points = if t.unit == "%" {
+            "percentage points".to_string()
+        } else {
+            t.unit.clone()
+        };
+        let mut lines = vec![match self.relation {
+            Relation::Populations => format!(
+                "vs: {points} above or below {}: the same survey, another population, not a change",
+                b.title
+            ),
+            Relation::Change => format!(
+                "change: rank move since {}, among the {} platforms both list",
+                b.title, self.common
+            ),
+            Relation::Surveys => format!(
+                "vs: {points} against {}, another survey ({}): not a change",
+                b.title,
+                survey_name(d, &b.survey)
+            ),
+        }];
+        let mut differences: Vec<String> = self
+            .breaks
+            .iter()
+            .map(|&i| d.breaks[i].title.en.clone())
+            .collect();
+        if self.relation != Relation::Populations {
+            let n = |id: &str| d.survey(id).and_then(|s| s.sample_size);
+            if let (Some(then), Some(now)) = (n(&b.survey), n(&t.survey))
+                && then != now
+            {
+                differences.push(format!(
+                    "n={} against {}",
+                    format::thousands(then),
+                    format::thousands(now)
+                ));
+            }
+        }
+        if !differences.is_empty() {
+            lines.push(format!("Caveats: {}.", differences.join("; ")));
+        }
+        lines.extend(
+            self.breaks
+                .iter()
+                .map(|&i| format!("{}: {}", d.breaks[i].title, d.breaks[i].text)),
+        );
+        lines
+    }
+}
+
+/// Each row's place among `rows` by rank, ties sharing a place: one plus
+/// how many rank better.
+fn places_among<'a>(
+    rows: impl Iterator<Item = (usize, &'a crate::dataset::RankRow)>,
+) -> HashMap<usize, u32> {
+    let mut ranked: Vec<(u32, usize)> = rows.map(|(i, r)| (r.rank.unwrap_or(0), i)).collect();
+    ranked.sort_unstable();
+    let mut places = HashMap::default();
+    let mut place = 0;
+    for (at, &(rank, i)) in ranked.iter().enumerate() {
+        if at == 0 || ranked[at - 1].0 != rank {
+            place = at as u32 + 1;
+        }
+        places.insert(i, place);
+    }
+    places
+}
+
+fn relation(d: &Dataset, t: &RankingTable, b: &RankingTable) -> Relation {
+    if t.survey == b.survey {
+        return Relation::Populations;
+    }
+    match (d.survey(&t.survey), d.survey(&b.survey)) {
+        (Some(now), Some(then)) if now.family == then.family && order(d, now) > order(d, then) => {
+            Relation::Change
+        }
+        _ => Relation::Surveys,
+    }
+}
+
+/// Where a survey stands in time: by its month where known, by its place
+/// in the file otherwise (version 1 files give no months).
+fn order<'d>(d: &'d Dataset, s: &'d Survey) -> (&'d str, usize) {
+    (
+        s.month.as_deref().unwrap_or(""),
+        d.survey_index(&s.id).unwrap_or(0),
+    )
+}
+
+/// The breaks of the family that take effect after `then` and by `now`.
+fn breaks_between(d: &Dataset, then: &str, now: &str) -> Vec<usize> {
+    let (Some(then), Some(now)) = (d.survey(then), d.survey(now)) else {
+        return Vec::new();
+    };
+    if then.family != now.family {
+        return Vec::new();
+    }
+    let (lo, hi) = (order(d, then), order(d, now));
+    let mut found: Vec<(&Break, usize)> = d
+        .breaks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| {
+            let from = d.survey(&k.from)?;
+            let at = order(d, from);
+            (from.family == now.family && lo < at && at <= hi).then_some((k, i))
+        })
+        .collect();
+    found.sort_by_key(|(k, _)| d.survey(&k.from).map(|s| order(d, s)));
+    found.into_iter().map(|(_, i)| i).collect()
+}
+
+fn survey_name(d: &Dataset, id: &str) -> String {
+    d.survey(id).map_or(id.to_string(), |s| s.name.en.clone())
+}
+
+/// Whose answers a table counts, with a sample size given as the base only
+/// where it is the table's base: "n=12,000", or "of 12,000 respondents;
+/// base not published" for a part of them.
+pub fn base_text(d: &Dataset, t: &RankingTable) -> String {
+    let n = d.survey(&t.survey).and_then(|s| s.sample_size);
+    let of = |what: &str| match n {
+        Some(n) => format!("of {} respondents; {what}", format::thousands(n)),
+        None => what.to_string(),
+    };
+    match (t.base, n) {
+        (Base::Survey, Some(n)) => format!("n={}", format::thousands(n)),
+        (Base::Survey, None) => "all respondents; n not given".into(),
+        (Base::Subgroup, _) => of("base not published"),
+        (Base::Users, _) => of("bases not published"),
+        (Base::Unstated, _) => of("this table's base not stated"),
+    }
+}
+
+/// The figure a full bar stands for, for each unit: tables of one unit
+/// share one scale wherever they are drawn. Rates and points run to 100;
+/// another unit, or a figure beyond 100, to the largest figure.
+pub fn scales(d: &Dataset) -> HashMap<&str, f64> {
+    let mut scales: HashMap<&str, f64> = HashMap::default();
+    for t in &d.rankings {
+        let floor = if t.unit == "%" || t.unit == "points" {
+            100.0
+        } else {
+            0.0
+        };
+        let most = t.rows.iter().filter_map(|r| r.value).fold(floor, f64::max);
+        let scale = scales.entry(t.unit.as_str()).or_insert(0.0);
+        *scale = scale.max(most);
+    }
+    scales
+}
