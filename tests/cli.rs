@@ -103,9 +103,10 @@ fn a_bad_data_file_stops_the_explorer_before_the_terminal() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(predicate::str::starts_with(
-            "sns-tui: error: /no/such/dataset.json: cannot read the file",
-        ));
+        .stderr(
+            "sns-tui: error: /no/such/dataset.json: cannot read the file: \
+             No such file or directory (os error 2)\n",
+        );
 }
 
 #[test]
