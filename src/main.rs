@@ -14,11 +14,27 @@ use sns_tui::tui;
 use sns_tui::ui::theme::Theme;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return parse_error(&e),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => output::error(&format!("{e:#}")),
     }
+}
+
+/// What clap would print and exit with, cleaned: its messages quote the
+/// arguments, and an argument can hold escape sequences. Help and version
+/// go to stdout with status 0, a usage error to stderr with status 2.
+fn parse_error(e: &clap::Error) -> ExitCode {
+    let stream = if e.use_stderr() {
+        Stream::Stderr
+    } else {
+        Stream::Stdout
+    };
+    let code = u8::try_from(e.exit_code()).map_or(ExitCode::FAILURE, ExitCode::from);
+    output::write(stream, &output::clean_lines(&e.render().to_string()), code)
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {

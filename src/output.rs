@@ -7,6 +7,8 @@ use std::fmt;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use crate::dataset::clean_text;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stream {
     Stdout,
@@ -55,7 +57,30 @@ fn write_all(stream: Stream, text: &str) -> io::Result<()> {
 pub fn error(message: &str) -> ExitCode {
     write(
         Stream::Stderr,
-        &format!("sns-tui: error: {}\n", message),
+        &format!("sns-tui: error: {}\n", clean_lines(message)),
         ExitCode::FAILURE,
     )
+}
+
+/// `text` with no control character but its line breaks: messages quote
+/// arguments and file names, which must not reach the terminal as escape
+/// sequences.
+pub fn clean_lines(text: &str) -> String {
+    text.split('\n')
+        .map(clean_text)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaning_keeps_line_breaks_and_drops_every_other_control() {
+        assert_eq!(
+            clean_lines("error: '\u{1b}]2;PWNED\u{7}'\n\n  \u{9b}31m\u{202e}x\n"),
+            "error: ']2;PWNED'\n\n  31mx\n"
+        );
+    }
 }

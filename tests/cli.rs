@@ -261,6 +261,8 @@ const WRITERS: &[&[&str]] = &[
     &["export", "rankings"],
     &["completions", "bash"],
     &["man"],
+    &["--help"],
+    &["--version"],
 ];
 
 fn bin() -> std::process::Command {
@@ -351,4 +353,41 @@ fn an_error_with_stderr_full_still_exits_1() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn arguments_reach_the_terminal_without_their_control_characters() {
+    let hostile = ["\u{1b}]2;PWNED\u{7}", "\u{1b}[31mx\u{9b}2J\u{202e}txt"];
+    let cases: Vec<(Vec<String>, i32)> = hostile
+        .iter()
+        .flat_map(|h| {
+            [
+                (vec![h.to_string()], 2),
+                (vec![format!("--{h}")], 2),
+                (vec!["--theme".into(), h.to_string()], 2),
+                (vec!["print".into(), h.to_string()], 2),
+                (vec!["--data".into(), h.to_string()], 1),
+                (vec!["check".into(), h.to_string()], 1),
+            ]
+        })
+        .collect();
+    for (args, code) in cases {
+        // As on a terminal: clap writes its colours, and with them
+        // whatever an argument holds, when it thinks it may.
+        let out = bin()
+            .args(&args)
+            .env("CLICOLOR_FORCE", "1")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+        for text in [&out.stdout, &out.stderr] {
+            let text = String::from_utf8_lossy(text);
+            let control = |c: char| {
+                (c.is_control() && c != '\n')
+                    || ('\u{202a}'..='\u{202e}').contains(&c)
+                    || ('\u{2066}'..='\u{2069}').contains(&c)
+            };
+            assert!(!text.chars().any(control), "{args:?}: {text:?}");
+        }
+    }
 }
