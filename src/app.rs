@@ -578,6 +578,30 @@ mod tests {
     }
 
     #[test]
+    fn search_in_a_paragraph_indented_wider_than_the_line_finds_what_shows() {
+        // The file: 100 spaces of indent, then a one-column
+        // character of two bytes, at 80x24.
+        let mut json: serde_json::Value = serde_json::from_str(dataset::BUNDLED_JSON).unwrap();
+        json["essay"]["paragraphs"][0] = format!("{}é and more", " ".repeat(100)).into();
+        let d = dataset::parse(&json.to_string(), dataset::Origin::Bundled).unwrap();
+        let mut a = App::new(d.dataset, Theme::mono());
+        a.apply(Action::Resize(80, 24));
+        a.apply(Action::ShowTab(Tab::Essay));
+        a.apply(Action::StartSearch);
+        a.apply(Action::Type(' '));
+        render_text_full(&a);
+        a.apply(Action::Erase);
+        for c in "é and".chars() {
+            a.apply(Action::Type(c));
+        }
+        assert_eq!(a.essay.search_status().as_deref(), Some("“é and” 1/1"));
+        let line = a.essay.current_match_line().unwrap();
+        let screen = render_text_full(&a);
+        let row = screen.lines().nth(line - a.essay.scroll() + 2).unwrap();
+        assert!(row.contains("é"), "{row}");
+    }
+
+    #[test]
     fn enter_shows_the_essays_words_for_a_figure_and_b_goes_back() {
         let mut a = app();
         a.apply(Action::Left);

@@ -9,6 +9,7 @@ pub mod export;
 pub mod format;
 pub mod keymap;
 pub mod lang;
+pub mod output;
 pub mod report;
 pub mod tabs;
 pub mod text;

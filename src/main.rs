@@ -1,4 +1,3 @@
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -9,24 +8,41 @@ use sns_tui::cli::{Cli, Command, ThemeChoice, View};
 use sns_tui::dataset::{self, LoadError};
 use sns_tui::export;
 use sns_tui::lang::Lang;
+use sns_tui::output::{self, Stream};
 use sns_tui::report::{self, Section};
 use sns_tui::tui;
 use sns_tui::ui::theme::Theme;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return parse_error(&e),
+    };
     match run(cli) {
         Ok(code) => code,
-        Err(e) => {
-            eprintln!("sns-tui: error: {e:#}");
-            ExitCode::FAILURE
-        }
+        Err(e) => output::error(&format!("{e:#}")),
     }
+}
+
+/// What clap would print and exit with, cleaned: its messages quote the
+/// arguments, and an argument can hold escape sequences. Help and version
+/// go to stdout with status 0, a usage error to stderr with status 2.
+fn parse_error(e: &clap::Error) -> ExitCode {
+    let stream = if e.use_stderr() {
+        Stream::Stderr
+    } else {
+        Stream::Stdout
+    };
+    let code = u8::try_from(e.exit_code()).map_or(ExitCode::FAILURE, ExitCode::from);
+    output::write(stream, &output::clean_lines(&e.render().to_string()), code)
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Some(Command::Check { file }) => Ok(check(file.or(cli.data).as_deref())),
+        Some(Command::Check { file }) => {
+            let (report, code) = check(file.or(cli.data).as_deref());
+            Ok(output::write(Stream::Stdout, &report, code))
+        }
         Some(Command::Print { view, width }) => {
             let loaded = dataset::load(cli.data.as_deref())?;
             let sections = match view {
@@ -70,12 +86,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn check(path: Option<&std::path::Path>) -> ExitCode {
+/// What `check` says of the dataset at `path`, and its exit status.
+fn check(path: Option<&std::path::Path>) -> (String, ExitCode) {
     match dataset::load(path) {
         Ok(loaded) => {
             let d = &loaded.dataset;
-            println!(
-                "ok: {} (schema {}: {} sources, {} platforms, {} growth series, {} ranking tables, {} notes)",
+            let report = format!(
+                "ok: {} (schema {}: {} sources, {} platforms, {} growth series, {} ranking tables, {} notes)\n",
                 loaded.origin,
                 d.schema,
                 d.sources.len(),
@@ -84,18 +101,18 @@ fn check(path: Option<&std::path::Path>) -> ExitCode {
                 d.rankings.len(),
                 d.notes.len()
             );
-            ExitCode::SUCCESS
+            (report, ExitCode::SUCCESS)
         }
         Err(LoadError::Invalid { origin, problems }) => {
             let s = if problems.len() == 1 { "" } else { "s" };
-            println!("{origin}: {} problem{s}:", problems.len());
-            println!("{}", dataset::list(&problems, usize::MAX));
-            ExitCode::FAILURE
+            let report = format!(
+                "{origin}: {} problem{s}:\n{}\n",
+                problems.len(),
+                dataset::list(&problems, usize::MAX)
+            );
+            (report, ExitCode::FAILURE)
         }
-        Err(e) => {
-            println!("{e}");
-            ExitCode::FAILURE
-        }
+        Err(e) => (format!("{e}\n"), ExitCode::FAILURE),
     }
 }
 
@@ -117,11 +134,7 @@ fn completion(shell: Shell) -> Result<&'static str> {
     Ok(script)
 }
 
-/// Writes to stdout; a closed pipe (`| head`) ends quietly.
+/// Writes a command's output to stdout.
 fn write_out(text: &str) -> Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        other => other.map(|()| ExitCode::SUCCESS).map_err(Into::into),
-    }
+    Ok(output::write(Stream::Stdout, text, ExitCode::SUCCESS))
 }

@@ -103,9 +103,10 @@ fn a_bad_data_file_stops_the_explorer_before_the_terminal() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(predicate::str::starts_with(
-            "sns-tui: error: /no/such/dataset.json: cannot read the file",
-        ));
+        .stderr(
+            "sns-tui: error: /no/such/dataset.json: cannot read the file: \
+             No such file or directory (os error 2)\n",
+        );
 }
 
 #[test]
@@ -294,4 +295,143 @@ fn completions_and_man_page_come_from_the_command_line_definition() {
         .assert()
         .success()
         .stdout(predicate::str::contains(".TH sns-tui 1").and(predicate::str::contains("export")));
+}
+
+/// Every command that writes to stdout, as a script runs it.
+const WRITERS: &[&[&str]] = &[
+    &["print", "all"],
+    &["check"],
+    &["dump"],
+    &["export", "rankings"],
+    &["completions", "bash"],
+    &["man"],
+    &["--help"],
+    &["--version"],
+];
+
+fn bin() -> std::process::Command {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("sns-tui"))
+}
+
+/// Runs `args` with stdout a pipe whose read end is closed before the
+/// program starts, so that its first write fails with EPIPE, every time.
+fn into_a_closed_pipe(args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    bin().args(args).stdout(writer).output().unwrap()
+}
+
+#[test]
+fn every_command_says_once_that_stdout_is_full_and_exits_1() {
+    for args in WRITERS {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = bin().args(*args).stdout(full).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "sns-tui: error: cannot write to stdout: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn every_command_ends_quietly_when_the_reader_has_gone() {
+    for args in WRITERS {
+        let out = into_a_closed_pipe(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
+}
+
+#[test]
+fn check_into_a_closed_pipe_still_fails_a_file_with_problems() {
+    // `check bad.json | head -1` under pipefail must not pass the file.
+    let bad = BUNDLED_JSON.replace("\"rank\": 5", "\"rank\": 1");
+    let f = temp_json(&bad);
+    let out = into_a_closed_pipe(&["check", f.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_a_long_print_quietly() {
+    // `| head -1`: the first line read, then the pipe closed while
+    // megabytes are still to come (more than a pipe holds).
+    let essay = "word ".repeat(200_000);
+    let mut json: serde_json::Value = serde_json::from_str(BUNDLED_JSON).unwrap();
+    json["essay"]["paragraphs"][0] = essay.into();
+    let f = temp_json(&json.to_string());
+    let mut child = bin()
+        .arg("--data")
+        .arg(f.path())
+        .args(["print", "essay"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut first,
+    )
+    .unwrap();
+    assert!(first.starts_with("LINE me!"), "{first}");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn an_error_with_stderr_full_still_exits_1() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = bin()
+        .args(["--data", "/no/such/dataset.json"])
+        .stderr(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn arguments_reach_the_terminal_without_their_control_characters() {
+    let hostile = ["\u{1b}]2;PWNED\u{7}", "\u{1b}[31mx\u{9b}2J\u{202e}txt"];
+    let cases: Vec<(Vec<String>, i32)> = hostile
+        .iter()
+        .flat_map(|h| {
+            [
+                (vec![h.to_string()], 2),
+                (vec![format!("--{h}")], 2),
+                (vec!["--theme".into(), h.to_string()], 2),
+                (vec!["print".into(), h.to_string()], 2),
+                (vec!["--data".into(), h.to_string()], 1),
+                (vec!["check".into(), h.to_string()], 1),
+            ]
+        })
+        .collect();
+    for (args, code) in cases {
+        // As on a terminal: clap writes its colours, and with them
+        // whatever an argument holds, when it thinks it may.
+        let out = bin()
+            .args(&args)
+            .env("CLICOLOR_FORCE", "1")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+        for text in [&out.stdout, &out.stderr] {
+            let text = String::from_utf8_lossy(text);
+            let control = |c: char| {
+                (c.is_control() && c != '\n')
+                    || ('\u{202a}'..='\u{202e}').contains(&c)
+                    || ('\u{2066}'..='\u{2069}').contains(&c)
+            };
+            assert!(!text.chars().any(control), "{args:?}: {text:?}");
+        }
+    }
 }

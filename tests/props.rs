@@ -11,6 +11,7 @@ use sns_tui::app::{Action, App};
 use sns_tui::dataset::{self, BUNDLED_JSON, Dataset, Origin};
 use sns_tui::keymap;
 use sns_tui::tabs::Tab;
+use sns_tui::text;
 use sns_tui::ui;
 use sns_tui::ui::theme::Theme;
 
@@ -324,6 +325,99 @@ proptest! {
         let press = keymap::action_for(&KeyEvent { kind: KeyEventKind::Press, ..k }, &scopes);
         prop_assert_eq!(keymap::action_for(&KeyEvent { kind: KeyEventKind::Release, ..k }, &scopes), None);
         prop_assert_eq!(keymap::action_for(&KeyEvent { kind: KeyEventKind::Repeat, ..k }, &scopes), press);
+    }
+}
+
+/// A paragraph as a file may hold one, in spans of two marks: runs of
+/// spaces (indents wider than any line among them), no-break spaces, ASCII,
+/// accented letters precomposed and combined, Japanese, emoji and a
+/// combining mark on its own.
+fn paragraph() -> impl Strategy<Value = Vec<text::Span>> {
+    let piece = prop_oneof![
+        " {1,3}",
+        " {40,200}",
+        Just("\u{a0}".to_string()),
+        "[a-zA-Z0-9,.%]{1,12}",
+        "[àéîõüÉ]{1,4}",
+        Just("e\u{301}".to_string()),
+        Just("\u{301}".to_string()),
+        "[ぁ-んァ-ン一-龯]{1,6}",
+        Just("🙂".to_string()),
+        "[a-z]{40,120}",
+    ];
+    prop::collection::vec((piece, any::<bool>()), 1..40).prop_map(|pieces| {
+        pieces
+            .into_iter()
+            .map(|(piece, figure)| {
+                let mark = if figure {
+                    text::Mark::Figure
+                } else {
+                    text::Mark::Plain
+                };
+                text::Span::new(piece, mark)
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// A wrapped line is its paragraph's text from where its origin says,
+    /// so every search hit falls on the line's character boundaries and
+    /// every match that shows on a line is found.
+    #[test]
+    fn wrapped_lines_are_their_paragraphs_text_and_hits_land_on_them(
+        spans in paragraph(),
+        width in 1usize..200,
+        from in any::<prop::sample::Index>(),
+        len in 1usize..12,
+        typed in prop::option::of(prop::sample::select(vec![" ", "é", "e\u{301}", "\u{a0}", "a", "🙂"])),
+    ) {
+        let para = text::plain(&spans);
+        let chars: Vec<char> = para.chars().collect();
+        let query: String = match typed {
+            Some(t) => t.to_string(),
+            None => chars.iter().skip(from.index(chars.len())).take(len).collect(),
+        };
+        // A blank paragraph first, so that the one under test is not the first.
+        let doc = text::Doc { paras: vec![Vec::new(), spans] };
+        let wrapped = text::wrap_with_origins(&doc, width);
+        let lines: Vec<(usize, String, usize)> = wrapped
+            .lines
+            .iter()
+            .zip(&wrapped.origins)
+            .enumerate()
+            .filter(|(_, (_, o))| o.para == 1)
+            .map(|(i, (line, o))| (i, text::plain(line), o.offset))
+            .collect();
+        prop_assert!(!lines.is_empty());
+        let mut end = 0;
+        for (i, line, offset) in &lines {
+            prop_assert!(*offset >= end, "line {} starts inside the line before", i);
+            end = offset + line.len();
+            prop_assert_eq!(para.get(*offset..end), Some(line.as_str()), "line {}", i);
+        }
+        let hits: Vec<text::Hit> = text::find_all(&para, &query)
+            .into_iter()
+            .flat_map(|range| wrapped.locate(1, range))
+            .collect();
+        for hit in &hits {
+            let (_, line, offset) = lines.iter().find(|(i, ..)| *i == hit.line).unwrap();
+            let Some(shown) = line.get(hit.start..hit.end) else {
+                return Err(TestCaseError::fail(format!("{hit:?} cuts a character of {line:?}")));
+            };
+            prop_assert!(!shown.is_empty());
+            prop_assert_eq!(shown, &para[offset + hit.start..offset + hit.end]);
+        }
+        for (i, line, _) in &lines {
+            for seen in text::find_all(line, &query) {
+                prop_assert!(
+                    hits.iter().any(|h| h.line == *i && (h.start..h.end).contains(&seen.start)),
+                    "{:?} shows at {:?} on line {} ({:?}) but is not found", query, seen, i, line
+                );
+            }
+        }
     }
 }
 

@@ -44,10 +44,13 @@ impl fmt::Display for Origin {
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{origin}: cannot read the file: {source}")]
+    /// The cause is part of the message, as every variant's message is
+    /// whole; named `cause`, not `source`, so that it is not also the
+    /// error's source, which `{:#}` would print a second time.
+    #[error("{origin}: cannot read the file: {cause}")]
     Io {
         origin: Origin,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("{origin}: not a regular file")]
     NotAFile { origin: Origin },
@@ -127,9 +130,9 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
 }
 
 fn read_limited(path: &Path, origin: &Origin) -> Result<Vec<u8>, LoadError> {
-    let io = |source| LoadError::Io {
+    let io = |cause| LoadError::Io {
         origin: origin.clone(),
-        source,
+        cause,
     };
     let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;

@@ -17,23 +17,14 @@ use crate::ui::theme::Theme;
 pub struct TextView {
     build: fn(&Dataset) -> Doc,
     doc: Option<Doc>,
-    /// `doc` wrapped to `width`; rewrapped only when the width changes.
-    lines: Vec<text::Line>,
-    /// Where each line starts in `doc`.
-    origins: Vec<text::Origin>,
+    /// `doc` wrapped to `width`, each line with where it starts in `doc`;
+    /// rewrapped only when the width changes.
+    wrapped: text::Wrapped,
     width: usize,
     search: Option<Found>,
     /// Where the text goes, as of the last resize.
     area: Rect,
     scroll: usize,
-}
-
-/// Part of a match on one line: a byte range of the line's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
-    pub line: usize,
-    pub start: usize,
-    pub end: usize,
 }
 
 /// What a search found: each match as the hits it spans (a match broken
@@ -44,7 +35,7 @@ struct Found {
     /// Whether `query` is the essay's words, found as [`text::find_quote`]
     /// finds them, or a search.
     quote: bool,
-    matches: Vec<Vec<Hit>>,
+    matches: Vec<Vec<text::Hit>>,
     current: usize,
 }
 
@@ -63,8 +54,7 @@ impl TextView {
         TextView {
             build,
             doc: None,
-            lines: Vec::new(),
-            origins: Vec::new(),
+            wrapped: text::Wrapped::default(),
             width: 0,
             search: None,
             area: Rect::default(),
@@ -92,19 +82,17 @@ impl TextView {
         let width = usize::from(self.area.width).max(1);
         if let Some(doc) = self.doc.as_ref().filter(|_| width != self.width) {
             let at_end = self.at_end();
-            let fraction = if self.lines.is_empty() {
+            let fraction = if self.wrapped.lines.is_empty() {
                 0.0
             } else {
-                self.scroll as f64 / self.lines.len() as f64
+                self.scroll as f64 / self.wrapped.lines.len() as f64
             };
-            let wrapped = text::wrap_with_origins(doc, width);
-            self.lines = wrapped.lines;
-            self.origins = wrapped.origins;
+            self.wrapped = text::wrap_with_origins(doc, width);
             self.width = width;
             self.scroll = if at_end {
                 self.max_scroll()
             } else {
-                (fraction * self.lines.len() as f64) as usize
+                (fraction * self.wrapped.lines.len() as f64) as usize
             };
             // Matches are found again at the new width, the same one current.
             if let Some(found) = self.search.take() {
@@ -161,7 +149,7 @@ impl TextView {
             matches.extend(
                 find(&plain)
                     .into_iter()
-                    .map(|range| self.locate(para, range))
+                    .map(|range| self.wrapped.locate(para, range))
                     .filter(|hits| !hits.is_empty()),
             );
         }
@@ -171,34 +159,6 @@ impl TextView {
             matches,
             current: 0,
         });
-    }
-
-    /// The hits a byte range of paragraph `para` makes on the wrapped lines.
-    fn locate(&self, para: usize, range: std::ops::Range<usize>) -> Vec<Hit> {
-        let first = self
-            .origins
-            .partition_point(|o| (o.para, o.offset) <= (para, range.start))
-            .saturating_sub(1);
-        let mut hits = Vec::new();
-        for line in first..self.lines.len() {
-            let origin = self.origins[line];
-            if origin.para != para || origin.offset >= range.end {
-                break;
-            }
-            let len = self.lines[line].iter().map(|s| s.text.len()).sum::<usize>();
-            let (start, end) = (
-                range.start.max(origin.offset),
-                range.end.min(origin.offset + len),
-            );
-            if start < end {
-                hits.push(Hit {
-                    line,
-                    start: start - origin.offset,
-                    end: end - origin.offset,
-                });
-            }
-        }
-        hits
     }
 
     /// Moves to the next (or, with -1, previous) match, round the ends.
@@ -256,11 +216,11 @@ impl TextView {
     }
 
     pub fn line_count(&self) -> usize {
-        self.lines.len()
+        self.wrapped.lines.len()
     }
 
     pub fn max_scroll(&self) -> usize {
-        self.lines.len().saturating_sub(self.height())
+        self.wrapped.lines.len().saturating_sub(self.height())
     }
 
     fn height(&self) -> usize {
@@ -292,18 +252,22 @@ impl TextView {
     /// Draws only the lines in view.
     pub fn render(&self, title: &str, theme: &Theme, body: Rect, buf: &mut Buffer) {
         let area = text_area(body);
-        let end = (self.scroll + usize::from(area.height)).min(self.lines.len());
-        let position = if self.lines.is_empty() {
+        let end = (self.scroll + usize::from(area.height)).min(self.wrapped.lines.len());
+        let position = if self.wrapped.lines.is_empty() {
             String::new()
         } else {
-            format!(" lines {}-{end} of {} ", self.scroll + 1, self.lines.len())
+            format!(
+                " lines {}-{end} of {} ",
+                self.scroll + 1,
+                self.wrapped.lines.len()
+            )
         };
         Block::bordered()
             .title(format!(" {title} "))
             .title_bottom(Line::from(position).right_aligned())
             .border_style(theme.border)
             .render(body, buf);
-        draw_lines(&self.lines[self.scroll..end], theme, area, buf);
+        draw_lines(&self.wrapped.lines[self.scroll..end], theme, area, buf);
         self.draw_hits(theme, area, end, buf);
         if self.max_scroll() > 0 {
             let mut state = ScrollbarState::new(self.max_scroll()).position(self.scroll);
@@ -339,7 +303,7 @@ impl TextView {
                 theme.hit
             };
             for hit in hits.iter().filter(|h| (self.scroll..end).contains(&h.line)) {
-                let text = text::plain(&self.lines[hit.line]);
+                let text = text::plain(&self.wrapped.lines[hit.line]);
                 let x = area.x as usize + text::str_width(&text[..hit.start]);
                 let width = text::str_width(&text[hit.start..hit.end]);
                 let y = area.y + (hit.line - self.scroll) as u16;

@@ -13,6 +13,8 @@ pub use search::find_all;
 pub use crate::dataset::find_quote;
 pub use sources::sources_doc;
 
+use std::ops::Range;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// What a piece of text is, so the theme can style it.
@@ -83,6 +85,50 @@ pub struct Origin {
 pub struct Wrapped {
     pub lines: Vec<Line>,
     pub origins: Vec<Origin>,
+}
+
+/// Part of a match on one line: a byte range of the line's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub line: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Wrapped {
+    /// The hits a byte range of paragraph `para` makes on the lines. A line
+    /// is its paragraph's text from its origin, so the range maps onto it
+    /// by subtraction; spaces dropped at a break make no hit.
+    pub fn locate(&self, para: usize, range: Range<usize>) -> Vec<Hit> {
+        // The last line starting at or before the range, unless the range
+        // starts in spaces before the paragraph's first line (an indent
+        // wider than a line): then that first line.
+        let first = self
+            .origins
+            .partition_point(|o| (o.para, o.offset) <= (para, range.start))
+            .saturating_sub(1)
+            .max(self.origins.partition_point(|o| o.para < para));
+        let mut hits = Vec::new();
+        for (line, (spans, origin)) in self.lines.iter().zip(&self.origins).enumerate().skip(first)
+        {
+            if origin.para != para || origin.offset >= range.end {
+                break;
+            }
+            let len = spans.iter().map(|s| s.text.len()).sum::<usize>();
+            let (start, end) = (
+                range.start.max(origin.offset),
+                range.end.min(origin.offset + len),
+            );
+            if start < end {
+                hits.push(Hit {
+                    line,
+                    start: start - origin.offset,
+                    end: end - origin.offset,
+                });
+            }
+        }
+        hits
+    }
 }
 
 /// As [`wrap`], keeping where each line starts, so that a place in a
@@ -167,12 +213,16 @@ impl<'a> Wrapper<'a, '_> {
     /// Places the spaces and the word gathered so far.
     fn flush(&mut self) {
         if self.first {
-            // A paragraph's own indent is kept, as far as the line allows.
-            let mut room = self.width - 1;
+            // A paragraph's own indent is kept, as far as the line allows:
+            // its last columns, so that the line is still the paragraph's
+            // text from where it starts, unbroken, as its origin says.
+            let mut skip = self.spaces.width.saturating_sub(self.width - 1);
             for &(s, mark, offset) in &self.spaces.pieces {
-                let n = s.len().min(room);
-                self.line.push(&s[..n], mark, n, offset);
-                room -= n;
+                let n = skip.min(s.len());
+                skip -= n;
+                if n < s.len() {
+                    self.line.push(&s[n..], mark, s.len() - n, offset + n);
+                }
             }
             self.first = false;
         } else if self.line.width + self.spaces.width + self.word.width <= self.width {
@@ -211,6 +261,7 @@ fn wrap_para(spans: &[Span], width: usize, para: usize, out: &mut Wrapped) {
         out.origins.push(Origin { para, offset: 0 });
         return;
     }
+    let first_line = out.lines.len();
     let mut w = Wrapper {
         width,
         para,
@@ -241,7 +292,8 @@ fn wrap_para(spans: &[Span], width: usize, para: usize, out: &mut Wrapped) {
         }
     }
     w.flush();
-    if !w.line.spans.is_empty() {
+    // Spaces alone, on a line with no room for them, are still a line.
+    if !w.line.spans.is_empty() || w.out.lines.len() == first_line {
         w.end_line();
     }
 }
@@ -316,6 +368,50 @@ mod tests {
             let plain = plain(line);
             assert_eq!(&text[origin.offset..origin.offset + plain.len()], plain);
         }
+    }
+
+    #[test]
+    fn an_indent_wider_than_the_line_keeps_its_last_columns() {
+        // The paragraph at the Essay tab's width in an 80x24
+        // terminal: the line must be the text from where it says it starts.
+        let text = format!("{}é and more", " ".repeat(100));
+        let doc = Doc {
+            paras: vec![vec![Span::new(text.as_str(), Mark::Plain)]],
+        };
+        let wrapped = wrap_with_origins(&doc, 77);
+        let lines: Vec<String> = wrapped.lines.iter().map(|l| plain(l)).collect();
+        assert_eq!(lines, [format!("{}é", " ".repeat(76)), "and more".into()]);
+        let starts: Vec<usize> = wrapped.origins.iter().map(|o| o.offset).collect();
+        assert_eq!(starts, [24, 103]);
+        assert_eq!(
+            wrapped.locate(0, 100..106),
+            [
+                Hit {
+                    line: 0,
+                    start: 76,
+                    end: 78
+                },
+                Hit {
+                    line: 1,
+                    start: 0,
+                    end: 3
+                }
+            ]
+        );
+        // A match in the spaces cut from the indent shows from the line's start.
+        assert_eq!(
+            wrapped.locate(0, 20..26),
+            [Hit {
+                line: 0,
+                start: 0,
+                end: 2
+            }]
+        );
+    }
+
+    #[test]
+    fn spaces_alone_on_a_line_with_no_room_are_still_a_line() {
+        assert_eq!(wrap_plain("   ", 1), [""]);
     }
 
     #[test]
