@@ -82,7 +82,12 @@ impl Comparison {
             && in_base.iter().flatten().all(|&i| b.rows[i].rank.is_some());
         let places = if relation == Relation::Change && ranked {
             Some((
-                places_among(t.rows.iter().enumerate().filter(|(i, _)| in_base[*i].is_some())),
+                places_among(
+                    t.rows
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| in_base[*i].is_some()),
+                ),
                 places_among(in_base.iter().flatten().map(|&i| (i, &b.rows[i]))),
             ))
         } else {
@@ -111,7 +116,11 @@ impl Comparison {
                 }
             })
             .collect();
-        let header = if relation == Relation::Change { "change" } else { "vs" };
+        let header = if relation == Relation::Change {
+            "change"
+        } else {
+            "vs"
+        };
         let width = standings
             .iter()
             .map(|s| s.label().chars().count())

@@ -170,7 +170,9 @@ impl TableLayout {
         TableLayout {
             name: name_width(d, t),
             value: value_width(t),
-            comparison: at.zip(base).map(|(main, base)| Comparison::new(d, main, base)),
+            comparison: at
+                .zip(base)
+                .map(|(main, base)| Comparison::new(d, main, base)),
         }
     }
 
@@ -192,7 +194,9 @@ fn table(
 ) -> String {
     let mut doc = Doc::default();
     let head = |s: String| vec![text::Span::new(s, text::Mark::Plain)];
-    let survey = d.survey(&t.survey).map_or(t.survey.clone(), |s| s.name.en.clone());
+    let survey = d
+        .survey(&t.survey)
+        .map_or(t.survey.clone(), |s| s.name.en.clone());
     doc.push(head(format!(
         "{}: {} ({survey}; {}; {})",
         t.title,

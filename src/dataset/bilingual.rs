@@ -111,7 +111,8 @@ mod tests {
         let plain: Bilingual = serde_json::from_str(r#""usage rate""#).unwrap();
         assert_eq!(plain, Bilingual::new("usage rate"));
         assert_eq!(plain.get(Lang::Ja), "usage rate");
-        let both: Bilingual = serde_json::from_str(r#"{"en": "usage rate", "ja": "利用率"}"#).unwrap();
+        let both: Bilingual =
+            serde_json::from_str(r#"{"en": "usage rate", "ja": "利用率"}"#).unwrap();
         assert_eq!(both.get(Lang::En), "usage rate");
         assert_eq!(both.get(Lang::Ja), "利用率");
         assert_eq!(serde_json::to_string(&plain).unwrap(), r#""usage rate""#);
@@ -123,7 +124,11 @@ mod tests {
 
     #[test]
     fn refuses_other_shapes_by_name() {
-        let err = |s: &str| serde_json::from_str::<Bilingual>(s).unwrap_err().to_string();
+        let err = |s: &str| {
+            serde_json::from_str::<Bilingual>(s)
+                .unwrap_err()
+                .to_string()
+        };
         assert!(err("3").contains("a string, or an object"), "{}", err("3"));
         assert!(err(r#"{"ja": "x"}"#).contains("missing field `en`"));
         assert!(err(r#"{"en": "x", "fr": "y"}"#).contains("unknown field `fr`"));
@@ -132,7 +137,8 @@ mod tests {
 
     #[test]
     fn is_cleaned_as_it_is_read() {
-        let b: Bilingual = serde_json::from_str(r#"{"en": "a\u001b[31m", "ja": "b\u0007"}"#).unwrap();
+        let b: Bilingual =
+            serde_json::from_str(r#"{"en": "a\u001b[31m", "ja": "b\u0007"}"#).unwrap();
         assert_eq!(b, Bilingual::both("a[31m", "b"));
     }
 }

@@ -226,7 +226,10 @@ fn declared_version(json: &str) -> Option<u32> {
     serde_json::from_str::<Version>(json).ok().map(|v| v.schema)
 }
 
-fn deserialize<T: serde::de::DeserializeOwned>(json: &str, origin: &Origin) -> Result<T, LoadError> {
+fn deserialize<T: serde::de::DeserializeOwned>(
+    json: &str,
+    origin: &Origin,
+) -> Result<T, LoadError> {
     serde_json::from_str(json).map_err(|first| path_error::<T>(json, origin.clone(), &first))
 }
 

@@ -39,7 +39,11 @@ fn unsupported_schema() {
     // A version 2 file that says 1 is told what to say.
     let p = problems_after(|v| v["schema"] = json!(1));
     assert_eq!(paths(&p), ["schema"]);
-    assert!(p[0].message.contains("set \"schema\": 2"), "{}", p[0].message);
+    assert!(
+        p[0].message.contains("set \"schema\": 2"),
+        "{}",
+        p[0].message
+    );
 }
 
 #[test]

@@ -226,7 +226,12 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
 
 fn surveys<'d>(d: &'d Dataset, p: &mut Problems) -> Unique<'d> {
     let list = At::Root("surveys");
-    let survey_ids = ids(p, list, d.surveys.iter().map(|s| s.id.as_str()), "survey id");
+    let survey_ids = ids(
+        p,
+        list,
+        d.surveys.iter().map(|s| s.id.as_str()),
+        "survey id",
+    );
     for (i, s) in d.surveys.iter().enumerate() {
         let at = list.index(i);
         p.non_empty(at.field("family"), &s.family);
@@ -436,7 +441,10 @@ fn rankings(d: &Dataset, platforms: &Unique, surveys: &Unique, p: &mut Problems)
         p.words(at.field("metric"), &t.metric);
         p.non_empty(at.field("unit"), &t.unit);
         if !surveys.0.contains_key(t.survey.as_str()) {
-            p.add(at.field("survey"), format!("unknown survey id {:?}", t.survey));
+            p.add(
+                at.field("survey"),
+                format!("unknown survey id {:?}", t.survey),
+            );
         }
         if let Some(other) = &t.compare_with {
             if other == &t.id {

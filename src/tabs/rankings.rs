@@ -219,7 +219,12 @@ impl RankingsView {
         let units = scales(d);
         let scales = pages
             .iter()
-            .map(|p| units.get(d.rankings[p.main].unit.as_str()).copied().unwrap_or(0.0))
+            .map(|p| {
+                units
+                    .get(d.rankings[p.main].unit.as_str())
+                    .copied()
+                    .unwrap_or(0.0)
+            })
             .collect();
         let comparisons = pages
             .iter()
@@ -606,7 +611,14 @@ impl RankingsView {
             put(buf, at(1), y, &text, room(1), plain);
             write_value_cell(&mut text, t, r.value);
             let pad = cols.value.saturating_sub(str_width(&text));
-            put(buf, at(2).saturating_add(pad as u16), y, &text, room(2).saturating_sub(pad), plain);
+            put(
+                buf,
+                at(2).saturating_add(pad as u16),
+                y,
+                &text,
+                room(2).saturating_sub(pad),
+                plain,
+            );
             match r.value {
                 Some(v) if cols.scale > 0.0 => {
                     draw_hbar(buf, at(3), y, v / cols.scale, room(3), theme.series(0))
@@ -616,10 +628,24 @@ impl RankingsView {
             }
             if let Some(c) = comparison {
                 let standing = c.standings[i];
-                put(buf, at(4), y, standing.label(), room(4), standing_style(standing, theme));
+                put(
+                    buf,
+                    at(4),
+                    y,
+                    standing.label(),
+                    room(4),
+                    standing_style(standing, theme),
+                );
             }
             if selected == Some(place) {
-                buf.set_style(Rect { y, height: 1, ..inner }, theme.selected);
+                buf.set_style(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..inner
+                    },
+                    theme.selected,
+                );
             }
         }
     }
@@ -676,7 +702,9 @@ impl RankingsView {
                     let value = r.value.map_or("figure not published".to_string(), |v| {
                         format::with_unit(v, &t.unit)
                     });
-                    let rank = r.rank.map_or("not ranked".to_string(), |n| format!("rank {n}"));
+                    let rank = r
+                        .rank
+                        .map_or("not ranked".to_string(), |n| format!("rank {n}"));
                     let mut line = vec![
                         text::Span::new(format!("{title}: "), Mark::Plain),
                         text::Span::new(format!("{rank}, {value}"), Mark::Figure),
@@ -687,9 +715,15 @@ impl RankingsView {
                         line.push(text::Span::new(format!(" ({words})"), Mark::Plain));
                     }
                     if let Some(name) = &r.name {
-                        line.push(text::Span::new(format!(" · named “{}”", name.get(lang)), Mark::Meta));
+                        line.push(text::Span::new(
+                            format!(" · named “{}”", name.get(lang)),
+                            Mark::Meta,
+                        ));
                     }
-                    line.push(text::Span::new(format!(" · {}", r.sources.join(", ")), Mark::Meta));
+                    line.push(text::Span::new(
+                        format!(" · {}", r.sources.join(", ")),
+                        Mark::Meta,
+                    ));
                     if let Some(q) = &r.quote {
                         line.push(text::Span::new(" · essay ", Mark::Meta));
                         line.push(text::Span::new(format!("“{q}”"), Mark::Quote));
@@ -705,7 +739,11 @@ impl RankingsView {
 
 /// A standing in words, for the detail line.
 fn standing_words(s: Standing, base: &str, unit: &str) -> String {
-    let points = if unit == "%" { " percentage points" } else { "" };
+    let points = if unit == "%" {
+        " percentage points"
+    } else {
+        ""
+    };
     match s {
         Standing::Up(n) => format!("up {n} since {base}, among the platforms both list"),
         Standing::Down(n) => format!("down {n} since {base}, among the platforms both list"),
@@ -841,5 +879,4 @@ mod tests {
         assert_eq!(hbar(0.5, 3), "█▌");
         assert_eq!(hbar(0.0, 10), "");
     }
-
 }
