@@ -1,15 +1,19 @@
+use rustc_hash::FxHashMap as HashMap;
+
 use super::{Doc, Mark, Span};
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, ESSAY_SOURCE};
+use crate::format;
 use crate::tabs::growth::short_label;
 
-/// The Sources tab: every source with what it is cited for, then the notes
-/// on where the essay and its sources differ.
+/// The Sources tab: every source with what it is cited for, the surveys and
+/// the breaks in their methods, then the notes on the essay and its figures.
 pub fn sources_doc(d: &Dataset) -> Doc {
     let mut doc = Doc::default();
     doc.push(vec![Span::new(
         format!("Sources ({})", d.sources.len()),
         Mark::Title,
     )]);
+    let mut uses = citations(d);
     for s in &d.sources {
         doc.blank();
         doc.push(vec![
@@ -21,20 +25,17 @@ pub fn sources_doc(d: &Dataset) -> Doc {
         for url in &s.urls {
             doc.push(vec![Span::new(url.clone(), Mark::Link)]);
         }
-        let uses = cited_for(d, &s.id);
-        if !uses.is_empty() {
+        if let Some(uses) = uses.remove(s.id.as_str()) {
             doc.push(vec![
                 Span::new("Cited for: ", Mark::Meta),
                 Span::new(uses.join("; "), Mark::Plain),
             ]);
         }
     }
+    surveys(d, &mut doc);
     if !d.notes.is_empty() {
         doc.blank();
-        doc.push(vec![Span::new(
-            "Notes: where the essay and its sources differ",
-            Mark::Title,
-        )]);
+        doc.push(vec![Span::new("Notes on the essay and its figures", Mark::Title)]);
     }
     for n in &d.notes {
         doc.blank();
@@ -47,43 +48,135 @@ pub fn sources_doc(d: &Dataset) -> Doc {
         }
         doc.push(vec![Span::new(n.text.clone(), Mark::Plain)]);
         doc.push(vec![Span::new(
-            format!("Sources: {}", n.sources.join(", ")),
+            format!("Sources: {}", cited(&n.sources)),
             Mark::Meta,
         )]);
     }
     doc
 }
 
-/// What a source is cited for, in words: series years, then tables.
-fn cited_for(d: &Dataset, id: &str) -> Vec<String> {
-    let cites = |sources: &[String]| sources.iter().any(|s| s == id);
-    let mut uses = Vec::new();
+/// Every survey, with who was asked, when and how, then every break in
+/// method with what it means for a comparison across it.
+fn surveys(d: &Dataset, doc: &mut Doc) {
+    if d.surveys.is_empty() {
+        return;
+    }
+    doc.blank();
+    doc.push(vec![Span::new(
+        format!("Surveys ({})", d.surveys.len()),
+        Mark::Title,
+    )]);
+    for s in &d.surveys {
+        doc.blank();
+        let mut facts: Vec<String> = Vec::new();
+        if let Some(month) = &s.month {
+            facts.push(format!("asked {month}"));
+        }
+        if let Some(n) = s.sample_size {
+            facts.push(format!("n={}", format::thousands(n)));
+        }
+        if let Some(p) = &s.population {
+            facts.push(p.en.clone());
+        }
+        if let Some(def) = &s.definition {
+            facts.push(format!("counts {def}"));
+        }
+        doc.push(vec![Span::new(s.name.en.clone(), Mark::Heading)]);
+        if !facts.is_empty() {
+            doc.push(vec![Span::new(facts.join(" · "), Mark::Plain)]);
+        }
+        doc.push(vec![Span::new(
+            format!("Sources: {}", cited(&s.sources)),
+            Mark::Meta,
+        )]);
+    }
+    if d.breaks.is_empty() {
+        return;
+    }
+    doc.blank();
+    doc.push(vec![Span::new("Breaks in method", Mark::Title)]);
+    for b in &d.breaks {
+        doc.blank();
+        let from = d.survey(&b.from).map_or(b.from.as_str(), |s| s.name.en.as_str());
+        doc.push(vec![
+            Span::new(b.title.en.clone(), Mark::Heading),
+            Span::new(format!(" (from {from})"), Mark::Meta),
+        ]);
+        doc.push(vec![Span::new(b.text.en.clone(), Mark::Plain)]);
+        doc.push(vec![Span::new(
+            format!("Sources: {}", cited(&b.sources)),
+            Mark::Meta,
+        )]);
+    }
+}
+
+/// Source ids as a note lists them, the essay by name.
+fn cited(ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| if id == ESSAY_SOURCE { "the essay" } else { id })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What each source is cited for, in words: series years, then tables,
+/// surveys and breaks. One walk over every citation, however many sources
+/// there are.
+fn citations(d: &Dataset) -> HashMap<&str, Vec<String>> {
+    let mut uses: HashMap<&str, Vec<String>> = HashMap::default();
     for series in &d.growth.series {
-        let years: Vec<String> = series
-            .points
-            .iter()
-            .filter(|p| cites(&p.sources))
-            .map(|p| p.year.to_string())
-            .collect();
-        if !years.is_empty() {
-            uses.push(format!(
-                "SNS users {} ({})",
-                listing(&years),
-                short_label(series).to_lowercase()
-            ));
+        let mut years: HashMap<&str, Vec<String>> = HashMap::default();
+        for p in &series.points {
+            for id in &p.sources {
+                let list = years.entry(id).or_default();
+                let year = p.year.to_string();
+                // A point that cites a source twice is one use of it.
+                if list.last() != Some(&year) {
+                    list.push(year);
+                }
+            }
+        }
+        let label = short_label(series).to_lowercase();
+        for (id, years) in years {
+            let used = format!("SNS users {} ({label})", listing(&years));
+            uses.entry(id).or_default().push(used);
         }
     }
     for t in &d.rankings {
-        let rows: Vec<String> = t
-            .rows
-            .iter()
-            .filter(|r| cites(&r.sources))
-            .map(|r| d.platform_name(&r.platform).to_string())
-            .collect();
-        if rows.len() == t.rows.len() {
-            uses.push(format!("the table {}", t.title));
-        } else if !rows.is_empty() {
-            uses.push(format!("the table {}: {}", t.title, listing(&rows)));
+        let mut rows: HashMap<&str, Vec<usize>> = HashMap::default();
+        for (i, r) in t.rows.iter().enumerate() {
+            for id in &r.sources {
+                let list = rows.entry(id).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        for (id, rows) in rows {
+            let used = if rows.len() == t.rows.len() {
+                format!("the table {}", t.title)
+            } else {
+                let names: Vec<String> = rows
+                    .iter()
+                    .map(|&i| d.platform_name(&t.rows[i].platform).to_string())
+                    .collect();
+                format!("the table {}: {}", t.title, listing(&names))
+            };
+            uses.entry(id).or_default().push(used);
+        }
+    }
+    for s in &d.surveys {
+        for id in &s.sources {
+            uses.entry(id).or_default().push(format!("the survey {}", s.name));
+        }
+    }
+    for b in &d.breaks {
+        for id in &b.sources {
+            uses.entry(id).or_default().push(format!("the break {}", b.title));
+        }
+    }
+    for n in &d.notes {
+        for id in &n.sources {
+            uses.entry(id).or_default().push(format!("the note {}", n.title));
         }
     }
     uses
