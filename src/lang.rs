@@ -44,6 +44,7 @@ impl Lang {
             "Platform" => "サービス",
             "Change" => "変化",
             "estimate" => "推計",
+            "expected" => "見込み",
             "projection" => "予測",
             "no figure" => "数値なし",
             "against" => "対",

@@ -6,7 +6,7 @@ use crate::format;
 use crate::tabs::growth::{against_outcome, point};
 use crate::tabs::rankings::{Move, bar_cell, hbar, name_width, thousands, value_cell, value_width};
 use crate::text::{self, Doc, essay_doc, sources_doc, str_width};
-use crate::ui::columns::PROJECTION;
+use crate::ui::columns::BarKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -71,7 +71,8 @@ fn growth(d: &Dataset, width: usize) -> String {
     let head = |s: String| vec![text::Span::new(s, text::Mark::Plain)];
     doc.push(head(format!("{} ({})", g.title, g.unit)));
     doc.push(head(format!(
-        "█ estimate, {PROJECTION} projection; a year with no figure is a gap, never a zero."
+        "█ estimate, {} projection; a year with no figure is a gap, never a zero.",
+        BarKind::Projection.body()
     )));
     let max = g
         .series
@@ -96,7 +97,8 @@ fn growth(d: &Dataset, width: usize) -> String {
                         .map_or("—".to_string(), |v| format!("{}%", format::value(v)));
                     let mut bar = hbar(p.sns_users / max, bar_width);
                     if p.kind == Kind::Projection {
-                        bar = PROJECTION.to_string().repeat(bar.chars().count());
+                        let glyph = BarKind::Projection.body().to_string();
+                        bar = glyph.repeat(bar.chars().count());
                     }
                     format!(
                         "{year}  {}  {}  {}  {}{bar}",
