@@ -1,12 +1,12 @@
 //! Plain-text views for `sns-tui print`: the same figures as the tabs, for
 //! pipes, files and screen readers.
 
-use crate::dataset::{Dataset, Kind, RankingTable};
+use crate::dataset::{Dataset, RankingTable};
 use crate::format;
-use crate::tabs::growth::{against_outcome, point};
-use crate::tabs::rankings::{Move, bar_cell, hbar, name_width, thousands, value_cell, value_width};
+use crate::tabs::growth::{against_outcome, bar_kind, point};
+use crate::tabs::rankings::{Move, bar_cell, name_width, thousands, value_cell, value_width};
 use crate::text::{self, Doc, essay_doc, sources_doc, str_width};
-use crate::ui::columns::BarKind;
+use crate::ui::columns::{BarKind, Grow, bar_cells, eighths};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -70,9 +70,13 @@ fn growth(d: &Dataset, width: usize) -> String {
     let mut doc = Doc::default();
     let head = |s: String| vec![text::Span::new(s, text::Mark::Plain)];
     doc.push(head(format!("{} ({})", g.title, g.unit)));
+    let kinds: Vec<String> = BarKind::ALL
+        .iter()
+        .map(|k| format!("{} {}", k.body(), k.label()))
+        .collect();
     doc.push(head(format!(
-        "█ estimate, {} projection; a year with no figure is a gap, never a zero.",
-        BarKind::Projection.body()
+        "{}; each bar from zero and exact to an eighth of a character, its tip one of ▏▎▍▌▋▊▉; a year with no figure is a gap, never a zero.",
+        kinds.join(", ")
     )));
     let max = g
         .series
@@ -95,11 +99,8 @@ fn growth(d: &Dataset, width: usize) -> String {
                     let share = p
                         .share_pct
                         .map_or("—".to_string(), |v| format!("{}%", format::value(v)));
-                    let mut bar = hbar(p.sns_users / max, bar_width);
-                    if p.kind == Kind::Projection {
-                        let glyph = BarKind::Projection.body().to_string();
-                        bar = glyph.repeat(bar.chars().count());
-                    }
+                    let length = eighths(p.sns_users, max, bar_width);
+                    let bar: String = bar_cells(bar_kind(p.kind), Grow::Right, length).collect();
                     format!(
                         "{year}  {}  {}  {}  {}{bar}",
                         pad(&format::millions(p.sns_users), 9, true),
