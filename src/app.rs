@@ -36,6 +36,11 @@ pub enum Action {
     ToggleLater,
     /// Growth: SNS users in millions, or as a share of internet users.
     ToggleMeasure,
+    /// Growth: the selected year's detail in full over the chart, or back
+    /// under it.
+    ToggleDetail,
+    /// Growth: the detail back under the chart.
+    CloseDetail,
     /// Writes the current Growth or Rankings view as CSV to a new file.
     Export,
     NextTable,
@@ -237,7 +242,7 @@ impl App {
         match self.tab {
             Tab::Growth => {
                 if let Some(year) = self.growth.year_at(&self.data, &self.theme, body, x, y) {
-                    self.growth.year = year;
+                    self.growth.select(year);
                 }
             }
             Tab::Rankings => {
@@ -330,6 +335,7 @@ impl App {
         let body = ui::body_area(self.size);
         self.essay.resize(body);
         self.sources.resize(body);
+        self.growth.scroll_detail(&self.data, &self.theme, body, 0);
         self.open_current();
         if let Some(scroll) = &mut self.help {
             *scroll = (*scroll).min(ui::help::max_scroll(self.size));
@@ -349,8 +355,13 @@ impl App {
 
     fn apply_to_tab(&mut self, action: Action) {
         let d = &self.data;
+        let body = ui::body_area(self.size);
         match self.tab {
             Tab::Growth => match action {
+                Action::Up => self.growth.scroll_detail(d, &self.theme, body, -1),
+                Action::Down => self.growth.scroll_detail(d, &self.theme, body, 1),
+                Action::ToggleDetail => self.growth.toggle_detail(),
+                Action::CloseDetail => self.growth.close_detail(),
                 Action::Left => self.growth.step(d, -1),
                 Action::Right => self.growth.step(d, 1),
                 Action::Home => self.growth.first(d),
@@ -462,11 +473,14 @@ mod tests {
         let shown = a.growth.shown(&a.data);
         let y2011 = plain(detail_doc(&a.data, shown, 2011, Measure::Share));
         assert!(
-            y2011.starts_with("2011, as the essay saw it: 45 % of internet users, estimate"),
+            y2011.starts_with("2011, as the essay saw it: 45% of internet users, estimate"),
             "{y2011}"
         );
         let y2012 = plain(detail_doc(&a.data, shown, 2012, Measure::Share));
-        assert!(y2012.contains("change on 2011 +7 points"), "{y2012}");
+        assert!(
+            y2012.contains("change on 2011 +7 percentage points"),
+            "{y2012}"
+        );
         assert!(y2012.contains("49.65 M SNS users"), "{y2012}");
         a.apply(Action::ToggleMeasure);
         assert_eq!(a.growth.measure, Measure::Users);
@@ -810,6 +824,53 @@ mod tests {
         a.apply(Action::Home);
         a.apply(Action::Left);
         assert_eq!(a.growth.year, 2010);
+    }
+
+    #[test]
+    fn the_detail_scrolls_as_far_as_its_text_and_a_new_year_starts_at_the_top() {
+        let mut a = app();
+        a.apply(Action::ToggleLater);
+        let screen = render_text_full(&a);
+        assert!(screen.contains("… 7 more lines: ↓ scrolls"), "{screen}");
+        for _ in 0..100 {
+            a.apply(Action::Down);
+        }
+        assert_eq!(a.growth.detail_scroll(), 7);
+        let screen = render_text_full(&a);
+        assert!(
+            screen.contains("… 7 lines above: ↑ scrolls back")
+                && screen.contains("source ict-2016"),
+            "the last line in view:\n{screen}"
+        );
+        a.apply(Action::Up);
+        assert_eq!(a.growth.detail_scroll(), 6);
+        a.apply(Action::Left);
+        assert_eq!(a.growth.detail_scroll(), 0, "2014 is read from its top");
+        a.apply(Action::Resize(200, 60));
+        a.apply(Action::Down);
+        assert_eq!(a.growth.detail_scroll(), 0, "all of it fits");
+    }
+
+    #[test]
+    fn d_shows_the_detail_in_full_over_the_chart_and_esc_puts_it_back() {
+        let mut a = app();
+        a.apply(Action::ToggleLater);
+        a.apply(Action::ToggleDetail);
+        let screen = render_text_full(&a);
+        assert!(
+            screen.contains("2015 in full")
+                && screen.contains("source ict-2016")
+                && !screen.contains("more lines"),
+            "{screen}"
+        );
+        let (x, y) = place_of(&a, "2015, as the essay", 0);
+        a.apply(Action::Click(x, y));
+        assert_eq!(a.growth.year, 2015, "a click on the popup picks no year");
+        a.apply(Action::CloseDetail);
+        assert!(!a.growth.detail_open);
+        assert!(render_text_full(&a).contains("more lines"));
+        a.apply(Action::CloseDetail);
+        assert!(!a.growth.detail_open, "Esc only ever closes");
     }
 
     #[test]

@@ -225,8 +225,8 @@ pub static BINDINGS: &[Binding] = &[
         Scope::Tab(Tab::Growth),
         &[ch('o')],
         Action::ToggleLater,
-        "show or hide the later estimates",
-        Some("later estimates"),
+        "show or hide the later figures",
+        Some("later figures"),
     ),
     bind(
         Scope::Tab(Tab::Growth),
@@ -234,6 +234,34 @@ pub static BINDINGS: &[Binding] = &[
         Action::Provenance,
         "where this figure comes from",
         Some("source"),
+    ),
+    bind(
+        Scope::Tab(Tab::Growth),
+        &[ch('d')],
+        Action::ToggleDetail,
+        "the year's detail in full, or back",
+        Some("detail"),
+    ),
+    bind(
+        Scope::Tab(Tab::Growth),
+        &[key(KeyCode::Esc)],
+        Action::CloseDetail,
+        "put the detail back under the chart",
+        None,
+    ),
+    bind(
+        Scope::Tab(Tab::Growth),
+        &[key(KeyCode::Up), ch('k')],
+        Action::Up,
+        "scroll the year's detail up",
+        None,
+    ),
+    bind(
+        Scope::Tab(Tab::Growth),
+        &[key(KeyCode::Down), ch('j')],
+        Action::Down,
+        "scroll the year's detail down",
+        None,
     ),
     bind(
         Scope::Tab(Tab::Growth),
@@ -553,7 +581,17 @@ mod tests {
             action_for(&esc, &Scope::active(Tab::Growth, true)),
             Some(Action::CloseHelp)
         );
-        assert_eq!(action_for(&esc, &Scope::active(Tab::Growth, false)), None);
+        assert_eq!(
+            action_for(&esc, &Scope::active(Tab::Growth, false)),
+            Some(Action::CloseDetail),
+            "without the help, the detail's Esc"
+        );
+        assert_eq!(
+            action_for(&esc, &Scope::active(Tab::Essay, true)),
+            Some(Action::CloseHelp)
+        );
+        let o = press(KeyCode::Char('o'), KeyModifiers::NONE);
+        assert_eq!(action_for(&o, &Scope::active(Tab::Essay, false)), None);
     }
 
     #[test]

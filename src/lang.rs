@@ -44,13 +44,13 @@ impl Lang {
             "Platform" => "サービス",
             "Change" => "変化",
             "estimate" => "推計",
+            "expected" => "見込み",
             "projection" => "予測",
             "no figure" => "数値なし",
             "against" => "対",
             "since" => "対",
             "change" => "変化",
             "vs" => "比較",
-            "expected" => "見込み",
             other => other,
         }
     }

@@ -4,13 +4,13 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::compare::{Comparison, base_text, scales};
-use crate::dataset::{Dataset, Kind, RankingTable};
+use crate::dataset::{Dataset, RankingTable};
 use crate::format;
 use crate::lang::Lang;
-use crate::tabs::growth::{against_outcome, point};
-use crate::tabs::rankings::{bar_cell, hbar, name_width, value_cell, value_width};
+use crate::tabs::growth::{against_outcome, bar_kind, point};
+use crate::tabs::rankings::{bar_cell, name_width, value_cell, value_width};
 use crate::text::{self, Doc, essay_doc, sources_doc, str_width};
-use crate::ui::columns::PROJECTION;
+use crate::ui::columns::{BarKind, Grow, bar_cells, eighths};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -74,8 +74,13 @@ fn growth(d: &Dataset, width: usize) -> String {
     let mut doc = Doc::default();
     let head = |s: String| vec![text::Span::new(s, text::Mark::Plain)];
     doc.push(head(format!("{} ({})", g.title, g.unit)));
+    let kinds: Vec<String> = BarKind::ALL
+        .iter()
+        .map(|k| format!("{} {}", k.body(), k.label()))
+        .collect();
     doc.push(head(format!(
-        "█ estimate, {PROJECTION} projection; a year with no figure is a gap, never a zero."
+        "{}; each bar from zero and exact to an eighth of a character, its tip one of ▏▎▍▌▋▊▉; a year with no figure is a gap, never a zero.",
+        kinds.join(", ")
     )));
     let max = g
         .series
@@ -98,10 +103,8 @@ fn growth(d: &Dataset, width: usize) -> String {
                     let share = p
                         .share_pct
                         .map_or("—".to_string(), |v| format!("{}%", format::value(v)));
-                    let mut bar = hbar(p.sns_users / max, bar_width);
-                    if p.kind == Kind::Projection {
-                        bar = PROJECTION.to_string().repeat(bar.chars().count());
-                    }
+                    let length = eighths(p.sns_users, max, bar_width);
+                    let bar: String = bar_cells(bar_kind(p.kind), Grow::Right, length).collect();
                     format!(
                         "{year}  {}  {}  {}  {}{bar}",
                         pad(&format::millions(p.sns_users), 9, true),

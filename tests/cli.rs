@@ -122,7 +122,60 @@ fn print_growth_shows_projection_against_outcome() {
             "2015      64.88     99.43  65.3%  estimate",
         ))
         .stdout(predicate::str::contains("2013  no figure"))
-        .stdout(predicate::str::contains("the projection was 2.6 % low"));
+        .stdout(predicate::str::contains(
+            "2015: projected 63.21 M, later estimated at 64.88 M, 2.6% low",
+        ));
+}
+
+/// Every bar of `print growth` is exact to an eighth of a character: its
+/// length keeps the order of the figures whatever their kind, and each
+/// kind keeps its own glyph.
+#[test]
+fn print_growth_bars_are_as_long_as_their_figures() {
+    let out = sns().args(["print", "growth"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut bars: Vec<(f64, usize)> = Vec::new();
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let [_, users, .., kind, bar] = words[..] else {
+            continue;
+        };
+        let Ok(users) = users.parse::<f64>() else {
+            continue;
+        };
+        let body = match kind {
+            "estimate" => '█',
+            "expected" => '▓',
+            "projection" => '▒',
+            _ => continue,
+        };
+        let whole = bar.chars().take_while(|c| *c == body).count();
+        let tip = bar.chars().nth(whole).map_or(0, |c| {
+            1 + "▏▎▍▌▋▊▉".chars().position(|p| p == c).expect("a solid tip")
+        });
+        assert_eq!(bar.chars().count(), whole + usize::from(tip > 0), "{line}");
+        bars.push((users, whole * 8 + tip));
+    }
+    assert_eq!(bars.len(), 9, "{text}");
+    bars.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for pair in bars.windows(2) {
+        assert!(pair[0].1 <= pair[1].1, "{pair:?}");
+    }
+    // The longest bar is a whole number of characters: the scale.
+    let (max, full) = bars[bars.len() - 1];
+    for (v, eighths) in &bars {
+        let exact = v / max * full as f64;
+        assert!(
+            (*eighths as f64 - exact).abs() <= 0.5,
+            "{v}: {eighths}/8, not {exact:.2}/8"
+        );
+    }
+    let at = |v: f64| bars.iter().find(|b| b.0 == v).unwrap().1;
+    assert!(at(63.21) < at(64.88), "{text}");
+    assert!(
+        text.contains("█ estimate, ▓ expected, ▒ projection"),
+        "{text}"
+    );
 }
 
 /// The table of `print rankings` whose heading starts with `title`, up to

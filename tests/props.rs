@@ -11,8 +11,10 @@ use sns_tui::app::{Action, App};
 use sns_tui::dataset::{self, BUNDLED_JSON, Dataset, Origin};
 use sns_tui::keymap;
 use sns_tui::tabs::Tab;
+use sns_tui::tabs::growth::Measure;
 use sns_tui::text;
 use sns_tui::ui;
+use sns_tui::ui::columns::BarKind;
 use sns_tui::ui::theme::Theme;
 
 mod common;
@@ -602,5 +604,158 @@ proptest! {
                 prop_assert!(!message.chars().any(|c| c.is_control() && c != '\n'), "{message:?}");
             }
         }
+    }
+}
+
+/// The glyph of a bar's whole cells of `kind`, as the README's legend
+/// gives it.
+fn body(kind: BarKind) -> char {
+    match kind {
+        BarKind::Estimate => '█',
+        BarKind::Expected => '▓',
+        BarKind::Projection => '▒',
+    }
+}
+
+/// The height of a bar of `kind` standing in `place`, in eighths of a
+/// cell, read off the screen from its base up: 8 for each whole cell of its
+/// kind's glyph, then the eighths of a partial block on top.
+fn drawn_height(buf: &Buffer, place: Rect, kind: BarKind) -> u32 {
+    let mut eighths = 0;
+    for y in (place.top()..place.bottom()).rev() {
+        let cells: Vec<&str> = (place.left()..place.right())
+            .map(|x| buf[(x, y)].symbol())
+            .collect();
+        let glyph = cells[0].chars().next().unwrap_or(' ');
+        if "█▓▒▁▂▃▄▅▆▇".contains(glyph) {
+            assert!(
+                cells.iter().all(|c| *c == cells[0]),
+                "a bar's row is one glyph across: {cells:?}"
+            );
+        }
+        if glyph == body(kind) {
+            eighths += 8;
+            continue;
+        }
+        assert!(
+            !"█▓▒".contains(glyph),
+            "a {kind:?} drawn with {glyph} at row {y}"
+        );
+        if let Some(part) = "▁▂▃▄▅▆▇".chars().position(|c| c == glyph) {
+            eighths += part as u32 + 1;
+        }
+        break;
+    }
+    eighths
+}
+
+/// Each bar of the Growth chart with a figure, as drawn: where it stands,
+/// the figure, and its height read off the screen.
+fn growth_bars(app: &App) -> Vec<(Rect, f64, u32)> {
+    let buf = render(app);
+    let body = ui::body_area(app.size);
+    let (area, columns) = app.growth.chart(&app.data, &app.theme, body);
+    let placed = columns.placed(area);
+    assert!(!placed.is_empty(), "no room for bars in {area:?}");
+    placed
+        .into_iter()
+        .filter_map(|(place, bar)| Some((place, bar.value?, drawn_height(&buf, place, bar.kind))))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// At any size, with either measure and with or without the later
+    /// estimates, a bigger figure is never drawn shorter, equal figures
+    /// are drawn equal, and each bar is within half an eighth of a cell of
+    /// its figure's exact height.
+    #[test]
+    fn growth_bars_are_as_tall_as_their_figures(
+        d in prop_oneof![1 => Just(bundled()), 3 => valid_dataset()],
+        width in ui::MIN_WIDTH..=250,
+        height in ui::MIN_HEIGHT..=80,
+        later in any::<bool>(),
+        share in any::<bool>(),
+        year in any::<prop::sample::Index>(),
+    ) {
+        let mut app = app_for(d, Theme::mono());
+        app.apply(Action::Resize(width, height));
+        if later { app.apply(Action::ToggleLater); }
+        if share { app.apply(Action::ToggleMeasure); }
+        let years: Vec<i32> = app.growth.years(&app.data).collect();
+        app.growth.select(years[year.index(years.len())]);
+        let measure = app.growth.measure;
+        prop_assert_eq!(measure, if share { Measure::Share } else { Measure::Users });
+        let max = app.growth.shown(&app.data).iter()
+            .flat_map(|s| &s.points)
+            .filter_map(|p| measure.of(p))
+            .fold(0.0, f64::max);
+        let mut bars = growth_bars(&app);
+        for (place, value, drawn) in &bars {
+            let exact = value / max * f64::from(place.height) * 8.0;
+            prop_assert!((f64::from(*drawn) - exact).abs() <= 0.5 + 1e-9,
+                "{value} of {max} drawn {drawn}/8 high, not {exact:.2}/8, in {place:?}");
+        }
+        bars.sort_by(|a, b| a.1.total_cmp(&b.1));
+        for pair in bars.windows(2) {
+            let ((_, a, ha), (_, b, hb)) = (pair[0], pair[1]);
+            if a == b {
+                prop_assert_eq!(ha, hb, "{} drawn {} and {} eighths high", a, ha, hb);
+            } else {
+                prop_assert!(ha <= hb, "{} drawn {} eighths high, {} only {}", a, ha, b, hb);
+            }
+        }
+    }
+}
+
+/// The detail panel has its share of the tab whatever the selected year
+/// says, so the chart, its bars and their scale stay put as the year moves.
+#[test]
+fn the_chart_keeps_its_place_and_scale_as_the_year_moves() {
+    for (width, height) in [(80, 24), (100, 30)] {
+        let mut app = app_for(bundled(), Theme::mono());
+        app.apply(Action::Resize(width, height));
+        app.apply(Action::ToggleLater);
+        app.apply(Action::Home);
+        let body = ui::body_area(app.size);
+        let chart = |app: &App| app.growth.chart(&app.data, &app.theme, body).0;
+        let (first_chart, first_bars) = (chart(&app), growth_bars(&app));
+        assert!(
+            first_chart.height >= 10,
+            "{width}x{height}: {first_chart:?}"
+        );
+        let years: Vec<i32> = app.growth.years(&app.data).collect();
+        for &year in &years[1..] {
+            app.apply(Action::Right);
+            assert_eq!(app.growth.year, year);
+            assert_eq!(chart(&app), first_chart, "{width}x{height}, {year}");
+            assert_eq!(growth_bars(&app), first_bars, "{width}x{height}, {year}");
+        }
+    }
+}
+
+/// The issue's own cases: with the later figures shown, the 2015
+/// projection (63.21 M) stood taller than the later 64.88 M, and the two
+/// equal 2015 shares (65.3 %) stood at different heights.
+#[test]
+fn the_2015_projection_is_drawn_by_its_figure() {
+    for (width, height) in [(80, 24), (100, 30)] {
+        let mut app = app_for(bundled(), Theme::mono());
+        app.apply(Action::Resize(width, height));
+        app.apply(Action::ToggleLater);
+        let of = |bars: &[(Rect, f64, u32)], v: f64| {
+            bars.iter().find(|b| b.1 == v).map(|b| b.2).unwrap()
+        };
+        let users = growth_bars(&app);
+        assert!(
+            of(&users, 63.21) < of(&users, 64.88),
+            "{width}x{height}: {users:?}"
+        );
+        app.apply(Action::ToggleMeasure);
+        let shares = growth_bars(&app);
+        let at_65: Vec<u32> = shares.iter().filter(|b| b.1 == 65.3).map(|b| b.2).collect();
+        assert_eq!(at_65.len(), 2, "{width}x{height}: {shares:?}");
+        assert_eq!(at_65[0], at_65[1], "{width}x{height}");
     }
 }

@@ -214,10 +214,10 @@ fn tour_of_every_tab_then_quit() {
 
     s.send("?");
     s.wait_for("Keys");
-    s.wait_for("show or hide the later estimates");
+    s.wait_for("show or hide the later figures");
     s.send("\x1b");
     s.wait_until("help closed", |screen| {
-        !screen.contains("show or hide the later estimates")
+        !screen.contains("show or hide the later figures")
     });
     s.send("1");
     s.wait_for("SNS users in Japan, end of year");

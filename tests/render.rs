@@ -53,6 +53,8 @@ screens! {
     growth_later_estimates: &[Action::ToggleLater];
     growth_first_year: &[Action::Home];
     growth_share_of_internet_users: &[Action::ToggleMeasure, Action::ToggleLater];
+    growth_detail_scrolled: &[Action::ToggleLater, Action::Down, Action::Down];
+    growth_detail_in_full: &[Action::ToggleLater, Action::ToggleDetail];
     rankings: &[Action::ShowTab(Tab::Rankings)];
     rankings_sorted_by_platform: &[Action::ShowTab(Tab::Rankings), Action::NextSort, Action::NextSort];
     rankings_filtered: &[Action::ShowTab(Tab::Rankings), Action::StartSearch, Action::Type('i'), Action::Submit];
@@ -73,6 +75,11 @@ screens! {
 #[test]
 fn too_small() {
     insta::assert_snapshot!(screen(40, 10, &[]));
+}
+
+#[test]
+fn growth_at_the_smallest_size() {
+    insta::assert_snapshot!(screen(50, 15, &[Action::ToggleLater]));
 }
 
 #[test]
@@ -142,7 +149,7 @@ fn projections_differ_from_estimates_by_glyph_not_colour() {
     assert!(text.contains('█'), "the estimates are solid");
     let legend = text.lines().find(|l| l.contains("projection")).unwrap();
     assert!(
-        legend.contains("▒▒ projection") && legend.contains("██ estimate"),
+        legend.contains("██ estimate  ▓▓ expected  ▒▒ projection"),
         "{legend}"
     );
 }

@@ -29,7 +29,12 @@ fn a_version_1_file_loads_with_every_figure_it_holds() {
     assert_eq!(raw["schema"], 1);
     let d = upgraded();
     assert_eq!(d.schema, SCHEMA_VERSION);
-    for (s, raw) in d.growth.series.iter().zip(raw["growth"]["series"].as_array().unwrap()) {
+    for (s, raw) in d
+        .growth
+        .series
+        .iter()
+        .zip(raw["growth"]["series"].as_array().unwrap())
+    {
         assert_eq!(s.label.en, raw["label"].as_str().unwrap());
         let points = raw["points"].as_array().unwrap();
         assert_eq!(s.points.len(), points.len());
@@ -83,7 +88,13 @@ fn printed_figures(print: &str) -> Vec<Vec<String>> {
             let (first, second) = (tokens.first()?, tokens.get(1)?);
             let growth = year && first.parse::<u32>().is_ok() && second.parse::<f64>().is_ok();
             let table = line.starts_with(' ') && first.parse::<u32>().is_ok();
-            let take = if growth { 5 } else if table { 3 } else { return None };
+            let take = if growth {
+                5
+            } else if table {
+                3
+            } else {
+                return None;
+            };
             Some(tokens.iter().take(take).map(|t| t.to_string()).collect())
         })
         .collect()
@@ -121,5 +132,8 @@ fn dump_writes_version_2_which_reads_back_the_same() {
         .output()
         .unwrap();
     let dumped = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(dataset::parse(&dumped, Origin::Bundled).unwrap().dataset, upgraded());
+    assert_eq!(
+        dataset::parse(&dumped, Origin::Bundled).unwrap().dataset,
+        upgraded()
+    );
 }

@@ -71,7 +71,7 @@ pub struct Growth {
     pub title: Bilingual,
     pub unit: Bilingual,
     /// The first series is the essay's own view; the rest are shown beside it
-    /// on request ("later estimates").
+    /// on request ("later figures").
     pub series: Vec<Series>,
 }
 

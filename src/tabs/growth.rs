@@ -13,11 +13,8 @@ use crate::dataset::{Dataset, Kind, Point, Series};
 use crate::format;
 use crate::lang::Lang;
 use crate::text::{self, Doc, Mark};
-use crate::ui::columns::{self, Bar, Columns, ESTIMATE, GAP, PROJECTION, Slot};
+use crate::ui::columns::{self, Bar, BarKind, Columns, GAP, Slot};
 use crate::ui::theme::Theme;
-
-/// Rows the chart keeps however tall the detail panel wants to be.
-const MIN_CHART_ROWS: u16 = 7;
 
 /// What the chart measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,12 +45,32 @@ struct ChartLayout {
     detail: Rect,
 }
 
+/// How a figure of the dataset is drawn.
+pub fn bar_kind(k: Kind) -> BarKind {
+    match k {
+        Kind::Estimate => BarKind::Estimate,
+        Kind::Expected => BarKind::Expected,
+        Kind::Projection => BarKind::Projection,
+    }
+}
+
+/// The detail panel's share of the rows under the legend: two fifths,
+/// whatever the selected year has to say, so the chart keeps its height
+/// and scale as the year moves. What does not fit scrolls.
+fn detail_rows(rows: u16) -> u16 {
+    (rows * 2 / 5).max(1)
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct GrowthView {
     pub year: i32,
     pub show_later: bool,
     pub measure: Measure,
     pub lang: Lang,
+    /// The first line of the detail in view.
+    detail_scroll: usize,
+    /// Whether the detail is shown in full, over the chart.
+    pub detail_open: bool,
     /// Per series, its largest figure in each measure, found once: a frame
     /// must not walk every point.
     maxes: Vec<[f64; 2]>,
@@ -77,6 +94,8 @@ impl GrowthView {
             show_later: false,
             measure: Measure::Users,
             lang: Lang::En,
+            detail_scroll: 0,
+            detail_open: false,
             maxes,
         }
     }
@@ -100,20 +119,29 @@ impl GrowthView {
         lo..=hi
     }
 
+    /// Selects `year`; a new year's detail is read from its top.
+    pub fn select(&mut self, year: i32) {
+        if year != self.year {
+            self.year = year;
+            self.detail_scroll = 0;
+        }
+    }
+
     pub fn step(&mut self, d: &Dataset, delta: i32) {
         let years = self.years(d);
-        self.year = self
-            .year
-            .saturating_add(delta)
-            .clamp(*years.start(), *years.end());
+        self.select(
+            self.year
+                .saturating_add(delta)
+                .clamp(*years.start(), *years.end()),
+        );
     }
 
     pub fn first(&mut self, d: &Dataset) {
-        self.year = *self.years(d).start();
+        self.select(*self.years(d).start());
     }
 
     pub fn last(&mut self, d: &Dataset) {
-        self.year = *self.years(d).end();
+        self.select(*self.years(d).end());
     }
 
     pub fn toggle_measure(&mut self) {
@@ -121,11 +149,41 @@ impl GrowthView {
             Measure::Users => Measure::Share,
             Measure::Share => Measure::Users,
         };
+        self.detail_scroll = 0;
     }
 
     pub fn toggle_later(&mut self, d: &Dataset) {
         self.show_later = !self.show_later;
+        self.detail_scroll = 0;
         self.step(d, 0);
+    }
+
+    /// Shows the detail in full over the chart, or puts it back under it;
+    /// either way from its top.
+    pub fn toggle_detail(&mut self) {
+        self.detail_open = !self.detail_open;
+        self.detail_scroll = 0;
+    }
+
+    pub fn close_detail(&mut self) {
+        if self.detail_open {
+            self.toggle_detail();
+        }
+    }
+
+    /// Scrolls the detail by `delta` lines, as far as its text goes where
+    /// it shows in `body`.
+    pub fn scroll_detail(&mut self, d: &Dataset, theme: &Theme, body: Rect, delta: isize) {
+        let (lines, area) = self.detail(d, theme, body);
+        self.detail_scroll = self
+            .detail_scroll
+            .saturating_add_signed(delta)
+            .min(max_scroll(lines.len(), area.height));
+    }
+
+    /// The first line of the detail in view.
+    pub fn detail_scroll(&self) -> usize {
+        self.detail_scroll
     }
 
     pub fn render(&self, d: &Dataset, theme: &Theme, body: Rect, buf: &mut Buffer) {
@@ -137,43 +195,47 @@ impl GrowthView {
             .title(title)
             .border_style(theme.border)
             .render(body, buf);
-        let shown = self.shown(d);
-        let (layout, legend, detail) = self.layout(d, theme, body);
-        self.render_chart(d, shown, theme, layout.chart, buf);
+        let (layout, legend) = self.layout(d, theme, body);
+        let (area, columns) = self.chart(d, theme, body);
+        columns.render(area, buf);
         for (line, row) in legend.into_iter().zip(layout.legend.rows()) {
             line.render(row, buf);
         }
-        draw_lines(&detail, theme, layout.detail, buf);
+        let (detail, area) = self.detail(d, theme, body);
+        if self.detail_open {
+            let popup = area.outer(Margin::new(1, 1));
+            crate::ui::clear_for_popup(popup, buf);
+            Block::bordered()
+                .title(format!(" {} in full ", self.year))
+                .title_bottom(Line::from(" ↑↓ scroll  d/Esc close ").right_aligned())
+                .border_style(theme.border)
+                .render(popup, buf);
+        }
+        let more = if self.detail_open {
+            ""
+        } else {
+            ", d shows all"
+        };
+        draw_scrolled(&detail, self.detail_scroll, more, theme, area, buf);
     }
 
-    /// Where the chart, legend and detail go, with the legend and detail
-    /// lines that decide it: one function for drawing and for clicks.
+    /// Where the chart, legend and detail go, with the legend lines that
+    /// decide it: one function for drawing and for clicks. The selected
+    /// year has no say in it.
     fn layout<'a>(
         &self,
         d: &'a Dataset,
         theme: &Theme,
         body: Rect,
-    ) -> (ChartLayout, Vec<Line<'a>>, Vec<text::Line>) {
+    ) -> (ChartLayout, Vec<Line<'a>>) {
         let inner = body.inner(Margin::new(1, 1));
-        let shown = self.shown(d);
-        let detail = text::wrap(
-            &detail_doc(d, shown, self.year, self.measure),
-            usize::from(inner.width),
-        );
-        let legend = legend(shown, theme, inner.width, self.lang);
+        let legend = legend(self.shown(d), theme, inner.width, self.lang);
         let legend_rows = legend.len() as u16;
-        let detail_rows = (detail.len() as u16)
-            .min(
-                inner
-                    .height
-                    .saturating_sub(MIN_CHART_ROWS + legend_rows + 1),
-            )
-            .max(1);
         let [chart, legend_area, _, detail_area] = Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(legend_rows),
             Constraint::Length(1),
-            Constraint::Length(detail_rows),
+            Constraint::Length(detail_rows(inner.height.saturating_sub(legend_rows + 1))),
         ])
         .areas(inner);
         (
@@ -183,8 +245,28 @@ impl GrowthView {
                 detail: detail_area,
             },
             legend,
-            detail,
         )
+    }
+
+    /// The detail's lines, wrapped for where they show, and that place: the
+    /// panel under the chart, or the inside of a popup over the body.
+    fn detail(&self, d: &Dataset, theme: &Theme, body: Rect) -> (Vec<text::Line>, Rect) {
+        let doc = detail_doc(d, self.shown(d), self.year, self.measure);
+        if !self.detail_open {
+            let area = self.layout(d, theme, body).0.detail;
+            return (text::wrap(&doc, usize::from(area.width)), area);
+        }
+        // The popup's border just inside the body's, a row of the chart
+        // left showing above it.
+        let room = body.inner(Margin::new(2, 2));
+        let lines = text::wrap(&doc, usize::from(room.width));
+        let height = (lines.len() as u16).min(room.height);
+        let area = Rect {
+            y: room.y + (room.height - height) / 2,
+            height,
+            ..room
+        };
+        (lines, area)
     }
 
     /// The years in view on a chart of `area`: the first one's offset from
@@ -201,23 +283,19 @@ impl GrowthView {
 
     /// The year whose slot of the chart is at column `x`, row `y`.
     pub fn year_at(&self, d: &Dataset, theme: &Theme, body: Rect, x: u16, y: u16) -> Option<i32> {
-        let (layout, _, _) = self.layout(d, theme, body);
-        if !layout.chart.contains((x, y).into()) {
+        let chart = self.layout(d, theme, body).0.chart;
+        if self.detail_open || !chart.contains((x, y).into()) {
             return None;
         }
-        let (first, fits) = self.window(d, layout.chart);
-        let slot = columns::slot_at(layout.chart, fits, x)?;
+        let (first, fits) = self.window(d, chart);
+        let slot = columns::slot_at(chart, fits, x)?;
         Some(self.years(d).start() + (first + slot) as i32)
     }
 
-    fn render_chart(
-        &self,
-        d: &Dataset,
-        shown: &[Series],
-        theme: &Theme,
-        area: Rect,
-        buf: &mut Buffer,
-    ) {
+    /// The chart of the tab in `body`, and where it goes.
+    pub fn chart<'t>(&self, d: &Dataset, theme: &'t Theme, body: Rect) -> (Rect, Columns<'t>) {
+        let area = self.layout(d, theme, body).0.chart;
+        let shown = self.shown(d);
         let years = self.years(d);
         let offset = (self.year - years.start()) as usize;
         let (first, fits) = self.window(d, area);
@@ -231,7 +309,8 @@ impl GrowthView {
                         let p = point(s, year);
                         Bar {
                             value: p.and_then(|p| self.measure.of(p)),
-                            projection: p.is_some_and(|p| p.kind == Kind::Projection),
+                            // A gap is drawn as one whatever its kind.
+                            kind: p.map_or(BarKind::Estimate, |p| bar_kind(p.kind)),
                             style: theme.series(si),
                         }
                     })
@@ -248,13 +327,13 @@ impl GrowthView {
             .map(|x| x[m])
             .fold(0.0, f64::max);
         let columns = Columns {
-            slots: &slots,
+            slots,
             selected: Some(offset - first),
             max,
             millions: self.measure == Measure::Users,
             theme,
         };
-        columns.render(area, buf);
+        (area, columns)
     }
 }
 
@@ -265,19 +344,27 @@ pub fn point(s: &Series, year: i32) -> Option<&Point> {
         .map(|i| &s.points[i])
 }
 
-/// The glyphs, then which bars are which series: one line where it fits,
-/// two where it does not.
+/// The glyph of each kind of bar and of a gap, then which bars are which
+/// series, in as few lines of `width` as they fit in; the series start a
+/// line of their own where that costs no line.
 fn legend<'a>(shown: &'a [Series], theme: &Theme, width: u16, lang: Lang) -> Vec<Line<'a>> {
-    let kinds = vec![
-        Span::raw(format!(
-            "{ESTIMATE}{ESTIMATE} {}  {PROJECTION}{PROJECTION} {}  ",
-            lang.say("estimate"),
-            lang.say("projection")
-        )),
-        Span::styled(GAP, theme.gap),
-        Span::raw(format!(" {}", lang.say("no figure"))),
-    ];
-    let mut spans = Vec::new();
+    // Each item, with what parts it from the one before on a line.
+    let mut glyphs: Vec<(&str, Vec<Span>)> = BarKind::ALL
+        .iter()
+        .map(|k| {
+            let glyph = k.body();
+            let text = format!("{glyph}{glyph} {}", lang.say(k.label()));
+            ("  ", vec![Span::raw(text)])
+        })
+        .collect();
+    glyphs.push((
+        "  ",
+        vec![
+            Span::styled(GAP, theme.gap),
+            Span::raw(format!(" {}", lang.say("no figure"))),
+        ],
+    ));
+    let mut series = Vec::new();
     for (i, s) in shown.iter().enumerate() {
         let place = match (i, shown.len()) {
             (_, 1) => String::new(),
@@ -285,19 +372,90 @@ fn legend<'a>(shown: &'a [Series], theme: &Theme, width: u16, lang: Lang) -> Vec
             (1, 2) => "right ".into(),
             (i, _) => format!("bar {}: ", i + 1),
         };
-        spans.push(Span::raw(format!(" · {place}")));
-        spans.push(Span::styled(short_label(s), theme.series(i)));
+        let spans = vec![
+            Span::raw(place),
+            Span::styled(short_label(s), theme.series(i)),
+        ];
+        series.push((" · ", spans));
     }
-    let one = Line::from(kinds.iter().chain(&spans).cloned().collect::<Vec<_>>());
-    if one.width() <= usize::from(width) {
-        return vec![one];
+    let all = pack(glyphs.iter().chain(&series).cloned(), width);
+    let mut apart = pack(glyphs, width);
+    apart.extend(pack(series, width));
+    if apart.len() > all.len() { all } else { apart }
+}
+
+/// Lays `items` out in lines of `width`, as many to a line as fit, each
+/// after its separator unless it starts a line.
+fn pack<'a>(
+    items: impl IntoIterator<Item = (&'a str, Vec<Span<'a>>)>,
+    width: u16,
+) -> Vec<Line<'a>> {
+    let mut lines: Vec<Line> = Vec::new();
+    for (sep, spans) in items {
+        let item = Line::from(spans);
+        match lines.last_mut() {
+            Some(line)
+                if line.width() + text::str_width(sep) + item.width() <= usize::from(width) =>
+            {
+                line.push_span(Span::raw(sep));
+                line.spans.extend(item.spans);
+            }
+            _ => lines.push(item),
+        }
     }
-    spans[0].content = spans[0]
-        .content
-        .trim_start_matches(" · ")
-        .to_string()
-        .into();
-    vec![Line::from(kinds), Line::from(spans)]
+    lines
+}
+
+/// How far `n` lines scroll in `rows` rows (see [`draw_scrolled`]).
+fn max_scroll(n: usize, rows: u16) -> usize {
+    match text_rows(n, rows) {
+        0 => 0,
+        shown => n.saturating_sub(shown),
+    }
+}
+
+/// How many of `n` lines show in `rows` rows: all the rows, or all but
+/// one where they do not all fit, the last saying so.
+fn text_rows(n: usize, rows: u16) -> usize {
+    let rows = usize::from(rows);
+    if n <= rows {
+        rows
+    } else {
+        rows.saturating_sub(1)
+    }
+}
+
+/// Draws `lines` from line `scroll` in `area`; where they do not all fit,
+/// the last row says how many are out of view and which keys show them,
+/// `more` naming a further one.
+fn draw_scrolled(
+    lines: &[text::Line],
+    scroll: usize,
+    more: &str,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let shown = text_rows(lines.len(), area.height);
+    let scroll = scroll.min(max_scroll(lines.len(), area.height));
+    let view = &lines[scroll.min(lines.len())..];
+    draw_lines(&view[..shown.min(view.len())], theme, area, buf);
+    if shown == usize::from(area.height) {
+        return;
+    }
+    let below = view.len().saturating_sub(shown);
+    let plural = |n: usize| if n == 1 { "line" } else { "lines" };
+    let status = if below > 0 {
+        format!("… {below} more {}: ↓ scrolls{more}", plural(below))
+    } else {
+        format!("… {scroll} {} above: ↑ scrolls back{more}", plural(scroll))
+    };
+    let row = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    Line::styled(status, theme.meta).render(row, buf);
 }
 
 /// A series' label up to its first parenthesis: "As the essay saw it".
@@ -328,7 +486,7 @@ pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32, measure: Measure) ->
         };
         let users = format!("{} M SNS users", format::millions(p.sns_users));
         let share = match p.share_pct {
-            Some(v) => format!("{} % of internet users", format::value(v)),
+            Some(v) => format!("{} of internet users", format::with_unit(v, "%")),
             None => "share of internet users not published".into(),
         };
         // The measure on the chart leads; the other follows among the facts.
@@ -353,14 +511,14 @@ pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32, measure: Measure) ->
             let prev = year - 1;
             facts.push(match (point(s, prev), measure) {
                 (Some(q), Measure::Users) => format!(
-                    "change on {prev} {} M ({}{} %)",
+                    "change on {prev} {} M ({}{}%)",
                     format::change(p.sns_users - q.sns_users),
                     if p.sns_users >= q.sns_users { "+" } else { "-" },
                     format::rounded(((p.sns_users - q.sns_users) / q.sns_users * 100.0).abs(), 1)
                 ),
                 (Some(q), Measure::Share) => match (p.share_pct, q.share_pct) {
                     (Some(a), Some(b)) => format!(
-                        "change on {prev} {}{} points",
+                        "change on {prev} {}{} percentage points",
                         if a >= b { "+" } else { "-" },
                         format::value(((a - b).abs() * 10.0).round() / 10.0)
                     ),
@@ -389,22 +547,32 @@ pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32, measure: Measure) ->
     doc
 }
 
-/// A projection of the first series set against a later estimate of the
-/// same year: how far off it was.
+/// A projection of the first series set against what a later series says
+/// of the same year (an estimate where there is one, else a later
+/// expectation): how far off it was.
 pub fn against_outcome(shown: &[Series], year: i32) -> Option<String> {
     let projected = point(shown.first()?, year).filter(|p| p.kind == Kind::Projection)?;
-    let (later, outcome) = shown[1..].iter().find_map(|s| {
-        point(s, year)
-            .filter(|p| p.kind == Kind::Estimate)
-            .map(|p| (s, p))
-    })?;
-    let off = (projected.sns_users - outcome.sns_users) / outcome.sns_users * 100.0;
-    let word = if off < 0.0 { "low" } else { "high" };
-    Some(format!(
-        "{year}: projected {} M, {} {} M: the projection was {} % {word}",
+    let later = |kind: Kind| {
+        shown[1..]
+            .iter()
+            .find_map(|s| point(s, year).filter(|p| p.kind == kind))
+    };
+    let outcome = later(Kind::Estimate).or_else(|| later(Kind::Expected))?;
+    let verb = match outcome.kind {
+        Kind::Expected => "later expected at",
+        _ => "later estimated at",
+    };
+    let mut line = format!(
+        "{year}: projected {} M, {verb} {} M",
         format::millions(projected.sns_users),
-        short_label(later).to_lowercase(),
         format::millions(outcome.sns_users),
-        format::rounded(off.abs(), 1)
-    ))
+    );
+    // Off by a share of the outcome: of nothing, there is no share to say.
+    if outcome.sns_users > 0.0 {
+        let off = (projected.sns_users - outcome.sns_users) / outcome.sns_users * 100.0;
+        let word = if off < 0.0 { "low" } else { "high" };
+        let off = format::with_unit(format::rounded(off.abs(), 1).parse().unwrap_or(0.0), "%");
+        line.push_str(&format!(", {off} {word}"));
+    }
+    Some(line)
 }

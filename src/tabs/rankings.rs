@@ -17,11 +17,11 @@ use crate::dataset::{Dataset, RankingTable};
 use crate::format;
 use crate::lang::Lang;
 use crate::text::{self, Doc, Mark, find_all, str_width};
+use crate::ui::columns::{BarKind, Grow, bar_cells, eighths};
 use crate::ui::theme::Theme;
 
 /// Inner width from which the two tables stand side by side.
 pub const SIDE_BY_SIDE: u16 = 96;
-const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
 /// Where the parts of the tab go.
 struct PageLayout {
@@ -621,7 +621,7 @@ impl RankingsView {
             );
             match r.value {
                 Some(v) if cols.scale > 0.0 => {
-                    draw_hbar(buf, at(3), y, v / cols.scale, room(3), theme.series(0))
+                    draw_hbar(buf, at(3), y, v, cols.scale, room(3), theme.series(0))
                 }
                 Some(_) => {}
                 None => put(buf, at(3), y, "not published", room(3), theme.gap),
@@ -814,26 +814,20 @@ pub fn value_width(t: &RankingTable) -> usize {
     cells.max().unwrap_or(0).max(str_width(&t.unit))
 }
 
-/// A row's bar against `scale`, or words where there is no figure to draw.
+/// A row's bar where `width` cells stand for `scale`, or words where there
+/// is no figure to draw.
 pub fn bar_cell(value: Option<f64>, scale: f64, width: usize) -> String {
     match value {
-        Some(v) if scale > 0.0 => hbar(v / scale, width),
+        Some(v) if scale > 0.0 => hbar(v, scale, width).collect(),
         Some(_) => String::new(),
         None => "not published".to_string(),
     }
 }
 
-/// The glyphs of a horizontal bar `fraction` of `width` cells long, to an
-/// eighth of a cell.
-fn hbar_glyphs(fraction: f64, width: usize) -> impl Iterator<Item = char> {
-    let eighths = (fraction.clamp(0.0, 1.0) * width as f64 * 8.0).round() as usize;
-    let part = (!eighths.is_multiple_of(8)).then(|| PARTS[eighths % 8]);
-    std::iter::repeat_n('█', eighths / 8).chain(part)
-}
-
-/// A horizontal bar as text.
-pub fn hbar(fraction: f64, width: usize) -> String {
-    hbar_glyphs(fraction, width).collect()
+/// The glyphs of a horizontal bar for `value` where `width` cells stand
+/// for `scale`, exact to an eighth of a cell.
+fn hbar(value: f64, scale: f64, width: usize) -> impl Iterator<Item = char> {
+    bar_cells(BarKind::Estimate, Grow::Right, eighths(value, scale, width))
 }
 
 /// Writes `text` from `x` on row `y`, at most `max` columns, as
@@ -855,8 +849,8 @@ fn put(buf: &mut Buffer, x: u16, y: u16, text: impl AsRef<str>, max: usize, styl
 
 /// A horizontal bar drawn into the cells from `x` on row `y`, its style laid
 /// over what is there (a selected row stays reversed).
-fn draw_hbar(buf: &mut Buffer, x: u16, y: u16, fraction: f64, width: usize, style: Style) {
-    for (cx, glyph) in (x..).zip(hbar_glyphs(fraction, width)) {
+fn draw_hbar(buf: &mut Buffer, x: u16, y: u16, value: f64, scale: f64, width: usize, style: Style) {
+    for (cx, glyph) in (x..).zip(hbar(value, scale, width)) {
         if let Some(cell) = buf.cell_mut((cx, y)) {
             cell.set_char(glyph).set_style(style);
         }
@@ -875,8 +869,9 @@ mod tests {
 
     #[test]
     fn bars_are_measured_in_eighths() {
-        assert_eq!(hbar(1.0, 4), "████");
-        assert_eq!(hbar(0.5, 3), "█▌");
-        assert_eq!(hbar(0.0, 10), "");
+        assert_eq!(bar_cell(Some(100.0), 100.0, 4), "████");
+        assert_eq!(bar_cell(Some(50.0), 100.0, 3), "█▌");
+        assert_eq!(bar_cell(Some(0.0), 100.0, 10), "");
+        assert_eq!(bar_cell(None, 100.0, 10), "not published");
     }
 }

@@ -35,7 +35,10 @@ pub fn sources_doc(d: &Dataset) -> Doc {
     surveys(d, &mut doc);
     if !d.notes.is_empty() {
         doc.blank();
-        doc.push(vec![Span::new("Notes on the essay and its figures", Mark::Title)]);
+        doc.push(vec![Span::new(
+            "Notes on the essay and its figures",
+            Mark::Title,
+        )]);
     }
     for n in &d.notes {
         doc.blank();
@@ -97,7 +100,9 @@ fn surveys(d: &Dataset, doc: &mut Doc) {
     doc.push(vec![Span::new("Breaks in method", Mark::Title)]);
     for b in &d.breaks {
         doc.blank();
-        let from = d.survey(&b.from).map_or(b.from.as_str(), |s| s.name.en.as_str());
+        let from = d
+            .survey(&b.from)
+            .map_or(b.from.as_str(), |s| s.name.en.as_str());
         doc.push(vec![
             Span::new(b.title.en.clone(), Mark::Heading),
             Span::new(format!(" (from {from})"), Mark::Meta),
@@ -166,17 +171,23 @@ fn citations(d: &Dataset) -> HashMap<&str, Vec<String>> {
     }
     for s in &d.surveys {
         for id in &s.sources {
-            uses.entry(id).or_default().push(format!("the survey {}", s.name));
+            uses.entry(id)
+                .or_default()
+                .push(format!("the survey {}", s.name));
         }
     }
     for b in &d.breaks {
         for id in &b.sources {
-            uses.entry(id).or_default().push(format!("the break {}", b.title));
+            uses.entry(id)
+                .or_default()
+                .push(format!("the break {}", b.title));
         }
     }
     for n in &d.notes {
         for id in &n.sources {
-            uses.entry(id).or_default().push(format!("the note {}", n.title));
+            uses.entry(id)
+                .or_default()
+                .push(format!("the note {}", n.title));
         }
     }
     uses
