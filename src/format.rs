@@ -20,9 +20,14 @@ pub fn with_unit(v: f64, unit: &str) -> String {
 
 /// A bar column's header: zero at its left and the figure a full bar stands
 /// for at its right, so a reader sees where bars start and what they span;
-/// nothing where the column is too narrow for both.
+/// nothing where the column is too narrow for both. A rate keeps its "%";
+/// other units are named in the figure column's header beside it.
 pub fn axis(width: usize, scale: f64, unit: &str) -> String {
-    let end = with_unit(scale, unit);
+    let end = if unit == "%" {
+        with_unit(scale, unit)
+    } else {
+        value(scale)
+    };
     match width.checked_sub(1 + end.chars().count()) {
         Some(gap) if gap > 0 && scale > 0.0 => format!("0{}{end}", " ".repeat(gap)),
         _ => String::new(),

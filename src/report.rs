@@ -8,8 +8,8 @@ use crate::dataset::{Dataset, RankingTable};
 use crate::format;
 use crate::lang::Lang;
 use crate::tabs::growth::{against_outcome, bar_kind, point};
-use crate::tabs::rankings::{bar_cell, name_width, value_cell, value_width};
-use crate::text::{self, Doc, essay_doc, sources_doc, str_width};
+use crate::tabs::rankings::{bar_cell, name_room, name_width, value_cell, value_width};
+use crate::text::{self, Doc, cut_to, essay_doc, sources_doc, str_width};
 use crate::ui::columns::{BarKind, Grow, bar_cells, eighths};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,7 +145,11 @@ fn growth(d: &Dataset, width: usize) -> String {
 /// are one width and each unit one scale, so a bar in one table can be set
 /// against a bar in any other of its unit.
 fn rankings(d: &Dataset, width: usize) -> String {
-    let layouts: Vec<TableLayout> = d.rankings.iter().map(|t| TableLayout::of(d, t)).collect();
+    let layouts: Vec<TableLayout> = d
+        .rankings
+        .iter()
+        .map(|t| TableLayout::of(d, t, width))
+        .collect();
     let fixed = layouts.iter().map(TableLayout::fixed).max().unwrap_or(0);
     let bar = width.saturating_sub(fixed);
     let scales = scales(d);
@@ -167,11 +171,13 @@ struct TableLayout {
 }
 
 impl TableLayout {
-    fn of(d: &Dataset, t: &RankingTable) -> TableLayout {
+    /// Long names are cut to leave the bar room; each row's source line
+    /// below the table names the platform in full.
+    fn of(d: &Dataset, t: &RankingTable, width: usize) -> TableLayout {
         let at = d.table_index(&t.id);
         let base = t.compare_with.as_deref().and_then(|id| d.table_index(id));
         TableLayout {
-            name: name_width(d, t),
+            name: name_width(d, t).min(name_room(width)),
             value: value_width(t),
             comparison: at
                 .zip(base)
@@ -214,24 +220,32 @@ fn table(
         pad("platform", layout.name, false),
         pad(&t.unit, layout.value, true)
     );
+    // The bar, then the comparison, as on screen.
+    header.push_str(&format!(
+        "  {}",
+        pad(&format::axis(bar_width, scale, &t.unit), bar_width, false)
+    ));
     if let Some(c) = comparison {
-        header.push_str(&format!("  {}", pad(c.header(), c.column_width(), false)));
+        header.push_str(&format!("  {}", c.header()));
     }
-    header.push_str(&format!("  {}", format::axis(bar_width, scale, &t.unit)));
     doc.push(head(header.trim_end().to_string()));
+    let mut name = String::new();
     for (i, r) in t.rows.iter().enumerate() {
+        cut_to(&mut name, Lang::En.row_name(d, r), layout.name);
         let rank = r.rank.map_or("—".to_string(), |n| n.to_string());
         let mut row = format!(
             "{}  {}  {}",
             pad(&rank, 4, true),
-            pad(Lang::En.row_name(d, r), layout.name, false),
+            pad(&name, layout.name, false),
             pad(&value_cell(t, r.value), layout.value, true)
         );
+        row.push_str(&format!(
+            "  {}",
+            pad(&bar_cell(r.value, scale, bar_width), bar_width, false)
+        ));
         if let Some(c) = comparison {
-            let label = c.standings[i].label();
-            row.push_str(&format!("  {}", pad(&label, c.column_width(), false)));
+            row.push_str(&format!("  {}", c.standings[i].label()));
         }
-        row.push_str(&format!("  {}", bar_cell(r.value, scale, bar_width)));
         doc.push(head(row.trim_end().to_string()));
     }
     if let Some(c) = comparison {

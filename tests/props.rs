@@ -759,3 +759,207 @@ fn the_2015_projection_is_drawn_by_its_figure() {
         assert_eq!(at_65[0], at_65[1], "{width}x{height}");
     }
 }
+
+/// Text as cells: each character in its column, a wide one followed by an
+/// empty cell, as a terminal lays it out.
+fn cells(line: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in line.chars() {
+        match unicode_width::UnicodeWidthChar::width(c).unwrap_or(1) {
+            // A combining mark joins the cell before it.
+            0 => match out.last_mut() {
+                Some(last) => last.push(c),
+                None => out.push(c.to_string()),
+            },
+            w => {
+                out.push(c.to_string());
+                out.extend(std::iter::repeat_n(String::new(), w - 1));
+            }
+        }
+    }
+    out
+}
+
+fn buffer_cells(buf: &Buffer) -> Vec<Vec<String>> {
+    (buf.area.top()..buf.area.bottom())
+        .map(|y| {
+            (buf.area.left()..buf.area.right())
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// A bar column's axis starting at column `x` of `row`: "0", spaces, then
+/// the figure a full bar stands for ("100%", "100 points"), which ends where
+/// the column ends. Its width in cells and that figure.
+fn axis_at(row: &[String], x: usize) -> Option<(usize, f64)> {
+    let at = |i: usize| row.get(i).map_or("", String::as_str);
+    if at(x) != "0" || !matches!(at(x.wrapping_sub(1)), " " | "│" | "") || at(x + 1) != " " {
+        return None;
+    }
+    let mut i = x + 1;
+    while at(i) == " " {
+        i += 1;
+    }
+    let start = i;
+    while at(i).chars().all(|c| c.is_ascii_digit() || c == '.') && !at(i).is_empty() {
+        i += 1;
+    }
+    let scale: f64 = row[start..i].concat().parse().ok()?;
+    if at(i) == "%" {
+        i += 1;
+    } else if row.get(i..i + 7).map(|s| s.concat()).as_deref() == Some(" points") {
+        i += 7;
+    }
+    Some((i - x, scale))
+}
+
+/// Every ranking bar in `rows`, by the axis over its column: (figure,
+/// length in eighths, axis width in cells, the figure the axis ends at).
+fn ranking_bars(rows: &[Vec<String>]) -> Vec<(f64, u32, usize, f64)> {
+    let mut bars = Vec::new();
+    for (y, header) in rows.iter().enumerate() {
+        for x in 0..header.len() {
+            let Some((width, scale)) = axis_at(header, x) else {
+                continue;
+            };
+            // On screen a table's rows lie inside its left border; in print
+            // they are the lines that start with the rank's padding.
+            let border = header[..x].iter().rposition(|c| c == "│");
+            for row in &rows[y + 1..] {
+                let inside = match border {
+                    Some(b) => row.get(b).is_some_and(|c| c == "│"),
+                    None => row.first().is_some_and(|c| c == " "),
+                };
+                if !inside {
+                    break;
+                }
+                let before = row[..x.min(row.len())].concat();
+                let Some(value) = before
+                    .split_whitespace()
+                    .last()
+                    .and_then(|t| t.trim_end_matches('%').parse::<f64>().ok())
+                else {
+                    continue;
+                };
+                let mut eighths = 0;
+                for cell in row.get(x..).unwrap_or_default() {
+                    match cell.as_str() {
+                        "█" => eighths += 8,
+                        c => {
+                            eighths += "▏▎▍▌▋▊▉"
+                                .chars()
+                                .position(|p| c.starts_with(p))
+                                .map_or(0, |p| p as u32 + 1);
+                            break;
+                        }
+                    }
+                }
+                bars.push((value, eighths, width, scale));
+            }
+        }
+    }
+    bars
+}
+
+/// Every bar is its figure's share of its axis, to the eighth, and all of
+/// one unit stand on one axis: the same width and the same full figure.
+fn assert_one_scale(bars: &[(f64, u32, usize, f64)], what: &str) {
+    assert!(!bars.is_empty(), "no bars read: {what}");
+    for &(value, eighths, width, scale) in bars {
+        let exact = (value / scale * width as f64 * 8.0).round() as u32;
+        assert_eq!(
+            eighths, exact,
+            "{value} on 0-{scale} over {width} cells: {what}"
+        );
+    }
+    for unit_is_points in [false, true] {
+        // Rates and points run to 100 in the bundled and generated data.
+        let axes: std::collections::BTreeSet<(usize, u64)> = bars
+            .iter()
+            .filter(|b| (b.3 > 100.0) == unit_is_points || b.3 == 100.0)
+            .map(|b| (b.2, b.3.to_bits()))
+            .collect();
+        assert!(axes.len() <= 1, "more than one axis {axes:?}: {what}");
+    }
+}
+
+proptest! {
+    #![proptest_config(config(48))]
+
+    /// On every page, at any size, both tables' bars are read off the
+    /// screen and stand on one axis, each exactly its figure.
+    #[test]
+    fn ranking_bars_on_screen_share_one_scale(
+        d in prop_oneof![Just(bundled()), valid_dataset()],
+        width in 50u16..=250,
+        height in 15u16..=80,
+        turns in 0usize..6,
+    ) {
+        let mut app = app_for(d, Theme::mono());
+        app.apply(Action::Resize(width, height));
+        app.apply(Action::ShowTab(Tab::Rankings));
+        for _ in 0..turns { app.apply(Action::NextTable); }
+        let rows = buffer_cells(&render(&app));
+        let bars = ranking_bars(&rows);
+        if !bars.is_empty() {
+            assert_one_scale(&bars, &format!("{width}x{height}, page {}", app.rankings.page));
+        }
+    }
+
+    /// In `print rankings` every table of a unit stands on one axis.
+    #[test]
+    fn ranking_bars_in_print_share_one_scale(
+        d in prop_oneof![Just(bundled()), valid_dataset()],
+        width in 40usize..=200,
+    ) {
+        let text = sns_tui::report::print(&d, &[sns_tui::report::Section::Rankings], width);
+        let rows: Vec<Vec<String>> = text.lines().map(cells).collect();
+        let bars = ranking_bars(&rows);
+        let published = d.rankings.iter().flat_map(|t| &t.rows).filter(|r| r.value.is_some()).count();
+        // A narrow print may leave a bar no room for its axis; where there
+        // is room for a rate's ("0 100%"), every figure has its bar.
+        if bars.iter().any(|b| b.2 >= 6) {
+            prop_assert_eq!(bars.len(), published, "every published figure has a bar:\n{}", text);
+            assert_one_scale(&bars, &format!("width {width}"));
+        }
+    }
+}
+
+/// The bundled data at 80x24 and 120x40: every page shows its bars, on
+/// one axis of 0-100.
+#[test]
+fn every_bundled_ranking_page_draws_its_bars_to_one_scale() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = app_for(bundled(), Theme::mono());
+        app.apply(Action::Resize(width, height));
+        app.apply(Action::ShowTab(Tab::Rankings));
+        for page in 0..app.rankings.pages.len() {
+            let bars = ranking_bars(&buffer_cells(&render(&app)));
+            assert!(bars.len() >= 10, "{width}x{height} page {page}: {bars:?}");
+            assert!(bars.iter().all(|b| b.3 == 100.0));
+            assert_one_scale(&bars, &format!("{width}x{height} page {page}"));
+            app.apply(Action::NextTable);
+        }
+    }
+    let text = sns_tui::report::print(&bundled(), &[sns_tui::report::Section::Rankings], 80);
+    let bars = ranking_bars(&text.lines().map(cells).collect::<Vec<_>>());
+    assert_eq!(bars.len(), 26, "{text}");
+    assert_one_scale(&bars, "print at 80");
+}
+#[test]
+fn zz_debug() {
+    let text = sns_tui::report::print(&bundled(), &[sns_tui::report::Section::Rankings], 80);
+    let rows: Vec<Vec<String>> = text.lines().map(cells).collect();
+    for (y, r) in rows.iter().enumerate() {
+        for x in 0..r.len() {
+            if let Some(a) = axis_at(r, x) {
+                eprintln!("axis y{y} x{x} {a:?}: {}", r.concat());
+            }
+        }
+    }
+    for b in ranking_bars(&rows) {
+        eprintln!("bar {b:?}");
+    }
+}

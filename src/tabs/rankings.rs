@@ -16,7 +16,7 @@ use crate::compare::{Comparison, Standing, base_text, scales};
 use crate::dataset::{Dataset, RankingTable};
 use crate::format;
 use crate::lang::Lang;
-use crate::text::{self, Doc, Mark, find_all, str_width};
+use crate::text::{self, Doc, Mark, cut_to, find_all, str_width};
 use crate::ui::columns::{BarKind, Grow, bar_cells, eighths};
 use crate::ui::theme::Theme;
 
@@ -156,7 +156,7 @@ pub struct RankingsView {
 
 /// The platform column never takes more than this share of a table's
 /// width; longer names are cut with an ellipsis (the detail has them whole).
-const NAME_SHARE: usize = 3;
+pub const NAME_SHARE: usize = 3;
 /// The rank column: three digits and a space.
 const RANK_WIDTH: usize = 4;
 
@@ -477,7 +477,7 @@ impl RankingsView {
                 .max()
                 .unwrap_or(0)
         };
-        let name = widest(|c| c.0).min((inner / NAME_SHARE).max(8));
+        let name = widest(|c| c.0).min(name_room(inner));
         let value = widest(|c| c.1);
         let standing = self.comparison().map_or(0, Comparison::column_width);
         let fixed = RANK_WIDTH + 1 + name + 1 + value + 1;
@@ -764,23 +764,9 @@ fn standing_style(s: Standing, theme: &Theme) -> Style {
     }
 }
 
-/// `name` into `out`, cut to `width` columns with an ellipsis.
-fn cut_to(out: &mut String, name: &str, width: usize) {
-    out.clear();
-    if str_width(name) <= width {
-        out.push_str(name);
-        return;
-    }
-    let mut used = 0;
-    for c in name.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
+/// The most a platform column may take of `width` columns.
+pub fn name_room(width: usize) -> usize {
+    (width / NAME_SHARE).max(8)
 }
 
 /// The width of a table's platform column, at least that of its header.

@@ -314,6 +314,26 @@ pub fn str_width(s: &str) -> usize {
     }
 }
 
+/// `s` written over `out`, cut to `width` columns with an ellipsis where
+/// it is wider: for names in a column, whose whole text is shown elsewhere.
+pub fn cut_to(out: &mut String, s: &str, width: usize) {
+    out.clear();
+    if str_width(s) <= width {
+        out.push_str(s);
+        return;
+    }
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+}
+
 /// The plain text of a line.
 pub fn plain(line: &[Span]) -> String {
     line.iter().map(|s| s.text.as_str()).collect()
