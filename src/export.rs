@@ -121,6 +121,17 @@ fn text(v: &Value) -> String {
     }
 }
 
+/// A CSV cell a spreadsheet cannot take for a formula: one that begins with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, as
+/// OWASP advises against CSV injection. A negative number keeps its sign
+/// and stays a number: a minus sign starts a formula only in what is not one.
+fn inert(cell: String) -> String {
+    let number = || cell.parse::<f64>().is_ok_and(f64::is_finite);
+    let formula =
+        cell.starts_with(['=', '+', '@', '\t', '\r']) || (cell.starts_with('-') && !number());
+    if formula { format!("'{cell}") } else { cell }
+}
+
 impl Table {
     pub fn render(&self, format: Format) -> String {
         match format {
@@ -135,7 +146,7 @@ impl Table {
         // Writing to memory cannot fail.
         let _ = w.write_record(&self.columns);
         for row in &self.rows {
-            let _ = w.write_record(row.iter().map(text));
+            let _ = w.write_record(row.iter().map(|v| inert(text(v))));
         }
         String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
     }
@@ -256,6 +267,49 @@ mod tests {
         let csv = export(&d, ExportView::Rankings, Format::Csv);
         assert!(csv.contains("\"2013, all respondents\""), "{csv}");
         assert!(csv.contains(",1,Facebook,34,ict-2013,"), "{csv}");
+    }
+
+    /// A one-column table of `cells`, as an export writes it.
+    fn one_column(cells: Vec<Value>, format: Format) -> String {
+        let rows = cells.into_iter().map(|c| vec![c]).collect();
+        Table {
+            columns: vec!["cell"],
+            rows,
+        }
+        .render(format)
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_text() {
+        let csv = one_column(
+            vec![
+                json!("=HYPERLINK(\"http://evil.example\",\"x\")"),
+                json!("+49 30 1234"),
+                json!("-2+3"),
+                json!("@SUM(A1:A9)"),
+                json!("\tx"),
+                json!("\rx"),
+                json!("-3.5"),
+                json!(-3.5),
+                json!("1+1"),
+                json!("ICT総研"),
+            ],
+            Format::Csv,
+        );
+        assert_eq!(
+            csv,
+            "cell\n\
+             \"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"\n\
+             '+49 30 1234\n\
+             '-2+3\n\
+             '@SUM(A1:A9)\n\
+             '\tx\n\
+             \"'\rx\"\n\
+             -3.5\n\
+             -3.5\n\
+             1+1\n\
+             ICT総研\n"
+        );
     }
 
     #[test]
