@@ -132,6 +132,30 @@ fn inert(cell: String) -> String {
     if formula { format!("'{cell}") } else { cell }
 }
 
+/// A Markdown table cell that shows its text and nothing else: `<`, `>` and
+/// `&` as HTML entities, so that no tag or entity survives, and a backslash
+/// before each character that could end the cell or start a link, code,
+/// emphasis, strikethrough or math; `!` only before `[`, where it would
+/// start an image, since elsewhere it is plain punctuation.
+fn markdown_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '|' | '[' | ']' | '(' | ')' | '`' | '*' | '_' | '~' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '!' if chars.peek() == Some(&'[') => out.push_str("\\!"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 impl Table {
     pub fn render(&self, format: Format) -> String {
         match format {
@@ -152,7 +176,7 @@ impl Table {
     }
 
     fn markdown(&self) -> String {
-        let cell = |v: &Value| text(v).replace('|', "\\|");
+        let cell = |v: &Value| markdown_cell(&text(v));
         let mut out = format!(
             "| {} |\n|{}\n",
             self.columns.join(" | "),
@@ -309,6 +333,29 @@ mod tests {
              -3.5\n\
              1+1\n\
              ICT総研\n"
+        );
+    }
+
+    #[test]
+    fn markdown_cells_show_their_text_and_never_become_markup() {
+        let md = one_column(
+            vec![
+                json!("<img src=x onerror=alert(1)>&amp;"),
+                json!("![x](http://evil.example/x.png) [click](javascript:alert(1))"),
+                json!("`code` **bold** _em_ ~~gone~~ $x^2$"),
+                json!("a|b \\| c\\"),
+                json!("Wow! ICT総研"),
+            ],
+            Format::Markdown,
+        );
+        assert_eq!(
+            md,
+            "| cell |\n|---|\n\
+             | &lt;img src=x onerror=alert\\(1\\)&gt;&amp;amp; |\n\
+             | \\!\\[x\\]\\(http://evil.example/x.png\\) \\[click\\]\\(javascript:alert\\(1\\)\\) |\n\
+             | \\`code\\` \\*\\*bold\\*\\* \\_em\\_ \\~\\~gone\\~\\~ \\$x^2\\$ |\n\
+             | a\\|b \\\\\\| c\\\\ |\n\
+             | Wow! ICT総研 |\n"
         );
     }
 

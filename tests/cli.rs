@@ -507,3 +507,17 @@ fn csv_export_never_hands_a_spreadsheet_a_formula() {
         "{row}"
     );
 }
+
+#[test]
+fn markdown_export_shows_a_title_as_text_not_as_a_tag_or_an_image() {
+    let f = hostile_cells();
+    let md = export_of(&f, &["rankings", "--format", "markdown"]);
+    let row = md.lines().nth(2).unwrap();
+    assert!(
+        row.starts_with(
+            "| 2013-all | -2+3 &lt;b&gt;all&lt;/b&gt; \\!\\[x\\]\\(http://evil.example/x.png\\) |"
+        ),
+        "{row}"
+    );
+    assert!(row.contains("| 1 | =HYPERLINK\\(\"http://evil.example\",\"Facebook\"\\) | 34 |"));
+}
