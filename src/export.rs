@@ -15,7 +15,9 @@ use crate::lang::Lang;
 
 pub use crate::cli::{ExportView, Format};
 
-/// Named columns and rows of values; `Value::Null` where a figure is absent.
+/// Named columns and rows of values; `Value::Null` where a figure is absent,
+/// an array where a row has a list (JSON keeps it one, CSV and Markdown
+/// join it with spaces into one cell).
 pub struct Table {
     pub columns: Vec<&'static str>,
     pub rows: Vec<Vec<Value>>,
@@ -27,7 +29,7 @@ fn source_urls(d: &Dataset, ids: &[String]) -> Value {
         .filter_map(|id| d.source(id))
         .flat_map(|s| s.urls.iter().map(String::as_str))
         .collect();
-    json!(urls.join(" "))
+    json!(urls)
 }
 
 /// Every point of every growth series; a year with no figure has no row.
@@ -56,7 +58,7 @@ pub fn growth(d: &Dataset) -> Table {
                 json!(p.internet_users),
                 json!(p.share_pct),
                 json!(p.kind.label()),
-                json!(p.sources.join(" ")),
+                json!(p.sources),
                 source_urls(d, &p.sources),
                 json!(p.quote),
             ]
@@ -99,7 +101,7 @@ pub fn rankings(d: &Dataset, tables: &[usize]) -> Table {
                 json!(r.rank),
                 json!(Lang::En.row_name(d, r)),
                 json!(r.value),
-                json!(r.sources.join(" ")),
+                json!(r.sources),
                 source_urls(d, &r.sources),
                 json!(r.quote),
             ]
@@ -108,10 +110,12 @@ pub fn rankings(d: &Dataset, tables: &[usize]) -> Table {
     Table { columns, rows }
 }
 
-/// A cell as text: nothing for an absent figure, numbers as the sources give them.
+/// A cell as text: nothing for an absent figure, numbers as the sources give
+/// them, a list's items separated by spaces.
 fn text(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
+        Value::Array(items) => items.iter().map(text).collect::<Vec<_>>().join(" "),
         Value::String(s) => s.clone(),
         Value::Number(n) => match n.as_i64() {
             Some(i) => i.to_string(),
@@ -375,5 +379,24 @@ mod tests {
             .find(|r| r["table"] == "2013-satisfaction" && r["rank"] == 8)
             .unwrap();
         assert_eq!(unpublished["value"], Value::Null);
+    }
+
+    #[test]
+    fn json_lists_sources_as_arrays_and_csv_joins_them() {
+        let d = load(None).unwrap().dataset;
+        let json: Vec<Value> =
+            serde_json::from_str(&export(&d, ExportView::Growth, Format::Json)).unwrap();
+        assert_eq!(json[0]["sources"], json!(["ict-2011", "ict-2013-ascii"]));
+        let urls = json[0]["source_urls"].as_array().unwrap();
+        assert!(urls.len() >= 2, "{urls:?}");
+        assert!(
+            urls.iter()
+                .all(|u| u.as_str().unwrap().starts_with("https://"))
+        );
+        let csv = export(&d, ExportView::Growth, Format::Csv);
+        assert!(
+            csv.contains(",estimate,ict-2011 ict-2013-ascii,https://"),
+            "{csv}"
+        );
     }
 }
