@@ -298,7 +298,7 @@ impl App {
             }
             Tab::Essay | Tab::Sources => return,
         };
-        let csv = table.render(export::Format::Csv);
+        let csv = format!("{}{}", export::BOM, table.render(export::Format::Csv));
         self.status = Some(
             match export::write_new_file(&self.export_dir, &stem, &csv) {
                 Ok(path) => format!("wrote {}", path.display()),
@@ -430,6 +430,10 @@ mod tests {
             "{status}"
         );
         let growth = std::fs::read_to_string(dir.path().join("sns-tui-growth.csv")).unwrap();
+        assert!(
+            growth.starts_with("\u{feff}series,year,"),
+            "a byte-order mark, for Excel"
+        );
         assert!(growth.contains("essay,2012,49.65,95.56,52,estimate,ict-2013,"));
         let rankings =
             std::fs::read_to_string(dir.path().join("sns-tui-rankings-2013-smartphone.csv"))

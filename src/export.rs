@@ -216,13 +216,21 @@ impl Table {
     }
 }
 
-/// The export of a whole view, as `sns-tui export` writes it.
-pub fn export(d: &Dataset, view: ExportView, format: Format) -> String {
+/// The UTF-8 byte-order mark. Excel reads a CSV file without one in the
+/// system's code page, and ICT総研 comes out garbled; a tool reading
+/// standard output would take it for data, so `export` writes it only when
+/// asked to, and `e`, whose files are meant for spreadsheets, always.
+pub const BOM: &str = "\u{feff}";
+
+/// The export of a whole view, as `sns-tui export` writes it, with a
+/// byte-order mark if `bom`.
+pub fn export(d: &Dataset, view: ExportView, format: Format, bom: bool) -> String {
     let table = match view {
         ExportView::Growth => growth(d),
         ExportView::Rankings => rankings(d, &(0..d.rankings.len()).collect::<Vec<_>>()),
     };
-    table.render(format)
+    let mark = if bom { BOM } else { "" };
+    format!("{mark}{}", table.render(format))
 }
 
 /// Writes `contents` to a new file `STEM.csv` in `dir`, or `STEM-2.csv`
@@ -278,7 +286,7 @@ mod tests {
     #[test]
     fn csv_has_a_row_per_figure_with_its_sources_and_gaps_as_empty() {
         let d = load(None).unwrap().dataset;
-        let csv = export(&d, ExportView::Growth, Format::Csv);
+        let csv = export(&d, ExportView::Growth, Format::Csv, false);
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(
             lines[0],
@@ -292,7 +300,7 @@ mod tests {
     #[test]
     fn csv_quotes_fields_that_need_it() {
         let d = load(None).unwrap().dataset;
-        let csv = export(&d, ExportView::Rankings, Format::Csv);
+        let csv = export(&d, ExportView::Rankings, Format::Csv, false);
         assert!(csv.contains("\"2013, all respondents\""), "{csv}");
         assert!(csv.contains(",1,Facebook,34,ict-2013,"), "{csv}");
     }
@@ -366,11 +374,11 @@ mod tests {
     #[test]
     fn markdown_and_json_hold_the_same_rows() {
         let d = load(None).unwrap().dataset;
-        let md = export(&d, ExportView::Rankings, Format::Markdown);
+        let md = export(&d, ExportView::Rankings, Format::Markdown, false);
         let rows: usize = d.rankings.iter().map(|t| t.rows.len()).sum();
         assert_eq!(md.lines().count(), 2 + rows);
         let json: Vec<Value> =
-            serde_json::from_str(&export(&d, ExportView::Rankings, Format::Json)).unwrap();
+            serde_json::from_str(&export(&d, ExportView::Rankings, Format::Json, false)).unwrap();
         assert_eq!(json.len(), rows);
         assert_eq!(json[0]["platform"], "Facebook");
         assert_eq!(json[0]["value"], 34.0);
@@ -385,7 +393,7 @@ mod tests {
     fn json_lists_sources_as_arrays_and_csv_joins_them() {
         let d = load(None).unwrap().dataset;
         let json: Vec<Value> =
-            serde_json::from_str(&export(&d, ExportView::Growth, Format::Json)).unwrap();
+            serde_json::from_str(&export(&d, ExportView::Growth, Format::Json, false)).unwrap();
         assert_eq!(json[0]["sources"], json!(["ict-2011", "ict-2013-ascii"]));
         let urls = json[0]["source_urls"].as_array().unwrap();
         assert!(urls.len() >= 2, "{urls:?}");
@@ -393,7 +401,7 @@ mod tests {
             urls.iter()
                 .all(|u| u.as_str().unwrap().starts_with("https://"))
         );
-        let csv = export(&d, ExportView::Growth, Format::Csv);
+        let csv = export(&d, ExportView::Growth, Format::Csv, false);
         assert!(
             csv.contains(",estimate,ict-2011 ict-2013-ascii,https://"),
             "{csv}"

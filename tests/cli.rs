@@ -521,3 +521,24 @@ fn markdown_export_shows_a_title_as_text_not_as_a_tag_or_an_image() {
     );
     assert!(row.contains("| 1 | =HYPERLINK\\(\"http://evil.example\",\"Facebook\"\\) | 34 |"));
 }
+
+#[test]
+fn export_writes_a_byte_order_mark_only_when_asked() {
+    let plain = sns().args(["export", "growth"]).output().unwrap();
+    assert!(plain.stdout.starts_with(b"series,"));
+    for format in ["csv", "markdown", "json"] {
+        let marked = sns()
+            .args(["export", "growth", "--bom", "--format", format])
+            .output()
+            .unwrap();
+        assert!(marked.status.success(), "{format}");
+        let text = String::from_utf8(marked.stdout).unwrap();
+        let rest = text.strip_prefix('\u{feff}').expect(format);
+        assert!(!rest.starts_with('\u{feff}'), "{format}: one mark");
+    }
+    sns()
+        .args(["export", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--bom").and(predicate::str::contains("byte-order mark")));
+}
