@@ -478,6 +478,21 @@ mod tests {
     }
 
     #[test]
+    fn e_writes_a_name_that_looks_like_a_formula_as_text() {
+        let mut v: serde_json::Value = serde_json::from_str(dataset::BUNDLED_JSON).unwrap();
+        v["platforms"][1]["name"] = "=cmd|' /C calc'!A0".into();
+        let d = dataset::parse(&v.to_string(), dataset::Origin::Bundled).unwrap();
+        let mut a = App::new(d.dataset, Theme::mono());
+        let dir = tempfile::tempdir().unwrap();
+        a.export_dir = dir.path().to_path_buf();
+        a.apply(Action::ShowTab(Tab::Rankings));
+        a.apply(Action::Export);
+        let csv = std::fs::read_to_string(dir.path().join("sns-tui-rankings-2013-smartphone.csv"))
+            .unwrap();
+        assert!(csv.contains(",1,'=cmd|' /C calc'!A0,54,"), "{csv}");
+    }
+
+    #[test]
     fn u_switches_growth_between_millions_and_shares() {
         use crate::tabs::growth::{Measure, detail_doc};
         let mut a = app();
