@@ -303,14 +303,11 @@ impl App {
             }
             Tab::Essay | Tab::Sources => return,
         };
-        let csv = table.render(export::Format::Csv);
+        let csv = format!("{}{}", export::BOM, table.render(export::Format::Csv));
         self.status = Some(
             match export::write_new_file(&self.export_dir, &stem, &csv) {
                 Ok(path) => format!("wrote {}", path.display()),
-                Err(e) => format!(
-                    "could not write {stem}.csv in {}: {e}",
-                    self.export_dir.display()
-                ),
+                Err(e) => e.to_string(),
             },
         );
     }
@@ -441,6 +438,10 @@ mod tests {
             "{status}"
         );
         let growth = std::fs::read_to_string(dir.path().join("sns-tui-growth.csv")).unwrap();
+        assert!(
+            growth.starts_with("\u{feff}series,year,"),
+            "a byte-order mark, for Excel"
+        );
         assert!(growth.contains("essay,2012,49.65,95.56,52,estimate,ict-2013,"));
         let rankings =
             std::fs::read_to_string(dir.path().join("sns-tui-rankings-2013-smartphone.csv"))
@@ -455,6 +456,51 @@ mod tests {
         a.apply(Action::ShowTab(Tab::Essay));
         a.apply(Action::Export);
         assert_eq!(a.status, None, "nothing to export from the essay");
+    }
+
+    #[test]
+    fn e_names_the_file_it_could_not_write() {
+        let mut a = app();
+        a.export_dir = PathBuf::from("/nonexistent/sns-tui");
+        a.apply(Action::Export);
+        let status = a.status.clone().unwrap();
+        assert!(
+            status.starts_with("could not write /nonexistent/sns-tui/sns-tui-growth.csv: "),
+            "{status}"
+        );
+    }
+
+    #[test]
+    fn e_writes_a_table_with_a_long_id_to_a_short_safe_file_name() {
+        let mut v: serde_json::Value = serde_json::from_str(dataset::BUNDLED_JSON).unwrap();
+        v["rankings"][1]["id"] = format!("ICT総研/{}", "調".repeat(300)).into();
+        let d = dataset::parse(&v.to_string(), dataset::Origin::Bundled).unwrap();
+        let mut a = App::new(d.dataset, Theme::mono());
+        let dir = tempfile::tempdir().unwrap();
+        a.export_dir = dir.path().to_path_buf();
+        a.apply(Action::ShowTab(Tab::Rankings));
+        a.apply(Action::Export);
+        // 17 bytes of "sns-tui-rankings-", 10 of "ICT総研_", 73 left: 24 調.
+        let name = format!("sns-tui-rankings-ICT総研_{}.csv", "調".repeat(24));
+        let path = dir.path().join(&name);
+        assert_eq!(a.status, Some(format!("wrote {}", path.display())));
+        let csv = std::fs::read_to_string(path).unwrap();
+        assert!(csv.contains(&format!("ICT総研/{}", "調".repeat(300))));
+    }
+
+    #[test]
+    fn e_writes_a_name_that_looks_like_a_formula_as_text() {
+        let mut v: serde_json::Value = serde_json::from_str(dataset::BUNDLED_JSON).unwrap();
+        v["platforms"][1]["name"] = "=cmd|' /C calc'!A0".into();
+        let d = dataset::parse(&v.to_string(), dataset::Origin::Bundled).unwrap();
+        let mut a = App::new(d.dataset, Theme::mono());
+        let dir = tempfile::tempdir().unwrap();
+        a.export_dir = dir.path().to_path_buf();
+        a.apply(Action::ShowTab(Tab::Rankings));
+        a.apply(Action::Export);
+        let csv = std::fs::read_to_string(dir.path().join("sns-tui-rankings-2013-smartphone.csv"))
+            .unwrap();
+        assert!(csv.contains(",1,'=cmd|' /C calc'!A0,54,"), "{csv}");
     }
 
     #[test]

@@ -59,6 +59,9 @@ pub enum Command {
         view: ExportView,
         #[arg(long, value_enum, default_value_t = Format::Csv)]
         format: Format,
+        /// Start with a UTF-8 byte-order mark, which Excel needs to read names such as ICT総研 right (files written by `e` in the explorer have one)
+        #[arg(long)]
+        bom: bool,
     },
     /// Print a shell completion script
     Completions {

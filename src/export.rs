@@ -15,7 +15,9 @@ use crate::lang::Lang;
 
 pub use crate::cli::{ExportView, Format};
 
-/// Named columns and rows of values; `Value::Null` where a figure is absent.
+/// Named columns and rows of values; `Value::Null` where a figure is absent,
+/// an array where a row has a list (JSON keeps it one, CSV and Markdown
+/// join it with spaces into one cell).
 pub struct Table {
     pub columns: Vec<&'static str>,
     pub rows: Vec<Vec<Value>>,
@@ -27,7 +29,7 @@ fn source_urls(d: &Dataset, ids: &[String]) -> Value {
         .filter_map(|id| d.source(id))
         .flat_map(|s| s.urls.iter().map(String::as_str))
         .collect();
-    json!(urls.join(" "))
+    json!(urls)
 }
 
 /// Every point of every growth series; a year with no figure has no row.
@@ -56,7 +58,7 @@ pub fn growth(d: &Dataset) -> Table {
                 json!(p.internet_users),
                 json!(p.share_pct),
                 json!(p.kind.label()),
-                json!(p.sources.join(" ")),
+                json!(p.sources),
                 source_urls(d, &p.sources),
                 json!(p.quote),
             ]
@@ -99,7 +101,7 @@ pub fn rankings(d: &Dataset, tables: &[usize]) -> Table {
                 json!(r.rank),
                 json!(Lang::En.row_name(d, r)),
                 json!(r.value),
-                json!(r.sources.join(" ")),
+                json!(r.sources),
                 source_urls(d, &r.sources),
                 json!(r.quote),
             ]
@@ -108,10 +110,12 @@ pub fn rankings(d: &Dataset, tables: &[usize]) -> Table {
     Table { columns, rows }
 }
 
-/// A cell as text: nothing for an absent figure, numbers as the sources give them.
+/// A cell as text: nothing for an absent figure, numbers as the sources give
+/// them, a list's items separated by spaces.
 fn text(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
+        Value::Array(items) => items.iter().map(text).collect::<Vec<_>>().join(" "),
         Value::String(s) => s.clone(),
         Value::Number(n) => match n.as_i64() {
             Some(i) => i.to_string(),
@@ -119,6 +123,41 @@ fn text(v: &Value) -> String {
         },
         other => other.to_string(),
     }
+}
+
+/// A CSV cell a spreadsheet cannot take for a formula: one that begins with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, as
+/// OWASP advises against CSV injection. A negative number keeps its sign
+/// and stays a number: a minus sign starts a formula only in what is not one.
+fn inert(cell: String) -> String {
+    let number = || cell.parse::<f64>().is_ok_and(f64::is_finite);
+    let formula =
+        cell.starts_with(['=', '+', '@', '\t', '\r']) || (cell.starts_with('-') && !number());
+    if formula { format!("'{cell}") } else { cell }
+}
+
+/// A Markdown table cell that shows its text and nothing else: `<`, `>` and
+/// `&` as HTML entities, so that no tag or entity survives, and a backslash
+/// before each character that could end the cell or start a link, code,
+/// emphasis, strikethrough or math; `!` only before `[`, where it would
+/// start an image, since elsewhere it is plain punctuation.
+fn markdown_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '|' | '[' | ']' | '(' | ')' | '`' | '*' | '_' | '~' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '!' if chars.peek() == Some(&'[') => out.push_str("\\!"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 impl Table {
@@ -135,13 +174,13 @@ impl Table {
         // Writing to memory cannot fail.
         let _ = w.write_record(&self.columns);
         for row in &self.rows {
-            let _ = w.write_record(row.iter().map(text));
+            let _ = w.write_record(row.iter().map(|v| inert(text(v))));
         }
         String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
     }
 
     fn markdown(&self) -> String {
-        let cell = |v: &Value| text(v).replace('|', "\\|");
+        let cell = |v: &Value| markdown_cell(&text(v));
         let mut out = format!(
             "| {} |\n|{}\n",
             self.columns.join(" | "),
@@ -177,29 +216,62 @@ impl Table {
     }
 }
 
-/// The export of a whole view, as `sns-tui export` writes it.
-pub fn export(d: &Dataset, view: ExportView, format: Format) -> String {
+/// The UTF-8 byte-order mark. Excel reads a CSV file without one in the
+/// system's code page, and ICT総研 comes out garbled; a tool reading
+/// standard output would take it for data, so `export` writes it only when
+/// asked to, and `e`, whose files are meant for spreadsheets, always.
+pub const BOM: &str = "\u{feff}";
+
+/// The export of a whole view, as `sns-tui export` writes it, with a
+/// byte-order mark if `bom`.
+pub fn export(d: &Dataset, view: ExportView, format: Format, bom: bool) -> String {
     let table = match view {
         ExportView::Growth => growth(d),
         ExportView::Rankings => rankings(d, &(0..d.rankings.len()).collect::<Vec<_>>()),
     };
-    table.render(format)
+    let mark = if bom { BOM } else { "" };
+    format!("{mark}{}", table.render(format))
+}
+
+/// The longest stem `e` gives a file, in bytes: with "-9999.csv" after it,
+/// a name stays well inside the 255 bytes that common file systems allow,
+/// however long the table id it comes from.
+const MAX_STEM: usize = 100;
+
+/// `stem` as a file name every common system accepts: letters and digits of
+/// any script and `-` as they are, `_` for anything else (a path separator,
+/// a colon, a space, a dot at the end, all of which some system or shell
+/// trips on), cut to [`MAX_STEM`] bytes at a character boundary.
+fn safe_stem(stem: &str) -> String {
+    let mut out = String::new();
+    for c in stem.chars() {
+        let c = if c.is_alphanumeric() || c == '-' {
+            c
+        } else {
+            '_'
+        };
+        if out.len() + c.len_utf8() > MAX_STEM {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A file that could not be written: the one tried, and why.
+#[derive(Debug, thiserror::Error)]
+#[error("could not write {}: {error}", path.display())]
+pub struct WriteError {
+    pub path: PathBuf,
+    error: io::Error,
 }
 
 /// Writes `contents` to a new file `STEM.csv` in `dir`, or `STEM-2.csv`
-/// and so on: an existing file is never overwritten, even one that appears
-/// between the look and the write.
-pub fn write_new_file(dir: &Path, stem: &str, contents: &str) -> io::Result<PathBuf> {
-    let stem: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
+/// and so on, `stem` made safe for a file name ([`safe_stem`]); gives back
+/// the file written. An existing file is never overwritten, even one that
+/// appears between the look and the write.
+pub fn write_new_file(dir: &Path, stem: &str, contents: &str) -> Result<PathBuf, WriteError> {
+    let stem = safe_stem(stem);
     for n in 1..10_000 {
         let name = if n == 1 {
             format!("{stem}.csv")
@@ -208,15 +280,34 @@ pub fn write_new_file(dir: &Path, stem: &str, contents: &str) -> io::Result<Path
         };
         let path = dir.join(name);
         match OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut file) => return file.write_all(contents.as_bytes()).map(|()| path),
+            Ok(file) => return fill(file, path, contents.as_bytes()),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
+            Err(error) => return Err(WriteError { path, error }),
         }
     }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        format!("{stem}.csv to {stem}-9999.csv all exist"),
-    ))
+    Err(WriteError {
+        path: dir.join(format!("{stem}.csv")),
+        error: io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!("it exists, and so do {stem}-2.csv to {stem}-9999.csv"),
+        ),
+    })
+}
+
+/// Writes `contents` to `file`, just created at `path`, and gives back the
+/// path; if the write fails (a full disk) the file is removed, so no
+/// export is left behind that looks whole and is not.
+fn fill(mut file: impl Write, path: PathBuf, contents: &[u8]) -> Result<PathBuf, WriteError> {
+    match file.write_all(contents).and_then(|()| file.flush()) {
+        Ok(()) => Ok(path),
+        Err(error) => {
+            // Closed first: Windows removes no file that is open.
+            drop(file);
+            // A file that cannot be removed either is still named in the error.
+            let _ = std::fs::remove_file(&path);
+            Err(WriteError { path, error })
+        }
+    }
 }
 
 #[cfg(test)]
@@ -237,9 +328,51 @@ mod tests {
     }
 
     #[test]
+    fn file_names_keep_letters_of_any_script_and_stay_short() {
+        assert_eq!(safe_stem("ICT総研: 2013/05."), "ICT総研__2013_05_");
+        assert_eq!(safe_stem("..\\..\\CON*?<>|\"'"), "______CON_______");
+        let long = safe_stem(&format!("a{}", "調".repeat(300)));
+        assert_eq!(long, format!("a{}", "調".repeat(33)), "cut at a character");
+        assert_eq!(long.len(), MAX_STEM);
+    }
+
+    /// A disk that fills up after `room` bytes.
+    struct Full {
+        room: usize,
+    }
+
+    impl Write for Full {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"));
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_write_that_fails_leaves_no_file_and_names_the_one_it_tried() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sns-tui-growth-2.csv");
+        std::fs::write(&path, "series,ye").unwrap();
+        let e = fill(Full { room: 9 }, path.clone(), b"series,year\n").unwrap_err();
+        assert!(!path.exists(), "the partial file is removed");
+        assert_eq!(
+            e.to_string(),
+            format!("could not write {}: disk full", path.display())
+        );
+    }
+
+    #[test]
     fn csv_has_a_row_per_figure_with_its_sources_and_gaps_as_empty() {
         let d = load(None).unwrap().dataset;
-        let csv = export(&d, ExportView::Growth, Format::Csv);
+        let csv = export(&d, ExportView::Growth, Format::Csv, false);
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(
             lines[0],
@@ -253,19 +386,85 @@ mod tests {
     #[test]
     fn csv_quotes_fields_that_need_it() {
         let d = load(None).unwrap().dataset;
-        let csv = export(&d, ExportView::Rankings, Format::Csv);
+        let csv = export(&d, ExportView::Rankings, Format::Csv, false);
         assert!(csv.contains("\"2013, all respondents\""), "{csv}");
         assert!(csv.contains(",1,Facebook,34,ict-2013,"), "{csv}");
+    }
+
+    /// A one-column table of `cells`, as an export writes it.
+    fn one_column(cells: Vec<Value>, format: Format) -> String {
+        let rows = cells.into_iter().map(|c| vec![c]).collect();
+        Table {
+            columns: vec!["cell"],
+            rows,
+        }
+        .render(format)
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_text() {
+        let csv = one_column(
+            vec![
+                json!("=HYPERLINK(\"http://evil.example\",\"x\")"),
+                json!("+49 30 1234"),
+                json!("-2+3"),
+                json!("@SUM(A1:A9)"),
+                json!("\tx"),
+                json!("\rx"),
+                json!("-3.5"),
+                json!(-3.5),
+                json!("1+1"),
+                json!("ICT総研"),
+            ],
+            Format::Csv,
+        );
+        assert_eq!(
+            csv,
+            "cell\n\
+             \"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"\n\
+             '+49 30 1234\n\
+             '-2+3\n\
+             '@SUM(A1:A9)\n\
+             '\tx\n\
+             \"'\rx\"\n\
+             -3.5\n\
+             -3.5\n\
+             1+1\n\
+             ICT総研\n"
+        );
+    }
+
+    #[test]
+    fn markdown_cells_show_their_text_and_never_become_markup() {
+        let md = one_column(
+            vec![
+                json!("<img src=x onerror=alert(1)>&amp;"),
+                json!("![x](http://evil.example/x.png) [click](javascript:alert(1))"),
+                json!("`code` **bold** _em_ ~~gone~~ $x^2$"),
+                json!("a|b \\| c\\"),
+                json!("Wow! ICT総研"),
+            ],
+            Format::Markdown,
+        );
+        assert_eq!(
+            md,
+            "| cell |\n|---|\n\
+             | &lt;img src=x onerror=alert\\(1\\)&gt;&amp;amp; |\n\
+             | \\!\\[x\\]\\(http://evil.example/x.png\\) \\[click\\]\\(javascript:alert\\(1\\)\\) |\n\
+             | \\`code\\` \\*\\*bold\\*\\* \\_em\\_ \\~\\~gone\\~\\~ \\$x^2\\$ |\n\
+             | a\\|b \\\\\\| c\\\\ |\n\
+             | Wow! ICT総研 |\n"
+        );
     }
 
     #[test]
     fn markdown_and_json_hold_the_same_rows() {
         let d = load(None).unwrap().dataset;
-        let md = export(&d, ExportView::Rankings, Format::Markdown);
+        let md = export(&d, ExportView::Rankings, Format::Markdown, false);
         let rows: usize = d.rankings.iter().map(|t| t.rows.len()).sum();
         assert_eq!(md.lines().count(), 2 + rows);
         let json: Vec<Value> =
-            serde_json::from_str(&export(&d, ExportView::Rankings, Format::Json)).unwrap();
+            serde_json::from_str(&export(&d, ExportView::Rankings, Format::Json, false)).unwrap();
         assert_eq!(json.len(), rows);
         assert_eq!(json[0]["platform"], "Facebook");
         assert_eq!(json[0]["value"], 34.0);
@@ -274,5 +473,24 @@ mod tests {
             .find(|r| r["table"] == "2013-satisfaction" && r["rank"] == 8)
             .unwrap();
         assert_eq!(unpublished["value"], Value::Null);
+    }
+
+    #[test]
+    fn json_lists_sources_as_arrays_and_csv_joins_them() {
+        let d = load(None).unwrap().dataset;
+        let json: Vec<Value> =
+            serde_json::from_str(&export(&d, ExportView::Growth, Format::Json, false)).unwrap();
+        assert_eq!(json[0]["sources"], json!(["ict-2011", "ict-2013-ascii"]));
+        let urls = json[0]["source_urls"].as_array().unwrap();
+        assert!(urls.len() >= 2, "{urls:?}");
+        assert!(
+            urls.iter()
+                .all(|u| u.as_str().unwrap().starts_with("https://"))
+        );
+        let csv = export(&d, ExportView::Growth, Format::Csv, false);
+        assert!(
+            csv.contains(",estimate,ict-2011 ict-2013-ascii,https://"),
+            "{csv}"
+        );
     }
 }

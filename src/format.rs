@@ -2,10 +2,29 @@
 
 use crate::dataset::Dataset;
 
+/// Figures this large or larger, in absolute value, are written in
+/// scientific notation: no source counts that high, and a data file's 1e308
+/// written out in full would be 309 digits.
+const LARGE: f64 = 1e15;
+
+/// Figures smaller than this, in absolute value and not zero, are written
+/// in scientific notation too: 5e-324 written out in full is 326 characters.
+const SMALL: f64 = 1e-6;
+
 /// A figure as the sources give it: the shortest form that reads back as
-/// the same number, so 34 stays "34" and 47.6 stays "47.6".
+/// the same number, so 34 stays "34" and 47.6 stays "47.6". Zero is "0",
+/// never "-0". Beyond the figures a source gives, at or above [`LARGE`] or
+/// below [`SMALL`] in absolute value, it is written in scientific notation
+/// ("1e308", "-2.5e-7"), so no figure is wider than about 25 characters.
 pub fn value(v: f64) -> String {
-    format!("{v}")
+    if v == 0.0 {
+        // -0.0 too: a difference of equal figures is nothing, not a negative.
+        "0".into()
+    } else if (SMALL..LARGE).contains(&v.abs()) {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
 }
 
 /// A figure with its unit, one way everywhere: the percent sign close up
@@ -35,14 +54,16 @@ pub fn axis(width: usize, scale: f64, unit: &str) -> String {
 }
 
 /// Millions, with at least two decimals: the sources count in 万 (10,000),
-/// so 95.10 million is written as they wrote it.
+/// so 95.10 million is written as they wrote it. The decimals are added to
+/// [`value`]'s text, so zero is "0.00" and a figure in scientific notation
+/// is left as it is rather than written out in full.
 pub fn millions(v: f64) -> String {
     let short = value(v);
-    let decimals = short.split_once('.').map_or(0, |(_, d)| d.len());
-    if decimals >= 2 {
-        short
-    } else {
-        format!("{v:.2}")
+    match short.split_once('.') {
+        _ if short.contains('e') => short,
+        None => format!("{short}.00"),
+        Some((_, decimals)) if decimals.len() == 1 => format!("{short}0"),
+        Some(_) => short,
     }
 }
 
@@ -133,6 +154,26 @@ mod tests {
         assert_eq!(millions(49.65), "49.65");
         assert_eq!(millions(100.125), "100.125");
         assert_eq!(millions(60.0), "60.00");
+    }
+
+    #[test]
+    fn zero_has_no_sign() {
+        assert_eq!(value(-0.0), "0");
+        assert_eq!(millions(-0.0), "0.00");
+        assert_eq!(with_unit(-0.0, "%"), "0%");
+    }
+
+    #[test]
+    fn figures_beyond_any_source_are_written_short() {
+        assert_eq!(value(999_999_999_999_999.0), "999999999999999");
+        assert_eq!(value(1e15), "1e15");
+        assert_eq!(value(1e308), "1e308");
+        assert_eq!(value(-2.5e20), "-2.5e20");
+        assert_eq!(value(0.000001), "0.000001");
+        assert_eq!(value(5e-324), "5e-324");
+        assert_eq!(millions(1e308), "1e308");
+        assert_eq!(millions(f64::MAX), "1.7976931348623157e308");
+        assert_eq!(with_unit(1e300, "points"), "1e300 points");
     }
 
     #[test]

@@ -64,9 +64,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let json = serde_json::to_string_pretty(&loaded.dataset)?;
             write_out(&format!("{json}\n"))
         }
-        Some(Command::Export { view, format }) => {
+        Some(Command::Export { view, format, bom }) => {
             let loaded = dataset::load(cli.data.as_deref())?;
-            write_out(&export::export(&loaded.dataset, view, format))
+            write_out(&export::export(&loaded.dataset, view, format, bom))
         }
         Some(Command::Completions { shell }) => write_out(completion(shell)?),
         Some(Command::Man) => write_out(include_str!(concat!(env!("OUT_DIR"), "/sns-tui.1"))),

@@ -523,3 +523,75 @@ fn arguments_reach_the_terminal_without_their_control_characters() {
         }
     }
 }
+
+/// The bundled dataset with cells a spreadsheet would run or a Markdown
+/// viewer would render: a formula for Facebook's name, a table title that
+/// starts like a sum and goes on with a tag and an image.
+fn hostile_cells() -> tempfile::NamedTempFile {
+    let mut v: serde_json::Value = serde_json::from_str(BUNDLED_JSON).unwrap();
+    v["platforms"][0]["name"] = "=HYPERLINK(\"http://evil.example\",\"Facebook\")".into();
+    v["rankings"][0]["title"]["en"] = "-2+3 <b>all</b> ![x](http://evil.example/x.png)".into();
+    temp_json(&v.to_string())
+}
+
+fn export_of(data: &tempfile::NamedTempFile, args: &[&str]) -> String {
+    let out = sns()
+        .arg("--data")
+        .arg(data.path())
+        .arg("export")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn csv_export_never_hands_a_spreadsheet_a_formula() {
+    let f = hostile_cells();
+    let csv = export_of(&f, &["rankings"]);
+    let row = csv.lines().nth(1).unwrap();
+    assert!(
+        row.starts_with("2013-all,'-2+3 <b>all</b> ![x](http://evil.example/x.png),"),
+        "{row}"
+    );
+    assert!(
+        row.contains(",1,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Facebook\"\")\",34,"),
+        "{row}"
+    );
+}
+
+#[test]
+fn markdown_export_shows_a_title_as_text_not_as_a_tag_or_an_image() {
+    let f = hostile_cells();
+    let md = export_of(&f, &["rankings", "--format", "markdown"]);
+    let row = md.lines().nth(2).unwrap();
+    assert!(
+        row.starts_with(
+            "| 2013-all | -2+3 &lt;b&gt;all&lt;/b&gt; \\!\\[x\\]\\(http://evil.example/x.png\\) |"
+        ),
+        "{row}"
+    );
+    assert!(row.contains("| 1 | =HYPERLINK\\(\"http://evil.example\",\"Facebook\"\\) | 34 |"));
+}
+
+#[test]
+fn export_writes_a_byte_order_mark_only_when_asked() {
+    let plain = sns().args(["export", "growth"]).output().unwrap();
+    assert!(plain.stdout.starts_with(b"series,"));
+    for format in ["csv", "markdown", "json"] {
+        let marked = sns()
+            .args(["export", "growth", "--bom", "--format", format])
+            .output()
+            .unwrap();
+        assert!(marked.status.success(), "{format}");
+        let text = String::from_utf8(marked.stdout).unwrap();
+        let rest = text.strip_prefix('\u{feff}').expect(format);
+        assert!(!rest.starts_with('\u{feff}'), "{format}: one mark");
+    }
+    sns()
+        .args(["export", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--bom").and(predicate::str::contains("byte-order mark")));
+}

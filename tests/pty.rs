@@ -386,7 +386,7 @@ fn e_writes_a_csv_file_where_the_app_was_started_and_says_so() {
     s.send("q");
     s.finish().assert_restored();
     let csv = std::fs::read_to_string(dir.path().join("sns-tui-growth.csv")).unwrap();
-    assert!(csv.starts_with("series,year,"), "{csv}");
+    assert!(csv.starts_with("\u{feff}series,year,"), "{csv}");
 }
 
 #[test]
