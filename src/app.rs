@@ -188,7 +188,7 @@ impl App {
                     .shown(d)
                     .iter()
                     .find_map(|s| point(s, year).map(|p| (s, p)))?;
-                let what = format!("{year}, {}", short_label(s).to_lowercase());
+                let what = format!("{year}, {}", short_label(s, Lang::En).to_lowercase());
                 Some((what, p.quote.clone(), p.sources.clone()))
             }
             Tab::Rankings => {

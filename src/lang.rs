@@ -47,6 +47,7 @@ impl Lang {
             "expected" => "見込み",
             "projection" => "予測",
             "no figure" => "数値なし",
+            "share of internet users, %" => "インターネット利用者に占める割合、%",
             "against" => "対",
             "since" => "対",
             "change" => "変化",

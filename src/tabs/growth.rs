@@ -187,9 +187,14 @@ impl GrowthView {
     }
 
     pub fn render(&self, d: &Dataset, theme: &Theme, body: Rect, buf: &mut Buffer) {
+        let (lang, g) = (self.lang, &d.growth);
         let title = match self.measure {
-            Measure::Users => format!(" {} ({}) ", d.growth.title, d.growth.unit),
-            Measure::Share => format!(" {} (share of internet users, %) ", d.growth.title),
+            Measure::Users => format!(" {} ({}) ", g.title.get(lang), g.unit.get(lang)),
+            Measure::Share => format!(
+                " {} ({}) ",
+                g.title.get(lang),
+                lang.say("share of internet users, %")
+            ),
         };
         Block::bordered()
             .title(title)
@@ -374,7 +379,7 @@ fn legend<'a>(shown: &'a [Series], theme: &Theme, width: u16, lang: Lang) -> Vec
         };
         let spans = vec![
             Span::raw(place),
-            Span::styled(short_label(s), theme.series(i)),
+            Span::styled(short_label(s, lang), theme.series(i)),
         ];
         series.push((" · ", spans));
     }
@@ -458,9 +463,12 @@ fn draw_scrolled(
     Line::styled(status, theme.meta).render(row, buf);
 }
 
-/// A series' label up to its first parenthesis: "As the essay saw it".
-pub fn short_label(s: &Series) -> &str {
-    s.label.en.split(" (").next().unwrap_or(&s.label.en)
+/// A series' label in `lang` up to its first parenthesis: "As the essay
+/// saw it", "エッセイの見た数字".
+pub fn short_label(s: &Series, lang: Lang) -> &str {
+    let label = s.label.get(lang);
+    let end = label.find(['(', '（']).unwrap_or(label.len());
+    label[..end].trim_end()
 }
 
 /// What the detail panel (and `sns-tui print growth`) says of one year:
@@ -473,7 +481,7 @@ pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32, measure: Measure) ->
     }
     for s in shown {
         let mut head = vec![text::Span::new(
-            format!("{year}, {}: ", short_label(s).to_lowercase()),
+            format!("{year}, {}: ", short_label(s, Lang::En).to_lowercase()),
             Mark::Heading,
         )];
         let Some(p) = point(s, year) else {

@@ -3,6 +3,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::{Doc, Mark, Span};
 use crate::dataset::{Dataset, ESSAY_SOURCE};
 use crate::format;
+use crate::lang::Lang;
 use crate::tabs::growth::short_label;
 
 /// The Sources tab: every source with what it is cited for, the surveys and
@@ -140,7 +141,7 @@ fn citations(d: &Dataset) -> HashMap<&str, Vec<String>> {
                 }
             }
         }
-        let label = short_label(series).to_lowercase();
+        let label = short_label(series, Lang::En).to_lowercase();
         for (id, years) in years {
             let used = format!("SNS users {} ({label})", listing(&years));
             uses.entry(id).or_default().push(used);
