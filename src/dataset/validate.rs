@@ -402,7 +402,7 @@ fn share_rule(p: &mut Problems, at: At, share: f64, users: f64, internet: Option
     if !share.is_finite() || !(0.0..=100.0).contains(&share) {
         p.add(
             at,
-            format!("a share must be between 0 and 100 %, found {share}"),
+            format!("a share must be between 0% and 100%, found {share}"),
         );
         return;
     }
@@ -411,7 +411,7 @@ fn share_rule(p: &mut Problems, at: At, share: f64, users: f64, internet: Option
         if (computed - share).abs() > SHARE_TOLERANCE {
             p.add(
                 at,
-                format!("share {share} % does not match {users} / {internet} = {computed:.1} %"),
+                format!("share {share}% does not match {users} / {internet} = {computed:.1}%"),
             );
         }
     }
@@ -499,7 +499,7 @@ fn rankings(d: &Dataset, platforms: &Unique, surveys: &Unique, p: &mut Problems)
                 if t.unit == "%" && v > 100.0 {
                     p.add(
                         at.field("value"),
-                        format!("a share must be between 0 and 100 %, found {v}"),
+                        format!("a share must be between 0% and 100%, found {v}"),
                     );
                 }
             }
