@@ -372,8 +372,8 @@ impl App {
                 Action::Down => self.rankings.move_by(1),
                 Action::Home => self.rankings.selected = 0,
                 Action::End => self.rankings.to_last(),
-                Action::NextTable => self.rankings.turn(1),
-                Action::PrevTable => self.rankings.turn(-1),
+                Action::NextTable => self.rankings.turn(d, 1),
+                Action::PrevTable => self.rankings.turn(d, -1),
                 Action::NextSort => self.rankings.next_sort(d),
                 _ => {}
             },
@@ -539,7 +539,7 @@ mod tests {
         a.apply(Action::ShowTab(Tab::Rankings));
         a.apply(Action::Down);
         assert_eq!(a.rankings.selected_platform(), "facebook");
-        let order = |a: &App| a.rankings.current().platforms.join(" ");
+        let order = |a: &App| a.rankings.platforms().join(" ");
         assert_eq!(order(&a), "line facebook twitter mixi skype");
         a.apply(Action::NextSort);
         assert_eq!(
@@ -727,7 +727,7 @@ mod tests {
         a.apply(Action::StartSearch);
         a.apply(Action::Type('F'));
         a.apply(Action::Type('a'));
-        assert_eq!(a.rankings.current().platforms, ["facebook"]);
+        assert_eq!(a.rankings.platforms(), ["facebook"]);
         assert_eq!(a.rankings.selected_platform(), "facebook");
         assert_eq!(
             a.rankings.filter_status().as_deref(),
@@ -739,17 +739,17 @@ mod tests {
             a.apply(Action::Type(c));
         }
         assert_eq!(
-            a.rankings.current().platforms,
+            a.rankings.platforms(),
             ["twitter"],
             "Japanese names match too"
         );
         a.apply(Action::Type('x'));
-        assert!(a.rankings.current().platforms.is_empty());
+        assert!(a.rankings.platforms().is_empty());
         a.apply(Action::Down);
         a.apply(Action::End);
         assert_eq!(a.rankings.selected_platform(), "");
         a.apply(Action::CancelSearch);
-        assert_eq!(a.rankings.current().platforms.len(), 5);
+        assert_eq!(a.rankings.platforms().len(), 5);
         assert_eq!(a.rankings.filter_status(), None);
     }
 
@@ -944,7 +944,7 @@ mod tests {
             "mixi",
             "2014 satisfaction, then the 2013-only rows"
         );
-        let last = a.rankings.current().platforms.len() - 1;
+        let last = a.rankings.platforms().len() - 1;
         assert_eq!(a.rankings.selected, last);
         a.apply(Action::NextTable);
         assert_eq!(a.rankings.page, 0, "pages wrap round");
@@ -952,15 +952,12 @@ mod tests {
         a.apply(Action::Down);
         a.apply(Action::End);
         a.apply(Action::Down);
-        assert_eq!(
-            a.rankings.selected,
-            a.rankings.current().platforms.len() - 1
-        );
+        assert_eq!(a.rankings.selected, a.rankings.platforms().len() - 1);
     }
 
     #[test]
     fn rankings_pages_pair_each_table_with_its_comparison() {
-        let a = app();
+        let mut a = app();
         let titles: Vec<(String, Option<String>)> = a
             .rankings
             .pages
@@ -982,7 +979,10 @@ mod tests {
             want.map(|(m, b)| (m.to_string(), Some(b.to_string())))
         );
         // Satisfaction 2013 ranks comm and mixi, which 2014 does not.
-        assert_eq!(a.rankings.pages[2].platforms.len(), 8);
+        a.apply(Action::ShowTab(Tab::Rankings));
+        a.apply(Action::PrevTable);
+        assert_eq!(a.rankings.page, 2);
+        assert_eq!(a.rankings.platforms().len(), 8);
     }
 
     #[test]

@@ -365,3 +365,44 @@ fn fuzz_findings_zero_width_clusters_never_take_a_cell() {
         common::assert_no_straddling(&buf);
     }
 }
+
+/// A platform name of 70,000 characters once overflowed the table layout's
+/// `u16` arithmetic: now it is cut with an ellipsis in the table, the bars
+/// keep their room, and the detail line names it whole.
+#[test]
+fn a_huge_platform_name_is_cut_in_the_table_and_whole_in_the_detail() {
+    let mut v: Value = serde_json::from_str(BUNDLED_JSON).unwrap();
+    let name = format!("Face{}", "book".repeat(17_500));
+    v["platforms"][0]["name"] = json!(name);
+    let d = dataset::parse(&v.to_string(), dataset::Origin::Bundled)
+        .unwrap()
+        .dataset;
+    for (width, height) in [(80, 24), (200, 60)] {
+        let mut app = App::new(d.clone(), Theme::mono());
+        app.apply(Action::Resize(width, height));
+        app.apply(Action::ShowTab(Tab::Rankings));
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        let buf = terminal.backend().buffer();
+        let rows: Vec<String> = (0..height)
+            .map(|y| (0..width).map(|x| buf[(x, y)].symbol()).collect())
+            .collect();
+        let facebook = rows
+            .iter()
+            .find(|r| r.contains("Facebookbook") && r.contains('█'))
+            .unwrap_or_else(|| panic!("{width}x{height}: no Facebook row\n{}", rows.join("\n")));
+        assert!(facebook.contains('…'), "{facebook}");
+        assert!(
+            facebook.contains("34%"),
+            "the figure keeps its column: {facebook}"
+        );
+        // The detail names the selected platform whole (wrapped).
+        app.apply(Action::Down);
+        let doc = app.rankings.detail_doc(&app.data);
+        let full: String = doc.paras.iter().map(|p| sns_tui::text::plain(p)).collect();
+        assert!(
+            full.contains(&name),
+            "{width}x{height}: the detail has the whole name"
+        );
+    }
+}

@@ -54,12 +54,12 @@ fn assert_in_range(app: &App) {
         r.pages.len()
     );
     // A filter may leave a page with no platform, and nothing selected.
-    let shown = r.current().platforms.len();
+    let shown = r.platforms().len();
     assert!(
         r.selected < shown || (shown == 0 && r.selected == 0),
         "row {} of {}",
         r.selected,
-        r.current().platforms.len()
+        r.platforms().len()
     );
     assert!(app.essay.scroll() <= app.essay.max_scroll());
     assert!(app.sources.scroll() <= app.sources.max_scroll());

@@ -46,13 +46,10 @@ struct PageColumns {
 }
 
 /// What one page of the tab shows: a table, and the one it compares with.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Page {
     pub main: usize,
     pub base: Option<usize>,
-    /// The platforms a selection moves through: the main table's in rank
-    /// order, then those only the base table has.
-    pub platforms: Vec<String>,
 }
 
 /// The column a table is sorted by.
@@ -152,6 +149,8 @@ pub struct RankingsView {
     scales: Vec<f64>,
     /// Per page: how its table stands against the one it compares with.
     comparisons: Vec<Option<Comparison>>,
+    /// The current page's platforms, in the order a selection moves.
+    platforms: Vec<String>,
 }
 
 /// The platform column never takes more than this share of a table's
@@ -163,7 +162,7 @@ const RANK_WIDTH: usize = 4;
 /// One page per table that compares with another, and one per table that
 /// neither compares nor is compared with; a compared-with table appears on
 /// the pages of the tables that compare with it.
-pub fn pages(d: &Dataset, orders: &[Vec<usize>]) -> Vec<Page> {
+pub fn pages(d: &Dataset) -> Vec<Page> {
     let targets: HashSet<&str> = d
         .rankings
         .iter()
@@ -173,19 +172,9 @@ pub fn pages(d: &Dataset, orders: &[Vec<usize>]) -> Vec<Page> {
         .iter()
         .enumerate()
         .filter(|(_, t)| t.compare_with.is_some() || !targets.contains(t.id.as_str()))
-        .map(|(main, t)| {
-            let base = t.compare_with.as_deref().and_then(|id| d.table_index(id));
-            let in_order = |ti: usize| orders[ti].iter().map(move |&i| &d.rankings[ti].rows[i]);
-            let mut platforms: Vec<String> = in_order(main).map(|r| r.platform.clone()).collect();
-            if let Some(b) = base {
-                let only_in_base = in_order(b).filter(|r| d.row_of(main, &r.platform).is_none());
-                platforms.extend(only_in_base.map(|r| r.platform.clone()));
-            }
-            Page {
-                main,
-                base,
-                platforms,
-            }
+        .map(|(main, t)| Page {
+            main,
+            base: t.compare_with.as_deref().and_then(|id| d.table_index(id)),
         })
         .collect()
 }
@@ -198,7 +187,7 @@ impl RankingsView {
             .map(|t| (0..t.rows.len()).collect())
             .collect();
         let places = orders.clone();
-        let pages = pages(d, &orders);
+        let pages = pages(d);
         let columns = d
             .rankings
             .iter()
@@ -230,7 +219,7 @@ impl RankingsView {
             .iter()
             .map(|p| p.base.map(|b| Comparison::new(d, p.main, b)))
             .collect();
-        RankingsView {
+        let mut view = RankingsView {
             pages,
             page: 0,
             selected: 0,
@@ -242,7 +231,35 @@ impl RankingsView {
             columns,
             scales,
             comparisons,
+            platforms: Vec::new(),
+        };
+        view.list_platforms(d);
+        view
+    }
+
+    /// The platforms a selection on the current page moves through: the
+    /// main table's in its order, then those only the other table has.
+    /// Listed for the current page only, when it changes, so that a file
+    /// of many pages over one large table costs that table once, not once
+    /// a page.
+    fn list_platforms(&mut self, d: &Dataset) {
+        let page = self.pages[self.page];
+        let rows = |ti: usize| {
+            self.orders[ti]
+                .iter()
+                .map(move |&i| &d.rankings[ti].rows[i])
+        };
+        let mut platforms: Vec<String> = rows(page.main).map(|r| r.platform.clone()).collect();
+        if let Some(b) = page.base {
+            let only_in_base = rows(b).filter(|r| d.row_index(page.main, &r.platform).is_none());
+            platforms.extend(only_in_base.map(|r| r.platform.clone()));
         }
+        self.platforms = platforms;
+    }
+
+    /// The current page's platforms, in the order a selection moves.
+    pub fn platforms(&self) -> &[String] {
+        &self.platforms
     }
 
     /// How the current page's table stands against the one it compares with.
@@ -279,7 +296,7 @@ impl RankingsView {
         if self.filter.is_empty() {
             return None;
         }
-        let n = self.current().platforms.len();
+        let n = self.platforms.len();
         Some(format!(
             "filter “{}”: {n} platform{}",
             self.filter,
@@ -321,16 +338,13 @@ impl RankingsView {
                 place
             })
             .collect();
-        let page = self.page;
-        self.pages = pages(d, &self.orders);
-        self.page = page;
+        self.list_platforms(d);
         self.keep_selection(&keep);
     }
 
     /// Selects `platform` where the page lists it, else the first.
     fn keep_selection(&mut self, platform: &str) {
         self.selected = self
-            .current()
             .platforms
             .iter()
             .position(|p| p == platform)
@@ -343,27 +357,25 @@ impl RankingsView {
 
     /// The selected platform's id; empty when the filter shows none.
     pub fn selected_platform(&self) -> &str {
-        self.current()
-            .platforms
-            .get(self.selected)
-            .map_or("", String::as_str)
+        self.platforms.get(self.selected).map_or("", String::as_str)
     }
 
     pub fn move_by(&mut self, delta: isize) {
-        let last = self.current().platforms.len().saturating_sub(1);
+        let last = self.platforms.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
     }
 
     pub fn to_last(&mut self) {
-        self.selected = self.current().platforms.len().saturating_sub(1);
+        self.selected = self.platforms.len().saturating_sub(1);
     }
 
     /// Turns the page, keeping the same platform selected where the new
     /// page has it.
-    pub fn turn(&mut self, delta: isize) {
+    pub fn turn(&mut self, d: &Dataset, delta: isize) {
         let keep = self.selected_platform().to_string();
         let n = self.pages.len() as isize;
         self.page = (self.page as isize + delta).rem_euclid(n) as usize;
+        self.list_platforms(d);
         self.keep_selection(&keep);
     }
 
@@ -525,7 +537,7 @@ impl RankingsView {
 
     /// Selects `platform` if this page lists it.
     pub fn select(&mut self, platform: &str) {
-        if let Some(i) = self.current().platforms.iter().position(|p| p == platform) {
+        if let Some(i) = self.platforms.iter().position(|p| p == platform) {
             self.selected = i;
         }
     }
