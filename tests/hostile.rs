@@ -292,27 +292,48 @@ fn control_characters_in_strings_never_reach_the_screen() {
     }
 }
 
+/// The bundled dataset with the first platforms renamed.
+fn with_platform_names(names: &[&str]) -> dataset::Dataset {
+    let mut v: Value = serde_json::from_str(BUNDLED_JSON).unwrap();
+    for (i, name) in names.iter().enumerate() {
+        v["platforms"][i]["name"] = json!(name);
+    }
+    dataset::parse(&v.to_string(), dataset::Origin::Bundled)
+        .unwrap()
+        .dataset
+}
+
+/// The Rankings tab of `d` drawn at `width` x `height`, row by row.
+fn rankings_screen(d: &dataset::Dataset, width: u16, height: u16) -> (App, Vec<Vec<String>>) {
+    let mut app = App::new(d.clone(), Theme::mono());
+    app.apply(Action::Resize(width, height));
+    app.apply(Action::ShowTab(Tab::Rankings));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    let buf = terminal.backend().buffer();
+    let rows = (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect();
+    (app, rows)
+}
+
 #[test]
 fn wide_text_keeps_tables_aligned_and_inside_their_borders() {
-    let mut v: Value = serde_json::from_str(BUNDLED_JSON).unwrap();
-    v["platforms"][0]["name"] = json!("フェイスブック公式アカウント");
-    v["platforms"][1]["name"] = json!("👩\u{200d}💻e\u{301}LINE");
-    v["platforms"][2]["name"] = json!("Twitterwithaverylongnamethathasnospacesatall");
-    let d = dataset::parse(&v.to_string(), dataset::Origin::Bundled)
-        .unwrap()
-        .dataset;
+    let d = with_platform_names(&[
+        "フェイスブック公式アカウント",
+        "👩\u{200d}💻e\u{301}LINE",
+        "Twitterwithaverylongnamethathasnospacesatall",
+    ]);
     for (width, height) in [(80, 24), (120, 40), (50, 15)] {
-        let mut app = App::new(d.clone(), Theme::mono());
-        app.apply(Action::Resize(width, height));
-        app.apply(Action::ShowTab(Tab::Rankings));
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
-        let buf = terminal.backend().buffer();
+        let (_, rows) = rankings_screen(&d, width, height);
         // Every row of a table ends in its border at the same column.
         let mut rights: std::collections::BTreeMap<usize, std::collections::BTreeSet<usize>> =
             Default::default();
-        for y in 0..height {
-            let row: Vec<&str> = (0..width).map(|x| buf[(x, y)].symbol()).collect();
+        for (y, row) in rows.iter().enumerate() {
             let Some(left) = row.iter().position(|s| *s == "│") else {
                 continue;
             };
@@ -371,22 +392,11 @@ fn fuzz_findings_zero_width_clusters_never_take_a_cell() {
 /// keep their room, and the detail line names it whole.
 #[test]
 fn a_huge_platform_name_is_cut_in_the_table_and_whole_in_the_detail() {
-    let mut v: Value = serde_json::from_str(BUNDLED_JSON).unwrap();
     let name = format!("Face{}", "book".repeat(17_500));
-    v["platforms"][0]["name"] = json!(name);
-    let d = dataset::parse(&v.to_string(), dataset::Origin::Bundled)
-        .unwrap()
-        .dataset;
+    let d = with_platform_names(&[&name]);
     for (width, height) in [(80, 24), (200, 60)] {
-        let mut app = App::new(d.clone(), Theme::mono());
-        app.apply(Action::Resize(width, height));
-        app.apply(Action::ShowTab(Tab::Rankings));
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
-        let buf = terminal.backend().buffer();
-        let rows: Vec<String> = (0..height)
-            .map(|y| (0..width).map(|x| buf[(x, y)].symbol()).collect())
-            .collect();
+        let (mut app, rows) = rankings_screen(&d, width, height);
+        let rows: Vec<String> = rows.iter().map(|r| r.concat()).collect();
         let facebook = rows
             .iter()
             .find(|r| r.contains("Facebookbook") && r.contains('█'))
