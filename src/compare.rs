@@ -8,6 +8,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::dataset::{Base, Break, Dataset, RankingTable, Survey};
 use crate::format;
+use crate::lang::Lang;
+use crate::text::str_width;
 
 /// What the two tables are to each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,10 +123,12 @@ impl Comparison {
         } else {
             "vs"
         };
+        // Room for the header in either language, so `L` keeps the columns.
+        let headers = [Lang::En, Lang::Ja].map(|l| str_width(l.say(header)));
         let width = standings
             .iter()
             .map(|s| s.label().chars().count())
-            .chain([header.len()])
+            .chain(headers)
             .max()
             .unwrap_or(0);
         Comparison {
@@ -153,11 +157,12 @@ impl Comparison {
         }
     }
 
-    /// What the column compares in one line; then, where the two tables
-    /// are not like for like, one line naming every difference (each break
-    /// in method by its title, and the sample sizes); then each break in
-    /// full. The first two are short, so a small window keeps them.
-    pub fn caption(&self, d: &Dataset) -> Vec<String> {
+    /// What the column compares in one line, and what "unlisted" means where
+    /// a row is; then, where the two tables are not like for like, one line
+    /// naming every difference (each break in method by its title, and the
+    /// sample sizes); then each break in full. All but the breaks in full
+    /// are short, so a small window keeps them.
+    pub fn caption(&self, d: &Dataset, lang: Lang) -> Vec<String> {
         let (t, b) = (&d.rankings[self.main], &d.rankings[self.base]);
         let points = if t.unit == "%" {
             "percentage points".to_string()
@@ -167,22 +172,29 @@ impl Comparison {
         let mut lines = vec![match self.relation {
             Relation::Populations => format!(
                 "vs: {points} above or below {}: the same survey, another population, not a change",
-                b.title
+                b.title.get(lang)
             ),
             Relation::Change => format!(
                 "change: rank move since {}, among the {} platforms both list",
-                b.title, self.common
+                b.title.get(lang),
+                self.common
             ),
             Relation::Surveys => format!(
                 "vs: {points} against {}, another survey ({}): not a change",
-                b.title,
-                survey_name(d, &b.survey)
+                b.title.get(lang),
+                survey_name(d, &b.survey, lang)
             ),
         }];
+        if self.standings.contains(&Standing::Unlisted) {
+            lines.push(format!(
+                "unlisted: not in the published list of {}",
+                b.title.get(lang)
+            ));
+        }
         let mut differences: Vec<String> = self
             .breaks
             .iter()
-            .map(|&i| d.breaks[i].title.en.clone())
+            .map(|&i| d.breaks[i].title.get(lang).to_string())
             .collect();
         if self.relation != Relation::Populations {
             let n = |id: &str| d.survey(id).and_then(|s| s.sample_size);
@@ -190,7 +202,7 @@ impl Comparison {
                 && then != now
             {
                 differences.push(format!(
-                    "n={} against {}",
+                    "surveys of {} and {}",
                     format::thousands(then),
                     format::thousands(now)
                 ));
@@ -199,11 +211,13 @@ impl Comparison {
         if !differences.is_empty() {
             lines.push(format!("Caveats: {}.", differences.join("; ")));
         }
-        lines.extend(
-            self.breaks
-                .iter()
-                .map(|&i| format!("{}: {}", d.breaks[i].title, d.breaks[i].text)),
-        );
+        lines.extend(self.breaks.iter().map(|&i| {
+            format!(
+                "{}: {}",
+                d.breaks[i].title.get(lang),
+                d.breaks[i].text.get(lang)
+            )
+        }));
         lines
     }
 }
@@ -270,8 +284,9 @@ fn breaks_between(d: &Dataset, then: &str, now: &str) -> Vec<usize> {
     found.into_iter().map(|(_, i)| i).collect()
 }
 
-fn survey_name(d: &Dataset, id: &str) -> String {
-    d.survey(id).map_or(id.to_string(), |s| s.name.en.clone())
+fn survey_name(d: &Dataset, id: &str, lang: Lang) -> String {
+    d.survey(id)
+        .map_or(id.to_string(), |s| s.name.get(lang).to_string())
 }
 
 /// Whose answers a table counts, with a sample size given as the base only

@@ -1,6 +1,7 @@
 //! How figures are written, in the TUI and in plain prints alike.
 
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, RankingTable};
+use crate::lang::Lang;
 
 /// Figures this large or larger, in absolute value, are written in
 /// scientific notation: no source counts that high, and a data file's 1e308
@@ -24,6 +25,17 @@ pub fn value(v: f64) -> String {
         format!("{v}")
     } else {
         format!("{v:e}")
+    }
+}
+
+/// A table's title with what it measures, unless the title says so
+/// already ("2013, all respondents · usage rate", but "2013, satisfaction").
+pub fn table_title(t: &RankingTable, lang: Lang) -> String {
+    let (name, metric) = (t.title.get(lang), t.metric.get(lang));
+    if name.contains(metric) {
+        name.to_string()
+    } else {
+        format!("{name} · {metric}")
     }
 }
 

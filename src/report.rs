@@ -207,9 +207,8 @@ fn table(
         .survey(&t.survey)
         .map_or(t.survey.clone(), |s| s.name.en.clone());
     doc.push(head(format!(
-        "{}: {} ({survey}; {}; {})",
-        t.title,
-        t.metric,
+        "{} ({survey}; {}; {})",
+        format::table_title(t, Lang::En),
         t.population,
         base_text(d, t)
     )));
@@ -249,7 +248,7 @@ fn table(
         doc.push(head(row.trim_end().to_string()));
     }
     if let Some(c) = comparison {
-        for line in c.caption(d) {
+        for line in c.caption(d, Lang::En) {
             doc.push(head(line));
         }
     }

@@ -178,11 +178,11 @@ fn print_growth_bars_are_as_long_as_their_figures() {
     );
 }
 
-/// The table of `print rankings` whose heading starts with `title`, up to
-/// the next blank line.
+/// The table of `print rankings` whose heading starts with `title` (and a
+/// space), up to the next blank line.
 fn printed_table(text: &str, title: &str) -> String {
     let start = text
-        .find(&format!("\n{title}:"))
+        .find(&format!("\n{title} "))
         .unwrap_or_else(|| panic!("no table {title}"));
     let rest = &text[start + 1..];
     rest[..rest.find("\n\n").unwrap_or(rest.len())].to_string()
@@ -222,10 +222,14 @@ fn print_rankings_says_what_each_comparison_compares() {
     assert!(row(&all, "Facebook").contains("▼2"), "{all}");
     assert!(row(&all, "Google+").contains("unlisted"), "{all}");
     assert!(!all.contains("new"), "{all}");
+    let said = all.replace('\n', " ");
     assert!(
-        all.contains("Caveats: From 2014, use to communicate with people; n=12,000 against 4,193."),
+        said.contains(
+            "Caveats: From 2014, communicating with people; surveys of 12,000 and 4,193."
+        ),
         "{all}"
     );
+    assert!(said.contains("unlisted: not in the published list of 2013, all respondents"));
     // Satisfaction 2014 lists fewer platforms: Facebook stays fifth of the
     // five both list, not "up 3".
     let satisfaction = printed_table(&text, "2014, satisfaction");

@@ -130,6 +130,9 @@ fn selected_platform_is_highlighted_in_both_tables() {
             && buf[(x, y)].modifier.contains(Modifier::REVERSED)
         {
             highlighted += 1;
+            // Its bar is not reversed: that would light its empty track.
+            let bar = (x..120).find(|&bx| buf[(bx, y)].symbol() == "█").unwrap();
+            assert!(!buf[(bar, y)].modifier.contains(Modifier::REVERSED));
         }
         if let Some(x) = find_in_row(buf, y, "Twitter") {
             assert!(

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::text::draw_lines;
+use super::panel::{Hints, draw_scrolled, max_scroll};
 use crate::dataset::{Dataset, Kind, Point, Series};
 use crate::format;
 use crate::lang::Lang;
@@ -216,12 +216,12 @@ impl GrowthView {
                 .border_style(theme.border)
                 .render(popup, buf);
         }
-        let more = if self.detail_open {
-            ""
+        let hints = if self.detail_open {
+            Hints::new("↓ scrolls", "↑ scrolls back")
         } else {
-            ", d shows all"
+            Hints::new("↓ scrolls, d shows all", "↑ scrolls back, d shows all")
         };
-        draw_scrolled(&detail, self.detail_scroll, more, theme, area, buf);
+        draw_scrolled(&detail, self.detail_scroll, hints, theme, area, buf);
     }
 
     /// Where the chart, legend and detail go, with the legend lines that
@@ -411,58 +411,6 @@ fn pack<'a>(
     lines
 }
 
-/// How far `n` lines scroll in `rows` rows (see [`draw_scrolled`]).
-fn max_scroll(n: usize, rows: u16) -> usize {
-    match text_rows(n, rows) {
-        0 => 0,
-        shown => n.saturating_sub(shown),
-    }
-}
-
-/// How many of `n` lines show in `rows` rows: all the rows, or all but
-/// one where they do not all fit, the last saying so.
-fn text_rows(n: usize, rows: u16) -> usize {
-    let rows = usize::from(rows);
-    if n <= rows {
-        rows
-    } else {
-        rows.saturating_sub(1)
-    }
-}
-
-/// Draws `lines` from line `scroll` in `area`; where they do not all fit,
-/// the last row says how many are out of view and which keys show them,
-/// `more` naming a further one.
-fn draw_scrolled(
-    lines: &[text::Line],
-    scroll: usize,
-    more: &str,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    let shown = text_rows(lines.len(), area.height);
-    let scroll = scroll.min(max_scroll(lines.len(), area.height));
-    let view = &lines[scroll.min(lines.len())..];
-    draw_lines(&view[..shown.min(view.len())], theme, area, buf);
-    if shown == usize::from(area.height) {
-        return;
-    }
-    let below = view.len().saturating_sub(shown);
-    let plural = |n: usize| if n == 1 { "line" } else { "lines" };
-    let status = if below > 0 {
-        format!("… {below} more {}: ↓ scrolls{more}", plural(below))
-    } else {
-        format!("… {scroll} {} above: ↑ scrolls back{more}", plural(scroll))
-    };
-    let row = Rect {
-        y: area.bottom() - 1,
-        height: 1,
-        ..area
-    };
-    Line::styled(status, theme.meta).render(row, buf);
-}
-
 /// A series' label in `lang` up to its first parenthesis: "As the essay
 /// saw it", "エッセイの見た数字".
 pub fn short_label(s: &Series, lang: Lang) -> &str {
@@ -517,7 +465,14 @@ pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32, measure: Measure) ->
         ];
         if s.points.first().is_some_and(|f| f.year < year) {
             let prev = year - 1;
-            facts.push(match (point(s, prev), measure) {
+            // A change from a figure of another kind says so: an estimate
+            // on an expectation is not like for like.
+            let before = point(s, prev);
+            let prev = match before {
+                Some(q) if q.kind != p.kind => format!("{prev} ({})", q.kind.label()),
+                _ => prev.to_string(),
+            };
+            facts.push(match (before, measure) {
                 (Some(q), Measure::Users) => format!(
                     "change on {prev} {} M ({}{}%)",
                     format::change(p.sns_users - q.sns_users),

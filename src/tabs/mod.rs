@@ -1,6 +1,7 @@
 //! One module per tab: its view state and how it draws.
 
 pub mod growth;
+pub mod panel;
 pub mod rankings;
 pub mod text;
 

@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-use super::text::draw_lines;
+use super::panel::{Hints, draw_scrolled};
 use crate::compare::{Comparison, Standing, base_text, scales};
 use crate::dataset::{Dataset, RankingTable};
 use crate::format;
@@ -403,7 +403,8 @@ impl RankingsView {
         Line::from(title)
             .style(theme.title)
             .render(layout.title, buf);
-        draw_lines(&layout.detail, theme, layout.detail_area, buf);
+        let hints = Hints::new("a taller window shows them", "");
+        draw_scrolled(&layout.detail, 0, hints, theme, layout.detail_area, buf);
         for &(ti, with, area) in &layout.tables {
             self.render_table(d, theme, ti, layout.columns, with, area, buf);
         }
@@ -434,9 +435,18 @@ impl RankingsView {
         // The tables come first; the detail takes what is left, at least
         // the rows that say what the comparison compares and why it is not
         // like for like.
-        let detail = text::wrap(&self.detail_doc(d), usize::from(inner.width));
-        let caption = self.comparison().map_or(0, |c| c.caption(d).len().min(2));
-        let least = (caption as u16).max(2);
+        let mut doc = self.detail_doc(d);
+        let width = usize::from(inner.width);
+        // The comparison's summary leads the detail; it keeps its rows, and
+        // one more says what is cut where more follows.
+        let summary = self
+            .comparison()
+            .map_or(0, |c| c.caption(d, self.lang).len() - c.breaks.len());
+        let rest = doc.paras.split_off(summary.min(doc.paras.len()));
+        let mut detail = text::wrap(&doc, width);
+        let caption = detail.len();
+        detail.extend(text::wrap(&Doc { paras: rest }, width));
+        let least = (caption + usize::from(detail.len() > caption)).max(2) as u16;
         let detail_rows =
             (detail.len() as u16).min(inner.height.saturating_sub(tables_need).max(least));
         let [tables, detail_area, _] = Layout::vertical([
@@ -558,13 +568,7 @@ impl RankingsView {
     ) {
         let t = &d.rankings[ti];
         let lang = self.lang;
-        // The metric, unless the title says it already ("2013, satisfaction").
-        let (name, metric) = (t.title.get(lang), t.metric.get(lang));
-        let title = if name.contains(metric) {
-            format!(" {name} ")
-        } else {
-            format!(" {name} · {metric} ")
-        };
+        let title = format!(" {} ", format::table_title(t, lang));
         let block = Block::bordered()
             .title(Line::from(title).style(theme.heading))
             .title_bottom(Line::from(format!(" {} ", base_text(d, t))).right_aligned())
@@ -650,14 +654,30 @@ impl RankingsView {
                 );
             }
             if selected == Some(place) {
-                buf.set_style(
-                    Rect {
-                        y,
-                        height: 1,
-                        ..inner
-                    },
-                    theme.selected,
+                // Every cell but the bar's: reversed, a bar would show its
+                // empty track as the filled part.
+                let bar = (
+                    at(3),
+                    at(3).saturating_add(u16::try_from(cols.bar).unwrap_or(u16::MAX)),
                 );
+                let row = Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                };
+                for part in [
+                    Rect {
+                        width: bar.0.saturating_sub(row.x),
+                        ..row
+                    },
+                    Rect {
+                        x: bar.1.min(row.right()),
+                        width: row.right().saturating_sub(bar.1),
+                        ..row
+                    },
+                ] {
+                    buf.set_style(part, theme.selected);
+                }
             }
         }
     }
@@ -679,7 +699,7 @@ impl RankingsView {
         }
         // What the comparison compares leads: a short window must not cut it.
         if let Some(c) = self.comparison() {
-            for caveat in c.caption(d) {
+            for caveat in c.caption(d, lang) {
                 doc.push(vec![text::Span::new(caveat, Mark::Meta)]);
             }
         }

@@ -1,0 +1,77 @@
+//! A panel of wrapped lines that may not all fit: it shows what fits from
+//! a scroll offset and, where lines are out of view, says so on its last
+//! row with the keys that show them.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+use super::text::draw_lines;
+use crate::text;
+use crate::ui::theme::Theme;
+
+/// What the last row says of lines below and above the view: the keys, or
+/// other ways, that show them.
+#[derive(Debug, Clone, Copy)]
+pub struct Hints<'a> {
+    below: &'a str,
+    above: &'a str,
+}
+
+impl<'a> Hints<'a> {
+    pub fn new(below: &'a str, above: &'a str) -> Self {
+        Hints { below, above }
+    }
+}
+
+/// How far `n` lines scroll in `rows` rows (see [`draw_scrolled`]).
+pub fn max_scroll(n: usize, rows: u16) -> usize {
+    match text_rows(n, rows) {
+        0 => 0,
+        shown => n.saturating_sub(shown),
+    }
+}
+
+/// How many of `n` lines show in `rows` rows: all the rows, or all but
+/// one where they do not all fit, the last saying so.
+fn text_rows(n: usize, rows: u16) -> usize {
+    let rows = usize::from(rows);
+    if n <= rows {
+        rows
+    } else {
+        rows.saturating_sub(1)
+    }
+}
+
+/// Draws `lines` from line `scroll` in `area`; where they do not all fit,
+/// the last row says how many are out of view and what shows them.
+pub fn draw_scrolled(
+    lines: &[text::Line],
+    scroll: usize,
+    hints: Hints,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let shown = text_rows(lines.len(), area.height);
+    let scroll = scroll.min(max_scroll(lines.len(), area.height));
+    let view = &lines[scroll.min(lines.len())..];
+    draw_lines(&view[..shown.min(view.len())], theme, area, buf);
+    if shown == usize::from(area.height) {
+        return;
+    }
+    let below = view.len().saturating_sub(shown);
+    let plural = |n: usize| if n == 1 { "line" } else { "lines" };
+    let status = if below > 0 {
+        format!("… {below} more {}: {}", plural(below), hints.below)
+    } else {
+        format!("… {scroll} {} above: {}", plural(scroll), hints.above)
+    };
+    let row = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    Line::styled(status, theme.meta).render(row, buf);
+}
