@@ -17,7 +17,7 @@ pub use bilingual::Bilingual;
 pub use clean::clean_text;
 pub use model::*;
 pub use quote::{QuoteIndex, find_quote};
-pub use validate::{Problem, YEARS, validate};
+pub use validate::{Findings, KEPT_PROBLEMS, Problem, YEARS, validate};
 
 /// The dataset compiled into the binary.
 pub const BUNDLED_JSON: &str = include_str!("../../assets/sns_japan.json");
@@ -83,29 +83,37 @@ pub enum LoadError {
         column: usize,
         message: String,
     },
-    #[error("{origin}: {} problem{}:\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, list(problems, SHOWN_PROBLEMS))]
-    Invalid {
-        origin: Origin,
-        problems: Vec<Problem>,
-    },
+    #[error("{origin}: {}:\n{}", count(findings), list(findings, SHOWN_PROBLEMS))]
+    Invalid { origin: Origin, findings: Findings },
 }
 
 /// How many problems an error message lists, so that it fits on a screen;
-/// `sns-tui check` lists them all.
+/// `sns-tui check` lists up to [`KEPT_PROBLEMS`].
 pub const SHOWN_PROBLEMS: usize = 12;
 
+/// "1 problem", "3 problems".
+pub fn count(findings: &Findings) -> String {
+    let n = findings.total();
+    format!("{n} problem{}", if n == 1 { "" } else { "s" })
+}
+
 /// The first `most` problems, one a line, and how many more there are.
-pub fn list(problems: &[Problem], most: usize) -> String {
+pub fn list(findings: &Findings, most: usize) -> String {
+    let problems = &findings.problems;
     let mut lines: Vec<String> = problems
         .iter()
         .take(most)
         .map(|p| format!("  {p}"))
         .collect();
-    if problems.len() > most {
-        lines.push(format!(
-            "  … and {} more (`sns-tui check FILE` lists them all)",
-            problems.len() - most
-        ));
+    let unlisted = problems.len().saturating_sub(most) + findings.more;
+    if unlisted > 0 {
+        // `check` lists what was kept; past that, problems were only counted.
+        let hint = match (most < problems.len(), findings.more) {
+            (false, _) => String::new(),
+            (true, 0) => " (`sns-tui check FILE` lists them all)".into(),
+            (true, _) => format!(" (`sns-tui check FILE` lists the first {KEPT_PROBLEMS})"),
+        };
+        lines.push(format!("  … and {unlisted} more{hint}"));
     }
     lines.join("\n")
 }
@@ -209,9 +217,9 @@ pub fn parse(text: &str, origin: Origin) -> Result<Loaded, LoadError> {
         Err(first) => return Err(path_error::<Dataset>(json, origin, &first)),
     };
     dataset.clean();
-    let problems = validate(&dataset);
-    if !problems.is_empty() {
-        return Err(LoadError::Invalid { origin, problems });
+    let findings = validate(&dataset);
+    if !findings.is_empty() {
+        return Err(LoadError::Invalid { origin, findings });
     }
     dataset.prepare();
     Ok(Loaded { dataset, origin })
