@@ -44,19 +44,31 @@ pub fn print(d: &Dataset, sections: &[Section], width: usize) -> String {
         let body = match section {
             Section::Growth => growth(d, width),
             Section::Rankings => rankings(d, width),
-            Section::Essay => plain(&essay_doc(d), width),
-            Section::Sources => plain(&sources_doc(d), width),
+            Section::Essay => plain(essay_doc(d), width),
+            Section::Sources => plain(sources_doc(d), width),
         };
         out.push_str(&body);
     }
     out
 }
 
-fn plain(doc: &Doc, width: usize) -> String {
-    text::wrap(doc, width)
-        .iter()
-        .map(|l| text::plain(l).trim_end().to_string() + "\n")
-        .collect()
+/// The document wrapped to `width`, a paragraph at a time: each paragraph
+/// is freed once written, and the wrapped lines of the whole document
+/// (a hundred bytes and more a line, for lines of a few letters) are
+/// never all held at once.
+fn plain(doc: Doc, width: usize) -> String {
+    let mut out = String::new();
+    for para in doc.paras {
+        let one = Doc { paras: vec![para] };
+        for line in text::wrap(&one, width) {
+            let start = out.len();
+            line.iter().for_each(|span| out.push_str(&span.text));
+            let kept = out[start..].trim_end().len();
+            out.truncate(start + kept);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Pads `s` to `width` display columns, on the left when `right`.
@@ -121,7 +133,7 @@ fn growth(d: &Dataset, width: usize) -> String {
         doc.blank();
         outcomes.into_iter().for_each(|o| doc.push(head(o)));
     }
-    plain(&doc, width)
+    plain(doc, width)
 }
 
 /// The line for the years strictly between two that have figures, if
@@ -303,5 +315,5 @@ fn table(
             doc.push(head(format!("{name} in the essay: “{q}”")));
         }
     }
-    plain(&doc, width)
+    plain(doc, width)
 }
