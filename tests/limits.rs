@@ -2,14 +2,9 @@
 //! that grows with the figures, not with the years they span, and a
 //! message while a pipe has not yet given anything.
 
-use assert_cmd::Command;
 use serde_json::{Value, json};
 use sns_tui::dataset::{self, BUNDLED_JSON, Origin};
 use sns_tui::report::{self, Section};
-
-fn sns() -> Command {
-    Command::cargo_bin("sns-tui").unwrap()
-}
 
 fn bundled() -> Value {
     serde_json::from_str(BUNDLED_JSON).unwrap()
@@ -71,4 +66,65 @@ fn projections_meet_their_outcomes_across_many_series() {
         text.contains("2015: projected 63.21 M, later estimated at 64.88 M, 2.6% low"),
         "{text}"
     );
+}
+
+/// A named pipe with no writer: the loader says on standard error that it
+/// waits, then reads what comes.
+#[cfg(unix)]
+#[test]
+fn a_pipe_with_no_writer_yet_is_waited_for_aloud() {
+    use std::io::Write;
+    use std::process::Stdio;
+    use std::time::Duration;
+
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("data.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_sns-tui"))
+        .arg("check")
+        .arg(&fifo)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&fifo)
+        .unwrap()
+        .write_all(BUNDLED_JSON.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("sns-tui: waiting for data from ")
+            && err.contains("nothing written to it yet"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok: "));
+}
+
+/// `--data <(jq …)`: a pipe whose writer is there at once is read
+/// without a word.
+#[cfg(unix)]
+#[test]
+fn a_pipe_that_gives_data_at_once_is_read_quietly() {
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "{} check <(cat \"$0\")",
+            env!("CARGO_BIN_EXE_sns-tui")
+        ))
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/sns_japan.json"
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok: "));
 }

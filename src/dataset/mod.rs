@@ -12,6 +12,8 @@ mod validate;
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
 
 pub use bilingual::Bilingual;
 pub use clean::clean_text;
@@ -142,6 +144,7 @@ fn read_limited(path: &Path, origin: &Origin) -> Result<Vec<u8>, LoadError> {
         origin: origin.clone(),
         cause,
     };
+    let waiting = is_pipe(path).then(|| say_if_waiting(origin.clone()));
     let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
@@ -158,9 +161,18 @@ fn read_limited(path: &Path, origin: &Origin) -> Result<Vec<u8>, LoadError> {
     // A pipe or device reports no length: read at most one byte past the
     // limit, so an endless stream is refused rather than read forever.
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    let mut file = file.take(MAX_FILE_BYTES + 1);
+    // The first read is where an open pipe waits for its writer.
+    let mut first = [0; 4096];
+    let n = loop {
+        match file.read(&mut first) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            read => break read.map_err(io)?,
+        }
+    };
+    drop(waiting);
+    bytes.extend_from_slice(&first[..n]);
+    file.read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             origin: origin.clone(),
@@ -168,6 +180,40 @@ fn read_limited(path: &Path, origin: &Origin) -> Result<Vec<u8>, LoadError> {
         });
     }
     Ok(bytes)
+}
+
+/// How long a pipe may keep the loader waiting before it says so.
+const QUIET_WAIT: Duration = Duration::from_millis(500);
+
+/// Whether `path` is a pipe: a named one, or `<(command)`'s.
+fn is_pipe(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// Reading a pipe waits, at the open for a named one with no writer and at
+/// the first read for any: if nothing has come after [`QUIET_WAIT`], a
+/// line on standard error says what the program waits for, so that a
+/// forgotten writer does not look like a hang. Dropping the returned
+/// sender, once data comes, keeps the line from being written.
+fn say_if_waiting(origin: Origin) -> mpsc::Sender<()> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        if rx.recv_timeout(QUIET_WAIT) == Err(mpsc::RecvTimeoutError::Timeout) {
+            eprintln!(
+                "sns-tui: waiting for data from {origin} (a pipe: nothing written to it yet)"
+            );
+        }
+    });
+    tx
 }
 
 /// Checks that `bytes` are UTF-8, then parses them as [`parse`] does.
