@@ -1,6 +1,7 @@
 //! `cargo bench --bench scaling`: hostile shapes of data at two sizes, one
-//! twice the other. For each, loading and validating in process, then the
-//! release binary's `check`, `print all` and `export` as child processes,
+//! twice the other. For each, loading and validating (timed in the child
+//! that makes the file), then the release binary's `check`, `print all` and
+//! `export` as child processes,
 //! each timed, with its peak memory (from wait4's rusage) and the bytes it
 //! wrote. A cost that grows with the file shows as ratios near 2; the peak
 //! should stay under 20 times the file plus 20 MB.
