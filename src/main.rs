@@ -103,12 +103,11 @@ fn check(path: Option<&std::path::Path>) -> (String, ExitCode) {
             );
             (report, ExitCode::SUCCESS)
         }
-        Err(LoadError::Invalid { origin, problems }) => {
-            let s = if problems.len() == 1 { "" } else { "s" };
+        Err(LoadError::Invalid { origin, findings }) => {
             let report = format!(
-                "{origin}: {} problem{s}:\n{}\n",
-                problems.len(),
-                dataset::list(&problems, usize::MAX)
+                "{origin}: {}:\n{}\n",
+                dataset::count(&findings),
+                dataset::list(&findings, usize::MAX)
             );
             (report, ExitCode::FAILURE)
         }

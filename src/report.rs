@@ -4,10 +4,10 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::compare::{Comparison, base_text, scales};
-use crate::dataset::{Dataset, RankingTable};
+use crate::dataset::{Dataset, Kind, Point, RankingTable, Series};
 use crate::format;
 use crate::lang::Lang;
-use crate::tabs::growth::{against_outcome, bar_kind, point};
+use crate::tabs::growth::{bar_kind, outcome_line};
 use crate::tabs::rankings::{bar_cell, name_room, name_width, value_cell, value_width};
 use crate::text::{self, Doc, cut_to, essay_doc, sources_doc, str_width};
 use crate::ui::columns::{BarKind, Grow, bar_cells, eighths};
@@ -44,19 +44,31 @@ pub fn print(d: &Dataset, sections: &[Section], width: usize) -> String {
         let body = match section {
             Section::Growth => growth(d, width),
             Section::Rankings => rankings(d, width),
-            Section::Essay => plain(&essay_doc(d), width),
-            Section::Sources => plain(&sources_doc(d), width),
+            Section::Essay => plain(essay_doc(d), width),
+            Section::Sources => plain(sources_doc(d), width),
         };
         out.push_str(&body);
     }
     out
 }
 
-fn plain(doc: &Doc, width: usize) -> String {
-    text::wrap(doc, width)
-        .iter()
-        .map(|l| text::plain(l).trim_end().to_string() + "\n")
-        .collect()
+/// The document wrapped to `width`, a paragraph at a time: each paragraph
+/// is freed once written, and the wrapped lines of the whole document
+/// (a hundred bytes and more a line, for lines of a few letters) are
+/// never all held at once.
+fn plain(doc: Doc, width: usize) -> String {
+    let mut out = String::new();
+    for para in doc.paras {
+        let one = Doc { paras: vec![para] };
+        for line in text::wrap(&one, width) {
+            let start = out.len();
+            line.iter().for_each(|span| out.push_str(&span.text));
+            let kept = out[start..].trim_end().len();
+            out.truncate(start + kept);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Pads `s` to `width` display columns, on the left when `right`.
@@ -94,27 +106,13 @@ fn growth(d: &Dataset, width: usize) -> String {
         doc.blank();
         doc.push(head(s.label.en.clone()));
         doc.push(head(columns.trim_end().to_string()));
-        let (first, last) = (s.points[0].year, s.points[s.points.len() - 1].year);
-        for year in first..=last {
-            let row = match point(s, year) {
-                None => format!("{year}  {}", pad("no figure", 9, true)),
-                Some(p) => {
-                    let internet = p.internet_users.map_or("—".to_string(), format::millions);
-                    let share = p
-                        .share_pct
-                        .map_or("—".to_string(), |v| format!("{}%", format::value(v)));
-                    let length = eighths(p.sns_users, max, bar_width);
-                    let bar: String = bar_cells(bar_kind(p.kind), Grow::Right, length).collect();
-                    format!(
-                        "{year}  {}  {}  {}  {}{bar}",
-                        pad(&format::millions(p.sns_users), 9, true),
-                        pad(&internet, 8, true),
-                        pad(&share, 5, true),
-                        pad(p.kind.label(), 12, false)
-                    )
-                }
-            };
-            doc.push(head(row));
+        let mut before: Option<i32> = None;
+        for p in &s.points {
+            if let Some(gap) = before.and_then(|b| gap(b, p.year)) {
+                doc.push(head(gap));
+            }
+            doc.push(head(point_row(p, max, bar_width)));
+            before = Some(p.year);
         }
         for p in &s.points {
             doc.push(head(format!(
@@ -130,15 +128,69 @@ fn growth(d: &Dataset, width: usize) -> String {
             }
         }
     }
-    let years = g.series[0].points.iter().map(|p| p.year);
-    let outcomes: Vec<String> = years
-        .filter_map(|y| against_outcome(&g.series, y))
-        .collect();
+    let outcomes = outcomes(&g.series);
     if !outcomes.is_empty() {
         doc.blank();
         outcomes.into_iter().for_each(|o| doc.push(head(o)));
     }
-    plain(&doc, width)
+    plain(doc, width)
+}
+
+/// The line for the years strictly between two that have figures, if
+/// any: one line however many, so the output grows with the figures and
+/// never with the span of years they cover.
+fn gap(before: i32, after: i32) -> Option<String> {
+    let (first, last) = (before + 1, after - 1);
+    match last - first {
+        ..0 => None,
+        0 => Some(format!("{first}  no figure")),
+        _ => Some(format!("{first}-{last}  no figures")),
+    }
+}
+
+fn point_row(p: &Point, max: f64, bar_width: usize) -> String {
+    let year = p.year;
+    let internet = p.internet_users.map_or("—".to_string(), format::millions);
+    let share = p
+        .share_pct
+        .map_or("—".to_string(), |v| format!("{}%", format::value(v)));
+    let length = eighths(p.sns_users, max, bar_width);
+    let bar: String = bar_cells(bar_kind(p.kind), Grow::Right, length).collect();
+    format!(
+        "{year}  {}  {}  {}  {}{bar}",
+        pad(&format::millions(p.sns_users), 9, true),
+        pad(&internet, 8, true),
+        pad(&share, 5, true),
+        pad(p.kind.label(), 12, false)
+    )
+}
+
+/// Each projection of the first series against its outcome, as the
+/// Growth tab says it of one year (`against_outcome`): the first later
+/// estimate of the year, else the first later expectation. Found in one
+/// walk over the later series rather than a walk per projection.
+fn outcomes(series: &[Series]) -> Vec<String> {
+    let Some((first, later)) = series.split_first() else {
+        return Vec::new();
+    };
+    let mut by_year: HashMap<i32, [Option<&Point>; 2]> = HashMap::default();
+    for p in later.iter().flat_map(|s| &s.points) {
+        let slot = match p.kind {
+            Kind::Estimate => 0,
+            Kind::Expected => 1,
+            Kind::Projection => continue,
+        };
+        by_year.entry(p.year).or_default()[slot].get_or_insert(p);
+    }
+    first
+        .points
+        .iter()
+        .filter(|p| p.kind == Kind::Projection)
+        .filter_map(|p| {
+            let [estimate, expected] = by_year.get(&p.year)?;
+            Some(outcome_line(p.year, p, estimate.or(*expected)?))
+        })
+        .collect()
 }
 
 /// Every table, each with the comparison it was published with. All bars
@@ -262,5 +314,5 @@ fn table(
             doc.push(head(format!("{name} in the essay: “{q}”")));
         }
     }
-    plain(&doc, width)
+    plain(doc, width)
 }

@@ -121,7 +121,7 @@ fn print_growth_shows_projection_against_outcome() {
         .stdout(predicate::str::contains(
             "2015      64.88     99.43  65.3%  estimate",
         ))
-        .stdout(predicate::str::contains("2013  no figure"))
+        .stdout(predicate::str::contains("2013-2014  no figures"))
         .stdout(predicate::str::contains(
             "2015: projected 63.21 M, later estimated at 64.88 M, 2.6% low",
         ));

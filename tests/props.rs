@@ -948,18 +948,3 @@ fn every_bundled_ranking_page_draws_its_bars_to_one_scale() {
     assert_eq!(bars.len(), 26, "{text}");
     assert_one_scale(&bars, "print at 80");
 }
-#[test]
-fn zz_debug() {
-    let text = sns_tui::report::print(&bundled(), &[sns_tui::report::Section::Rankings], 80);
-    let rows: Vec<Vec<String>> = text.lines().map(cells).collect();
-    for (y, r) in rows.iter().enumerate() {
-        for x in 0..r.len() {
-            if let Some(a) = axis_at(r, x) {
-                eprintln!("axis y{y} x{x} {a:?}: {}", r.concat());
-            }
-        }
-    }
-    for b in ranking_bars(&rows) {
-        eprintln!("bar {b:?}");
-    }
-}

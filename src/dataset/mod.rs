@@ -12,12 +12,14 @@ mod validate;
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
 
 pub use bilingual::Bilingual;
 pub use clean::clean_text;
 pub use model::*;
 pub use quote::{QuoteIndex, find_quote};
-pub use validate::{Problem, YEARS, validate};
+pub use validate::{Findings, KEPT_PROBLEMS, Problem, YEARS, validate};
 
 /// The dataset compiled into the binary.
 pub const BUNDLED_JSON: &str = include_str!("../../assets/sns_japan.json");
@@ -83,29 +85,37 @@ pub enum LoadError {
         column: usize,
         message: String,
     },
-    #[error("{origin}: {} problem{}:\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, list(problems, SHOWN_PROBLEMS))]
-    Invalid {
-        origin: Origin,
-        problems: Vec<Problem>,
-    },
+    #[error("{origin}: {}:\n{}", count(findings), list(findings, SHOWN_PROBLEMS))]
+    Invalid { origin: Origin, findings: Findings },
 }
 
 /// How many problems an error message lists, so that it fits on a screen;
-/// `sns-tui check` lists them all.
+/// `sns-tui check` lists up to [`KEPT_PROBLEMS`].
 pub const SHOWN_PROBLEMS: usize = 12;
 
+/// "1 problem", "3 problems".
+pub fn count(findings: &Findings) -> String {
+    let n = findings.total();
+    format!("{n} problem{}", if n == 1 { "" } else { "s" })
+}
+
 /// The first `most` problems, one a line, and how many more there are.
-pub fn list(problems: &[Problem], most: usize) -> String {
+pub fn list(findings: &Findings, most: usize) -> String {
+    let problems = &findings.problems;
     let mut lines: Vec<String> = problems
         .iter()
         .take(most)
         .map(|p| format!("  {p}"))
         .collect();
-    if problems.len() > most {
-        lines.push(format!(
-            "  … and {} more (`sns-tui check FILE` lists them all)",
-            problems.len() - most
-        ));
+    let unlisted = problems.len().saturating_sub(most) + findings.more;
+    if unlisted > 0 {
+        // `check` lists what was kept; past that, problems were only counted.
+        let hint = match (most < problems.len(), findings.more) {
+            (false, _) => String::new(),
+            (true, 0) => " (`sns-tui check FILE` lists them all)".into(),
+            (true, _) => format!(" (`sns-tui check FILE` lists the first {KEPT_PROBLEMS})"),
+        };
+        lines.push(format!("  … and {unlisted} more{hint}"));
     }
     lines.join("\n")
 }
@@ -134,6 +144,7 @@ fn read_limited(path: &Path, origin: &Origin) -> Result<Vec<u8>, LoadError> {
         origin: origin.clone(),
         cause,
     };
+    let waiting = is_pipe(path).then(|| say_if_waiting(origin.clone()));
     let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
@@ -150,9 +161,18 @@ fn read_limited(path: &Path, origin: &Origin) -> Result<Vec<u8>, LoadError> {
     // A pipe or device reports no length: read at most one byte past the
     // limit, so an endless stream is refused rather than read forever.
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    let mut file = file.take(MAX_FILE_BYTES + 1);
+    // The first read is where an open pipe waits for its writer.
+    let mut first = [0; 4096];
+    let n = loop {
+        match file.read(&mut first) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            read => break read.map_err(io)?,
+        }
+    };
+    drop(waiting);
+    bytes.extend_from_slice(&first[..n]);
+    file.read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             origin: origin.clone(),
@@ -160,6 +180,40 @@ fn read_limited(path: &Path, origin: &Origin) -> Result<Vec<u8>, LoadError> {
         });
     }
     Ok(bytes)
+}
+
+/// How long a pipe may keep the loader waiting before it says so.
+const QUIET_WAIT: Duration = Duration::from_millis(500);
+
+/// Whether `path` is a pipe: a named one, or `<(command)`'s.
+fn is_pipe(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// Reading a pipe waits, at the open for a named one with no writer and at
+/// the first read for any: if nothing has come after [`QUIET_WAIT`], a
+/// line on standard error says what the program waits for, so that a
+/// forgotten writer does not look like a hang. Dropping the returned
+/// sender, once data comes, keeps the line from being written.
+fn say_if_waiting(origin: Origin) -> mpsc::Sender<()> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        if rx.recv_timeout(QUIET_WAIT) == Err(mpsc::RecvTimeoutError::Timeout) {
+            eprintln!(
+                "sns-tui: waiting for data from {origin} (a pipe: nothing written to it yet)"
+            );
+        }
+    });
+    tx
 }
 
 /// Checks that `bytes` are UTF-8, then parses them as [`parse`] does.
@@ -209,9 +263,9 @@ pub fn parse(text: &str, origin: Origin) -> Result<Loaded, LoadError> {
         Err(first) => return Err(path_error::<Dataset>(json, origin, &first)),
     };
     dataset.clean();
-    let problems = validate(&dataset);
-    if !problems.is_empty() {
-        return Err(LoadError::Invalid { origin, problems });
+    let findings = validate(&dataset);
+    if !findings.is_empty() {
+        return Err(LoadError::Invalid { origin, findings });
     }
     dataset.prepare();
     Ok(Loaded { dataset, origin })

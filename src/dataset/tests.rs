@@ -15,7 +15,7 @@ fn problems_after(edit: impl FnOnce(&mut Value)) -> Vec<Problem> {
     let mut v = bundled_value();
     edit(&mut v);
     match load_value(&v) {
-        Err(LoadError::Invalid { problems, .. }) => problems,
+        Err(LoadError::Invalid { findings, .. }) => findings.problems,
         other => panic!("expected validation problems, got {other:?}"),
     }
 }
@@ -75,6 +75,65 @@ fn duplicate_ids() {
     assert!(
         p.iter()
             .any(|p| p.message.contains("first at sources[0].id"))
+    );
+}
+
+#[test]
+fn a_list_cites_each_source_once() {
+    let p = problems_after(|v| {
+        let point = &mut v["growth"]["series"][0]["points"][2];
+        let id = point["sources"][0].clone();
+        point["sources"] = json!([id, "ict-2011", id]);
+        v["rankings"][0]["rows"][0]["sources"] = json!(["ict-2014", "ict-2014"]);
+        v["surveys"][0]["sources"] = json!(["ict-2014", "ict-2014"]);
+        v["notes"][0]["sources"] = json!(["essay", "essay"]);
+    });
+    assert_eq!(
+        paths(&p),
+        [
+            "surveys[0].sources[1]",
+            "growth.series[0].points[2].sources[2]",
+            "rankings[0].rows[0].sources[1]",
+            "notes[0].sources[1]",
+        ]
+    );
+    assert!(
+        p[1].message.starts_with("duplicate source id")
+            && p[1]
+                .message
+                .ends_with("(first at growth.series[0].points[2].sources[0])"),
+        "{}",
+        p[1].message
+    );
+}
+
+/// A file of many faults: the first [`KEPT_PROBLEMS`] are kept, the rest
+/// counted, and the message says how many there are in all.
+#[test]
+fn problems_past_the_cap_are_counted_not_kept() {
+    let extra = 37;
+    let mut v = bundled_value();
+    let ids: Vec<String> = (0..KEPT_PROBLEMS + extra)
+        .map(|i| format!("nowhere-{i}"))
+        .collect();
+    v["growth"]["series"][0]["points"][0]["sources"] = json!(ids);
+    let Err(LoadError::Invalid { findings, .. }) = load_value(&v) else {
+        panic!("expected validation problems");
+    };
+    assert_eq!(findings.problems.len(), KEPT_PROBLEMS);
+    assert_eq!(findings.more, extra);
+    assert_eq!(findings.total(), KEPT_PROBLEMS + extra);
+    let last = &findings.problems[KEPT_PROBLEMS - 1];
+    assert!(last.message.contains("nowhere-999"), "{last}");
+    let message = load_value(&v).unwrap_err().to_string();
+    assert!(message.contains(": 1037 problems:\n"), "{message}");
+    assert!(
+        message.ends_with("  … and 1025 more (`sns-tui check FILE` lists the first 1000)"),
+        "{message}"
+    );
+    assert_eq!(
+        list(&findings, usize::MAX).lines().last(),
+        Some("  … and 37 more")
     );
 }
 

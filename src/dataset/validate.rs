@@ -59,19 +59,49 @@ impl fmt::Display for At<'_> {
     }
 }
 
+/// How many problems are kept and listed; past this they are only counted,
+/// so a file of millions of faults costs no more memory than one of a
+/// thousand.
+pub const KEPT_PROBLEMS: usize = 1_000;
+
+/// What validation found: the first [`KEPT_PROBLEMS`] problems, in the
+/// order of the file, and how many more there were.
+#[derive(Debug, Default, PartialEq)]
+pub struct Findings {
+    pub problems: Vec<Problem>,
+    pub more: usize,
+}
+
+impl Findings {
+    pub fn is_empty(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// Every problem, kept or only counted.
+    pub fn total(&self) -> usize {
+        self.problems.len() + self.more
+    }
+}
+
 struct Problems<'d> {
-    found: Vec<Problem>,
+    found: Findings,
     /// Normalised quotes that occur nowhere in the essay.
     missing_quotes: HashSet<String>,
     sources: HashSet<&'d str>,
 }
 
 impl Problems<'_> {
-    fn add(&mut self, at: At, message: impl Into<String>) {
-        self.found.push(Problem {
-            path: at.to_string(),
-            message: message.into(),
-        });
+    /// Keeps a problem, or past the cap only counts it: the message is a
+    /// `Display` so that one not kept is never written out.
+    fn add(&mut self, at: At, message: impl fmt::Display) {
+        if self.found.problems.len() < KEPT_PROBLEMS {
+            self.found.problems.push(Problem {
+                path: at.to_string(),
+                message: message.to_string(),
+            });
+        } else {
+            self.found.more += 1;
+        }
     }
 
     fn non_empty(&mut self, at: At, value: &str) {
@@ -95,9 +125,9 @@ impl Problems<'_> {
 
     fn amount(&mut self, at: At, value: f64) {
         if !value.is_finite() {
-            self.add(at, format!("must be a finite number, not {value}"));
+            self.add(at, format_args!("must be a finite number, not {value}"));
         } else if value < 0.0 {
-            self.add(at, format!("must not be negative, found {value}"));
+            self.add(at, format_args!("must not be negative, found {value}"));
         }
     }
 
@@ -105,15 +135,24 @@ impl Problems<'_> {
         self.cited(at, ids, false);
     }
 
-    /// Source ids that must exist; `essay` names the essay where
-    /// `essay_too`.
+    /// Source ids that must exist, each once: a list that cites one source
+    /// a million times says nothing more, and costs every view that walks
+    /// it. `essay` names the essay where `essay_too`.
     fn cited(&mut self, at: At, ids: &[String], essay_too: bool) {
-        self.non_empty_list(at.field("sources"), ids);
+        let list = at.field("sources");
+        self.non_empty_list(list, ids);
+        let mut unique = Unique::new();
         for (i, id) in ids.iter().enumerate() {
             let essay = essay_too && id == ESSAY_SOURCE;
             if !essay && !self.sources.contains(id.as_str()) {
-                let list = at.field("sources");
-                self.add(list.index(i), format!("unknown source id {id:?}"));
+                self.add(list.index(i), format_args!("unknown source id {id:?}"));
+            }
+            if let Some(first) = unique.seen(id, i) {
+                let first = list.index(first);
+                self.add(
+                    list.index(i),
+                    format_args!("duplicate source id {id:?} (first at {first})"),
+                );
             }
         }
     }
@@ -125,7 +164,7 @@ impl Problems<'_> {
         } else if self.missing_quotes.contains(&QuoteIndex::normalise(q)) {
             self.add(
                 at.field("quote"),
-                format!("quote not found in the essay text: {q:?}"),
+                format_args!("quote not found in the essay text: {q:?}"),
             );
         }
     }
@@ -152,7 +191,7 @@ impl<'a> Unique<'a> {
 }
 
 /// Checks every rule; an empty list means the dataset is valid.
-pub fn validate(d: &Dataset) -> Vec<Problem> {
+pub fn validate(d: &Dataset) -> Findings {
     let quotes: Vec<&str> = d.quotes().collect();
     let missing_quotes = if quotes.is_empty() {
         HashSet::default()
@@ -160,7 +199,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         QuoteIndex::new(&d.essay.paragraphs).missing(quotes.into_iter())
     };
     let mut p = Problems {
-        found: Vec::new(),
+        found: Findings::default(),
         missing_quotes,
         sources: d.sources.iter().map(|s| s.id.as_str()).collect(),
     };
@@ -172,7 +211,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     } else if d.schema != SCHEMA_VERSION {
         p.add(
             At::Root("schema"),
-            format!(
+            format_args!(
                 "unsupported schema version {}, this build reads 1 and {SCHEMA_VERSION}",
                 d.schema
             ),
@@ -191,7 +230,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         if s.id == ESSAY_SOURCE {
             p.add(
                 at.field("id"),
-                format!("{ESSAY_SOURCE:?} is kept for the essay itself, in notes"),
+                format_args!("{ESSAY_SOURCE:?} is kept for the essay itself, in notes"),
             );
         }
         p.non_empty(at.field("publisher"), &s.publisher);
@@ -253,7 +292,10 @@ fn surveys<'d>(d: &'d Dataset, p: &mut Problems) -> Unique<'d> {
     for (i, b) in d.breaks.iter().enumerate() {
         let at = list.index(i);
         if !survey_ids.0.contains_key(b.from.as_str()) {
-            p.add(at.field("from"), format!("unknown survey id {:?}", b.from));
+            p.add(
+                at.field("from"),
+                format_args!("unknown survey id {:?}", b.from),
+            );
         }
         p.words(at.field("title"), &b.title);
         p.words(at.field("text"), &b.text);
@@ -288,7 +330,7 @@ fn ids<'a>(
             let first = list.index(first);
             p.add(
                 at.field("id"),
-                format!("duplicate {what} {id:?} (first at {}.id)", first),
+                format_args!("duplicate {what} {id:?} (first at {}.id)", first),
             );
         }
     }
@@ -330,7 +372,10 @@ fn date(p: &mut Problems, at: At, date: &str, finest: Precision) {
             Precision::Day => "YYYY-MM-DD, YYYY-MM or YYYY",
             Precision::Month => "YYYY-MM or YYYY",
         };
-        p.add(at, format!("expected a date as {shapes}, found {date:?}"));
+        p.add(
+            at,
+            format_args!("expected a date as {shapes}, found {date:?}"),
+        );
     }
 }
 
@@ -350,7 +395,7 @@ fn growth(d: &Dataset, p: &mut Problems) {
             let first = list.index(first);
             p.add(
                 at.field("id"),
-                format!("duplicate series id {:?} (first at {first}.id)", s.id),
+                format_args!("duplicate series id {:?} (first at {first}.id)", s.id),
             );
         }
         let points = at.field("points");
@@ -362,14 +407,14 @@ fn growth(d: &Dataset, p: &mut Problems) {
                 let (lo, hi) = (YEARS.start(), YEARS.end());
                 p.add(
                     at.field("year"),
-                    format!("year {} is outside {lo}..={hi}", pt.year),
+                    format_args!("year {} is outside {lo}..={hi}", pt.year),
                 );
             }
             if let Some(first) = years.insert(pt.year, pi) {
                 let first = points.index(first);
                 p.add(
                     at.field("year"),
-                    format!("duplicate year {} (first at {first}.year)", pt.year),
+                    format_args!("duplicate year {} (first at {first}.year)", pt.year),
                 );
             }
             p.amount(at.field("sns_users"), pt.sns_users);
@@ -379,7 +424,7 @@ fn growth(d: &Dataset, p: &mut Problems) {
                     let users = pt.sns_users;
                     p.add(
                         at.field("sns_users"),
-                        format!("{users} SNS users exceed {v} internet users"),
+                        format_args!("{users} SNS users exceed {v} internet users"),
                     );
                 }
             }
@@ -402,7 +447,7 @@ fn share_rule(p: &mut Problems, at: At, share: f64, users: f64, internet: Option
     if !share.is_finite() || !(0.0..=100.0).contains(&share) {
         p.add(
             at,
-            format!("a share must be between 0% and 100%, found {share}"),
+            format_args!("a share must be between 0% and 100%, found {share}"),
         );
         return;
     }
@@ -411,7 +456,7 @@ fn share_rule(p: &mut Problems, at: At, share: f64, users: f64, internet: Option
         if (computed - share).abs() > SHARE_TOLERANCE {
             p.add(
                 at,
-                format!("share {share}% does not match {users} / {internet} = {computed:.1}%"),
+                format_args!("share {share}% does not match {users} / {internet} = {computed:.1}%"),
             );
         }
     }
@@ -433,7 +478,7 @@ fn rankings(d: &Dataset, platforms: &Unique, surveys: &Unique, p: &mut Problems)
             let first = list.index(first);
             p.add(
                 at.field("id"),
-                format!("duplicate table id {:?} (first at {first}.id)", t.id),
+                format_args!("duplicate table id {:?} (first at {first}.id)", t.id),
             );
         }
         p.words(at.field("title"), &t.title);
@@ -443,7 +488,7 @@ fn rankings(d: &Dataset, platforms: &Unique, surveys: &Unique, p: &mut Problems)
         if !surveys.0.contains_key(t.survey.as_str()) {
             p.add(
                 at.field("survey"),
-                format!("unknown survey id {:?}", t.survey),
+                format_args!("unknown survey id {:?}", t.survey),
             );
         }
         if let Some(other) = &t.compare_with {
@@ -456,11 +501,11 @@ fn rankings(d: &Dataset, platforms: &Unique, surveys: &Unique, p: &mut Problems)
                 match tables.get(other.as_str()) {
                     None => p.add(
                         at.field("compare_with"),
-                        format!("unknown table id {other:?}"),
+                        format_args!("unknown table id {other:?}"),
                     ),
                     Some(o) if o.unit != t.unit => p.add(
                         at.field("compare_with"),
-                        format!(
+                        format_args!(
                             "table {other:?} counts in {:?}, this one in {:?}: only tables of one unit compare",
                             o.unit, t.unit
                         ),
@@ -477,16 +522,18 @@ fn rankings(d: &Dataset, platforms: &Unique, surveys: &Unique, p: &mut Problems)
             if !platforms.0.contains_key(r.platform.as_str()) {
                 p.add(
                     at.field("platform"),
-                    format!("unknown platform id {:?}", r.platform),
+                    format_args!("unknown platform id {:?}", r.platform),
                 );
             }
             if let Some(first) = seen.seen(&r.platform, ri) {
                 let first = rows.index(first);
-                let message = format!(
-                    "duplicate platform {:?} (first at {first}.platform)",
-                    r.platform
+                p.add(
+                    at.field("platform"),
+                    format_args!(
+                        "duplicate platform {:?} (first at {first}.platform)",
+                        r.platform
+                    ),
                 );
-                p.add(at.field("platform"), message);
             }
             if r.rank == Some(0) {
                 p.add(at.field("rank"), "ranks start at 1");
@@ -499,7 +546,7 @@ fn rankings(d: &Dataset, platforms: &Unique, surveys: &Unique, p: &mut Problems)
                 if t.unit == "%" && v > 100.0 {
                     p.add(
                         at.field("value"),
-                        format!("a share must be between 0% and 100%, found {v}"),
+                        format_args!("a share must be between 0% and 100%, found {v}"),
                     );
                 }
             }
@@ -544,7 +591,7 @@ fn rank_order(p: &mut Problems, rows: At, t: &RankingTable) {
             let at = rows.index(pair[1]);
             p.add(
                 at.field("rank"),
-                format!(
+                format_args!(
                     "rank {} ({}) does not match the values: rows[{}] has rank {} ({})",
                     rank(worse.rank),
                     show(worse.value),

@@ -521,6 +521,11 @@ pub fn against_outcome(shown: &[Series], year: i32) -> Option<String> {
             .find_map(|s| point(s, year).filter(|p| p.kind == kind))
     };
     let outcome = later(Kind::Estimate).or_else(|| later(Kind::Expected))?;
+    Some(outcome_line(year, projected, outcome))
+}
+
+/// How far off a projection for `year` was, by the figure of the outcome.
+pub fn outcome_line(year: i32, projected: &Point, outcome: &Point) -> String {
     let verb = match outcome.kind {
         Kind::Expected => "later expected at",
         _ => "later estimated at",
@@ -537,5 +542,5 @@ pub fn against_outcome(shown: &[Series], year: i32) -> Option<String> {
         let off = format::with_unit(format::rounded(off.abs(), 1).parse().unwrap_or(0.0), "%");
         line.push_str(&format!(", {off} {word}"));
     }
-    Some(line)
+    line
 }
