@@ -75,7 +75,6 @@ fn projections_meet_their_outcomes_across_many_series() {
 fn a_pipe_with_no_writer_yet_is_waited_for_aloud() {
     use std::io::Write;
     use std::process::Stdio;
-    use std::time::Duration;
 
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("data.json");
@@ -84,14 +83,23 @@ fn a_pipe_with_no_writer_yet_is_waited_for_aloud() {
         .status()
         .unwrap();
     assert!(made.success());
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_sns-tui"))
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sns-tui"))
         .arg("check")
         .arg(&fifo)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(1500));
+    // Nothing is written until the notice has come, however long that
+    // takes: no sleep decides the order.
+    let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut notice = String::new();
+    std::io::BufRead::read_line(&mut err, &mut notice).unwrap();
+    assert!(
+        notice.starts_with("sns-tui: waiting for data from ")
+            && notice.contains("nothing written to it yet"),
+        "{notice}"
+    );
     std::fs::OpenOptions::new()
         .write(true)
         .open(&fifo)
@@ -99,20 +107,15 @@ fn a_pipe_with_no_writer_yet_is_waited_for_aloud() {
         .write_all(BUNDLED_JSON.as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        err.contains("sns-tui: waiting for data from ")
-            && err.contains("nothing written to it yet"),
-        "{err}"
-    );
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok: "));
 }
 
-/// `--data <(jq …)`: a pipe whose writer is there at once is read
-/// without a word.
+/// `--data <(jq …)` keeps working. Whether the notice shows depends on how
+/// soon the command writes, which no test should time: only a notice may
+/// stand on standard error.
 #[cfg(unix)]
 #[test]
-fn a_pipe_that_gives_data_at_once_is_read_quietly() {
+fn a_pipe_from_a_command_is_read() {
     let out = std::process::Command::new("bash")
         .arg("-c")
         .arg(format!(
@@ -125,6 +128,11 @@ fn a_pipe_that_gives_data_at_once_is_read_quietly() {
         ))
         .output()
         .unwrap();
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.lines()
+            .all(|l| l.starts_with("sns-tui: waiting for data from ")),
+        "{err}"
+    );
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok: "));
 }

@@ -10,7 +10,7 @@ mod v1;
 mod validate;
 
 use std::fmt;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -208,7 +208,10 @@ fn say_if_waiting(origin: Origin) -> mpsc::Sender<()> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         if rx.recv_timeout(QUIET_WAIT) == Err(mpsc::RecvTimeoutError::Timeout) {
-            eprintln!(
+            // A notice only: a closed or full standard error must not stop
+            // the read (eprintln! would panic).
+            let _ = writeln!(
+                std::io::stderr(),
                 "sns-tui: waiting for data from {origin} (a pipe: nothing written to it yet)"
             );
         }
