@@ -9,7 +9,7 @@ use crate::format;
 use crate::lang::Lang;
 use crate::tabs::growth::{bar_kind, outcome_line};
 use crate::tabs::rankings::{bar_cell, name_room, name_width, value_cell, value_width};
-use crate::text::{self, Doc, cut_to, essay_doc, sources_doc, str_width};
+use crate::text::{self, Doc, cut_to, essay_paras, sources_doc, str_width};
 use crate::ui::columns::{BarKind, Grow, bar_cells, eighths};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,8 +44,8 @@ pub fn print(d: &Dataset, sections: &[Section], width: usize) -> String {
         let body = match section {
             Section::Growth => growth(d, width),
             Section::Rankings => rankings(d, width),
-            Section::Essay => plain(essay_doc(d), width),
-            Section::Sources => plain(sources_doc(d), width),
+            Section::Essay => plain(essay_paras(d), width),
+            Section::Sources => plain(sources_doc(d).paras, width),
         };
         out.push_str(&body);
     }
@@ -56,9 +56,9 @@ pub fn print(d: &Dataset, sections: &[Section], width: usize) -> String {
 /// is freed once written, and the wrapped lines of the whole document
 /// (a hundred bytes and more a line, for lines of a few letters) are
 /// never all held at once.
-fn plain(doc: Doc, width: usize) -> String {
+fn plain(paras: impl IntoIterator<Item = text::Line>, width: usize) -> String {
     let mut out = String::new();
-    for para in doc.paras {
+    for para in paras {
         let one = Doc { paras: vec![para] };
         for line in text::wrap(&one, width) {
             let start = out.len();
@@ -133,7 +133,7 @@ fn growth(d: &Dataset, width: usize) -> String {
         doc.blank();
         outcomes.into_iter().for_each(|o| doc.push(head(o)));
     }
-    plain(doc, width)
+    plain(doc.paras, width)
 }
 
 /// The line for the years strictly between two that have figures, if
@@ -314,5 +314,5 @@ fn table(
             doc.push(head(format!("{name} in the essay: “{q}”")));
         }
     }
-    plain(doc, width)
+    plain(doc.paras, width)
 }

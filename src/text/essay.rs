@@ -1,27 +1,34 @@
-use super::{Doc, Mark, Marker, Span};
+use super::{Doc, Line, Mark, Marker, Span};
 use crate::dataset::Dataset;
 
 /// The essay as the Essay tab shows it: its heading, then each paragraph
 /// with platform names and figures marked.
 pub fn essay_doc(d: &Dataset) -> Doc {
+    Doc {
+        paras: essay_paras(d).collect(),
+    }
+}
+
+/// The paragraphs of [`essay_doc`], one at a time: a print can write each
+/// and let it go, where a whole document of millions of short paragraphs
+/// would hold many times the file.
+pub fn essay_paras(d: &Dataset) -> impl Iterator<Item = Line> + '_ {
     let e = &d.essay;
-    let mut doc = Doc::default();
-    doc.push(vec![Span::new(e.title.clone(), Mark::Title)]);
-    doc.push(vec![Span::new(format!("by {}", e.author), Mark::Meta)]);
-    doc.push(vec![Span::new(
-        format!("{} · {}", e.date, e.byline),
-        Mark::Meta,
-    )]);
     let blog = match &e.site {
         Some(site) => format!("{} ({site})", e.blog),
         None => e.blog.clone(),
     };
-    doc.push(vec![Span::new(blog, Mark::Meta)]);
+    let heading = [
+        vec![Span::new(e.title.clone(), Mark::Title)],
+        vec![Span::new(format!("by {}", e.author), Mark::Meta)],
+        vec![Span::new(format!("{} · {}", e.date, e.byline), Mark::Meta)],
+        vec![Span::new(blog, Mark::Meta)],
+    ];
     let names: Vec<&str> = d.platforms.iter().map(|p| p.name.as_str()).collect();
     let marker = Marker::new(&names, &e.paragraphs);
-    for para in &e.paragraphs {
-        doc.blank();
-        doc.push(marker.mark(para));
-    }
-    doc
+    let body = e
+        .paragraphs
+        .iter()
+        .flat_map(move |para| [Vec::new(), marker.mark(para)]);
+    heading.into_iter().chain(body)
 }

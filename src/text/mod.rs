@@ -6,7 +6,7 @@ mod marks;
 mod search;
 mod sources;
 
-pub use essay::essay_doc;
+pub use essay::{essay_doc, essay_paras};
 pub use marks::Marker;
 pub use search::find_all;
 
