@@ -81,7 +81,19 @@ pub struct Series {
     pub id: String,
     /// Up to its first " (" it is the series' short name.
     pub label: Bilingual,
+    /// False for a series only the ledger lists, never the chart (a
+    /// projection the essay did not see); such series come last.
+    #[serde(default = "charted", skip_serializing_if = "is_charted")]
+    pub chart: bool,
     pub points: Vec<Point>,
+}
+
+fn charted() -> bool {
+    true
+}
+
+fn is_charted(chart: &bool) -> bool {
+    *chart
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

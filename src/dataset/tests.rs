@@ -371,3 +371,19 @@ fn missing_file_and_directory() {
         LoadError::NotAFile { .. }
     ));
 }
+
+#[test]
+fn ledger_only_series_come_after_the_charted_ones() {
+    let p = problems_after(|v| v["growth"]["series"][0]["chart"] = json!(false));
+    assert_eq!(paths(&p), ["growth.series[0].chart"]);
+    let p = problems_after(|v| {
+        let mut only = v["growth"]["series"][1].clone();
+        only["id"] = json!("ledger");
+        only["chart"] = json!(false);
+        v["growth"]["series"]
+            .as_array_mut()
+            .unwrap()
+            .insert(1, only);
+    });
+    assert_eq!(paths(&p), ["growth.series[2].chart"]);
+}

@@ -387,10 +387,25 @@ fn growth(d: &Dataset, p: &mut Problems) {
     let list = root.field("series");
     p.non_empty_list(list, &g.series);
     let mut series_ids = Unique::new();
+    let mut ledger_only_before = false;
     for (si, s) in g.series.iter().enumerate() {
         let at = list.index(si);
         p.non_empty(at.field("id"), &s.id);
         p.words(at.field("label"), &s.label);
+        // The chart shows the series before the first ledger-only one.
+        if s.chart && ledger_only_before {
+            p.add(
+                at.field("chart"),
+                "a charted series must come before every series with \"chart\": false",
+            );
+        } else if si == 0 && !s.chart {
+            p.add(
+                at.field("chart"),
+                "the first series is the essay's view: it is charted",
+            );
+        }
+        // A first series not charted is reported once, above.
+        ledger_only_before |= !s.chart && si > 0;
         if let Some(first) = series_ids.seen(&s.id, si) {
             let first = list.index(first);
             p.add(

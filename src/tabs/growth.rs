@@ -74,6 +74,9 @@ pub struct GrowthView {
     /// Per series, its largest figure in each measure, found once: a frame
     /// must not walk every point.
     maxes: Vec<[f64; 2]>,
+    /// How many series the chart shows with the later ones: all but the
+    /// ledger-only ones, which come last.
+    charted: usize,
 }
 
 impl GrowthView {
@@ -97,13 +100,18 @@ impl GrowthView {
             detail_scroll: 0,
             detail_open: false,
             maxes,
+            charted: d.growth.series.iter().take_while(|s| s.chart).count(),
         }
     }
 
     /// The series on screen: the essay's own, then the later ones if shown.
     pub fn shown<'a>(&self, d: &'a Dataset) -> &'a [Series] {
         let all = &d.growth.series;
-        if self.show_later { all } else { &all[..1] }
+        if self.show_later {
+            &all[..self.charted]
+        } else {
+            &all[..1]
+        }
     }
 
     /// Every year from the first figure to the last, gaps included. Points
