@@ -3,6 +3,7 @@
 //! times) and reports the median.
 
 use std::hint::black_box;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
@@ -101,12 +102,15 @@ fn main() {
         let theme = Theme::color();
         // Freeing the text is not part of opening it: keep each until the end.
         let mut opened = Vec::new();
+        let shared = Arc::new(large.clone());
         row(
             &format!("open Essay, first wrap {w}x{h}: large"),
             median(|| {
-                let mut view = TextView::new(essay_doc);
+                let mut view = TextView::new(Tab::Essay, essay_doc);
                 view.resize(body);
-                view.open(&large);
+                while let Some(job) = view.next_job(&shared, true) {
+                    view.finish(job.run_now());
+                }
                 let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
                 view.render("Essay", &theme, body, &mut buf);
                 opened.push((view, buf));
