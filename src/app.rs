@@ -771,8 +771,8 @@ mod tests {
         assert_eq!(a.tab, Tab::Essay);
         let status = a.essay.search_status().unwrap();
         assert!(
-            status.starts_with("“total internet users in Japan is 95.6 million")
-                && status.ends_with("1/1"),
+            status.starts_with("“total internet users in Japan is 95.6")
+                && status.ends_with("…” 1/1"),
             "{status}"
         );
         let line = a.essay.current_match_line().unwrap();
@@ -949,6 +949,130 @@ mod tests {
             crate::keymap::action_for(&ctrl_c, &a.scopes()),
             Some(Action::Quit)
         );
+    }
+
+    #[test]
+    fn a_paste_is_one_search_cleaned_of_what_must_not_reach_the_screen() {
+        let mut a = app();
+        a.apply(Action::ShowTab(Tab::Essay));
+        a.apply(Update::Paste("face\u{202e}bo\u{200b}o\u{7}".into()));
+        assert_eq!(
+            a.prompt.as_deref(),
+            Some("faceboo"),
+            "a paste opens the prompt"
+        );
+        a.apply(Update::Paste("k\r\n".into()));
+        assert_eq!(a.prompt.as_deref(), Some("facebook  "));
+        a.apply(Action::Erase);
+        a.apply(Action::Erase);
+        assert_eq!(a.essay.search_status().as_deref(), Some("“facebook” 1/7"));
+        a.apply(Action::Type('\u{2066}'));
+        a.apply(Action::Type('\u{1b}'));
+        assert_eq!(
+            a.prompt.as_deref(),
+            Some("facebook"),
+            "typed controls are dropped"
+        );
+        let long = "line \u{202e}".repeat(60);
+        a.apply(Update::Paste(long));
+        let q = a.prompt.clone().unwrap();
+        assert!(q.len() > 300 && !q.contains('\u{202e}'), "{q}");
+        let footer = render_text_full(&a).lines().last().unwrap().to_string();
+        assert!(
+            footer.contains("…") && footer.contains("not found"),
+            "{footer}"
+        );
+    }
+
+    /// An app whose jobs wait in `queue` until the test runs them.
+    fn app_with_queued_work() -> (App, std::sync::mpsc::Receiver<crate::work::Job>) {
+        let mut a = app();
+        let (jobs, queue) = std::sync::mpsc::channel();
+        a.worker = Worker::Thread(jobs);
+        (a, queue)
+    }
+
+    #[test]
+    fn esc_stops_a_wrap_under_way_and_goes_back_and_its_outcome_is_dropped() {
+        let (mut a, queue) = app_with_queued_work();
+        a.apply(Action::ShowTab(Tab::Rankings));
+        a.apply(Action::ShowTab(Tab::Essay));
+        assert!(a.busy());
+        let job = queue.try_recv().unwrap();
+        assert_eq!(
+            a.essay.status().as_deref(),
+            Some("wrapping… 0% (Esc goes back)")
+        );
+        a.apply(Update::Progress(Progress {
+            view: Tab::Essay,
+            ticket: job.ticket,
+            share: 0.4,
+            found: 0,
+        }));
+        assert_eq!(
+            a.essay.status().as_deref(),
+            Some("wrapping… 40% (Esc goes back)")
+        );
+        a.apply(Action::CancelSearch);
+        assert_eq!(a.tab, Tab::Rankings);
+        assert!(!a.busy());
+        a.apply(Update::Done(job.run_now()));
+        assert_eq!(
+            a.essay.line_count(),
+            0,
+            "a stopped job's outcome is dropped"
+        );
+        a.apply(Action::ShowTab(Tab::Essay));
+        a.apply(Update::Done(queue.try_recv().unwrap().run_now()));
+        assert!(a.essay.line_count() > 0 && !a.busy());
+    }
+
+    #[test]
+    fn esc_stops_a_search_under_way_and_keys_work_while_it_runs() {
+        let (mut a, queue) = app_with_queued_work();
+        a.apply(Action::ShowTab(Tab::Essay));
+        a.apply(Update::Done(queue.try_recv().unwrap().run_now()));
+        a.apply(Action::StartSearch);
+        a.apply(Action::Type('e'));
+        let job = queue.try_recv().unwrap();
+        a.apply(Update::Progress(Progress {
+            view: Tab::Essay,
+            ticket: job.ticket,
+            share: 0.5,
+            found: 3120,
+        }));
+        assert_eq!(
+            a.essay.search_status().as_deref(),
+            Some("“e” searching… 3,120 matches so far")
+        );
+        a.apply(Action::Type('s'));
+        let es = queue.try_recv().unwrap();
+        a.apply(Update::Done(job.run_now()));
+        assert_eq!(
+            a.essay.search_status().as_deref(),
+            Some("“es” searching… 0%"),
+            "the outcome for \"e\" came too late"
+        );
+        a.apply(Action::CancelSearch);
+        a.apply(Update::Done(es.run_now()));
+        assert_eq!((a.essay.search_status(), a.busy()), (None, false));
+        assert_eq!(a.tab, Tab::Essay, "Esc after the wrap clears the search");
+    }
+
+    #[test]
+    fn a_figures_words_are_found_once_the_essay_is_wrapped() {
+        let (mut a, queue) = app_with_queued_work();
+        a.apply(Action::Left);
+        a.apply(Action::Left);
+        a.apply(Action::Left);
+        a.apply(Action::Provenance);
+        assert_eq!(a.tab, Tab::Essay);
+        while let Ok(job) = queue.try_recv() {
+            a.apply(Update::Done(job.run_now()));
+        }
+        let line = a.essay.current_match_line().unwrap();
+        assert!(line > 20, "deep enough to need scrolling: {line}");
+        assert!((a.essay.scroll()..a.essay.scroll() + 20).contains(&line));
     }
 
     #[test]

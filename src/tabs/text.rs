@@ -80,6 +80,9 @@ struct Work {
     found: usize,
 }
 
+/// Columns of a query the status quotes before it cuts it.
+const QUOTED: usize = 40;
+
 /// Where the text goes inside the tab's body: within the border, less one
 /// column for the scrollbar.
 fn text_area(body: Rect) -> Rect {
@@ -359,18 +362,20 @@ impl TextView {
     /// while a search is on.
     pub fn search_status(&self) -> Option<String> {
         let s = self.search.as_ref()?;
+        // A long query (a paste) is cut, so what it found still shows.
+        let mut query = String::new();
+        text::cut_to(&mut query, &s.query, QUOTED);
         Some(match (&s.found, &self.work) {
-            (Some(found), _) if found.starts.is_empty() => format!("“{}” not found", s.query),
-            (Some(found), _) => format!("“{}” {}/{}", s.query, s.current + 1, found.starts.len()),
+            (Some(found), _) if found.starts.is_empty() => format!("“{query}” not found"),
+            (Some(found), _) => format!("“{query}” {}/{}", s.current + 1, found.starts.len()),
             (None, Some(work)) if work.kind == Kind::Search(s.query.clone()) => format!(
-                "“{}” searching… {}",
-                s.query,
+                "“{query}” searching… {}",
                 match work.found {
                     0 => format!("{:.0}%", work.share * 100.0),
                     n => format!("{} matches so far", format::thousands(stored(n))),
                 }
             ),
-            (None, _) => format!("“{}”", s.query),
+            (None, _) => format!("“{query}”"),
         })
     }
 
