@@ -9,11 +9,11 @@ use std::time::{Duration, Instant};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use sns_tui::app::{Action, App};
+use sns_tui::app::{Action, App, Update};
 use sns_tui::dataset::{self, BUNDLED_JSON, Dataset, Origin};
 use sns_tui::tabs::Tab;
 use sns_tui::tabs::text::TextView;
-use sns_tui::text::essay_doc;
+use sns_tui::text::{Folded, Matches, essay_doc, find_matches};
 use sns_tui::ui;
 use sns_tui::ui::theme::Theme;
 
@@ -151,6 +151,14 @@ fn main() {
                 a.apply(Action::CancelSearch);
             }),
         );
+        row(
+            &format!("search paste \"facebook\" and frame {w}x{h}: large"),
+            median(|| {
+                a.apply(Update::Paste("facebook".into()));
+                frame(&a);
+                a.apply(Action::CancelSearch);
+            }),
+        );
         let mut g = app(&large, w, h);
         g.apply(Action::ToggleLater);
         g.growth.year = 5_000;
@@ -172,4 +180,35 @@ fn main() {
             median(|| frame(&r)),
         );
     }
+
+    // The search alone, on the large essay folded once: from scratch, and
+    // narrowing the query one key shorter, as typing does.
+    let doc = essay_doc(&large);
+    let folded = Folded::new(&doc, &mut |_| true).unwrap();
+    let find = |query: &str, previous: Option<&Matches>| {
+        find_matches(&folded, query, previous, &mut |_, _| true).unwrap()
+    };
+    for (query, key) in [("e", ""), ("facebook", "k"), ("line", "e")] {
+        row(
+            &format!("find \"{query}\" from scratch: large"),
+            median(|| {
+                black_box(find(query, None));
+            }),
+        );
+        if !key.is_empty() {
+            let shorter = find(&query[..query.len() - key.len()], None);
+            row(
+                &format!("find \"{query}\" narrowing the key before: large"),
+                median(|| {
+                    black_box(find(query, Some(&shorter)));
+                }),
+            );
+        }
+    }
+    row(
+        "fold the essay for search, once: large",
+        median(|| {
+            black_box(Folded::new(&doc, &mut |_| true));
+        }),
+    );
 }
