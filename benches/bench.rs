@@ -3,16 +3,17 @@
 //! times) and reports the median.
 
 use std::hint::black_box;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use sns_tui::app::{Action, App};
+use sns_tui::app::{Action, App, Update};
 use sns_tui::dataset::{self, BUNDLED_JSON, Dataset, Origin};
 use sns_tui::tabs::Tab;
 use sns_tui::tabs::text::TextView;
-use sns_tui::text::essay_doc;
+use sns_tui::text::{Folded, Matches, essay_doc, find_matches};
 use sns_tui::ui;
 use sns_tui::ui::theme::Theme;
 
@@ -101,12 +102,15 @@ fn main() {
         let theme = Theme::color();
         // Freeing the text is not part of opening it: keep each until the end.
         let mut opened = Vec::new();
+        let shared = Arc::new(large.clone());
         row(
             &format!("open Essay, first wrap {w}x{h}: large"),
             median(|| {
-                let mut view = TextView::new(essay_doc);
+                let mut view = TextView::new(Tab::Essay, essay_doc);
                 view.resize(body);
-                view.open(&large);
+                while let Some(job) = view.next_job(&shared, true) {
+                    view.finish(job.run_now());
+                }
                 let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
                 view.render("Essay", &theme, body, &mut buf);
                 opened.push((view, buf));
@@ -147,6 +151,14 @@ fn main() {
                 a.apply(Action::CancelSearch);
             }),
         );
+        row(
+            &format!("search paste \"facebook\" and frame {w}x{h}: large"),
+            median(|| {
+                a.apply(Update::Paste("facebook".into()));
+                frame(&a);
+                a.apply(Action::CancelSearch);
+            }),
+        );
         let mut g = app(&large, w, h);
         g.apply(Action::ToggleLater);
         g.growth.year = 5_000;
@@ -168,4 +180,35 @@ fn main() {
             median(|| frame(&r)),
         );
     }
+
+    // The search alone, on the large essay folded once: from scratch, and
+    // narrowing the query one key shorter, as typing does.
+    let doc = essay_doc(&large);
+    let folded = Folded::new(&doc, &mut |_| true).unwrap();
+    let find = |query: &str, previous: Option<&Matches>| {
+        find_matches(&folded, query, previous, &mut |_, _| true).unwrap()
+    };
+    for (query, key) in [("e", ""), ("facebook", "k"), ("line", "e")] {
+        row(
+            &format!("find \"{query}\" from scratch: large"),
+            median(|| {
+                black_box(find(query, None));
+            }),
+        );
+        if !key.is_empty() {
+            let shorter = find(&query[..query.len() - key.len()], None);
+            row(
+                &format!("find \"{query}\" narrowing the key before: large"),
+                median(|| {
+                    black_box(find(query, Some(&shorter)));
+                }),
+            );
+        }
+    }
+    row(
+        "fold the essay for search, once: large",
+        median(|| {
+            black_box(Folded::new(&doc, &mut |_| true));
+        }),
+    );
 }

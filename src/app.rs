@@ -2,10 +2,11 @@
 //! Rendering reads it; input becomes an [`Action`] first.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, clean_text};
 use crate::export;
 use crate::keymap::Scope;
 use crate::lang::Lang;
@@ -16,6 +17,7 @@ use crate::tabs::text::TextView;
 use crate::text::{essay_doc, sources_doc};
 use crate::ui;
 use crate::ui::theme::Theme;
+use crate::work::{Done, Progress, Report, Worker};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -73,8 +75,36 @@ pub enum Action {
     Resize(u16, u16),
 }
 
+/// What changes the app: an action, text pasted, or word from the work
+/// under way.
+#[derive(Debug)]
+pub enum Update {
+    Act(Action),
+    /// Text pasted in one piece (the terminal's bracketed paste): at a
+    /// search prompt, or to start one, it is one search, not a key each.
+    Paste(String),
+    Progress(Progress),
+    Done(Done),
+}
+
+impl From<Action> for Update {
+    fn from(action: Action) -> Self {
+        Update::Act(action)
+    }
+}
+
+impl From<Report> for Update {
+    fn from(report: Report) -> Self {
+        match report {
+            Report::Progress(p) => Update::Progress(p),
+            Report::Done(done) => Update::Done(done),
+        }
+    }
+}
+
 pub struct App {
-    pub data: Dataset,
+    /// Shared with the work that builds the texts.
+    pub data: Arc<Dataset>,
     pub theme: Theme,
     pub tab: Tab,
     /// The help popup's scroll offset, when it is open.
@@ -90,10 +120,15 @@ pub struct App {
     pub prompt: Option<String>,
     /// The tab a provenance jump came from.
     pub back: Option<Tab>,
+    /// The tab shown before this one: Esc goes back to it from a text
+    /// still being wrapped.
+    pub before: Tab,
     pub lang: Lang,
     /// Where `e` writes its CSV files.
     pub export_dir: PathBuf,
     pub running: bool,
+    /// Where building, wrapping and searching the texts runs.
+    pub worker: Worker,
 }
 
 impl App {
@@ -104,9 +139,9 @@ impl App {
         let mut app = App {
             growth: GrowthView::new(&data),
             rankings: RankingsView::new(&data),
-            essay: TextView::new(essay_doc),
-            sources: TextView::new(sources_doc),
-            data,
+            essay: TextView::new(Tab::Essay, essay_doc),
+            sources: TextView::new(Tab::Sources, sources_doc),
+            data: Arc::new(data),
             theme,
             tab: Tab::Growth,
             help: None,
@@ -114,9 +149,11 @@ impl App {
             status: None,
             prompt: None,
             back: None,
+            before: Tab::Growth,
             lang: Lang::En,
             export_dir: PathBuf::from("."),
             running: true,
+            worker: Worker::Inline,
         };
         app.apply(Action::Resize(80, 24));
         app
@@ -129,7 +166,53 @@ impl App {
         Scope::active(self.tab, self.help.is_some())
     }
 
-    pub fn apply(&mut self, action: Action) {
+    /// Whether work runs that the screen should show the progress of.
+    pub fn busy(&self) -> bool {
+        self.essay.busy() || self.sources.busy()
+    }
+
+    pub fn apply(&mut self, update: impl Into<Update>) {
+        match update.into() {
+            Update::Act(action) => self.act(action),
+            Update::Paste(text) => self.paste(&text),
+            Update::Progress(p) => self.text_view(p.view).progress(p),
+            Update::Done(done) => {
+                let view = done.view;
+                self.text_view(view).finish(done);
+            }
+        }
+        self.start_work();
+    }
+
+    /// The Essay or Sources view (Sources for any other tab).
+    fn text_view(&mut self, tab: Tab) -> &mut TextView {
+        if tab == Tab::Essay {
+            &mut self.essay
+        } else {
+            &mut self.sources
+        }
+    }
+
+    /// Starts what the text views need done: on the worker thread, or here
+    /// and now, one job after another.
+    fn start_work(&mut self) {
+        for tab in [Tab::Essay, Tab::Sources] {
+            let shown = self.tab == tab;
+            let data = Arc::clone(&self.data);
+            while let Some(job) = self.text_view(tab).next_job(&data, shown) {
+                match &self.worker {
+                    Worker::Inline => self.text_view(tab).finish(job.run_now()),
+                    Worker::Thread(jobs) => {
+                        // A worker gone has panicked, and the panic ends the app.
+                        let _ = jobs.send(job);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    fn act(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..)) {
             self.status = None;
         }
@@ -163,7 +246,14 @@ impl App {
             }
             Action::CancelSearch => {
                 self.prompt = None;
-                self.set_query("");
+                let text = matches!(self.tab, Tab::Essay | Tab::Sources);
+                if text && self.text_view(self.tab).wrapping() {
+                    // A text too large to wrap at once: stop, and go back.
+                    self.text_view(self.tab).stop();
+                    self.show(self.before);
+                } else {
+                    self.set_query("");
+                }
             }
             _ if self.help.is_some() => self.scroll_help(action),
             _ => self.apply_to_tab(action),
@@ -205,6 +295,9 @@ impl App {
         }
     }
 
+    /// The essay's words for the selected figure, or else its source. The
+    /// words are found once the essay is ready: a quote is checked at load
+    /// to stand in the essay.
     fn provenance(&mut self) {
         let Some((what, quote, sources)) = self.selected_figure() else {
             return;
@@ -212,11 +305,10 @@ impl App {
         let from = self.tab;
         if let Some(q) = quote {
             self.show(Tab::Essay);
-            if self.essay.show_quote(&q) {
-                self.back = Some(from);
-                self.status = Some(format!("the essay's words for {what}; b goes back"));
-                return;
-            }
+            self.essay.show_quote(&q);
+            self.back = Some(from);
+            self.status = Some(format!("the essay's words for {what}; b goes back"));
+            return;
         }
         if let Some(id) = sources.first() {
             self.show(Tab::Sources);
@@ -274,13 +366,26 @@ impl App {
         }
     }
 
-    /// Searches as the query is typed.
+    /// Searches as the query is typed. The query is cleaned as the data
+    /// is, so nothing typed or pasted (a bidi override, a control or
+    /// zero-width character) reaches the screen.
     fn edit_prompt(&mut self, edit: impl FnOnce(&mut String)) {
         if let Some(mut q) = self.prompt.take() {
             edit(&mut q);
+            let q = clean_text(&q);
             self.set_query(&q);
             self.prompt = Some(q);
         }
+    }
+
+    /// Pasted text is one edit of the prompt, which it opens where a
+    /// search can start.
+    fn paste(&mut self, text: &str) {
+        self.status = None;
+        if self.prompt.is_none() && self.help.is_none() && self.tab != Tab::Growth {
+            self.act(Action::StartSearch);
+        }
+        self.edit_prompt(|q| q.push_str(text));
     }
 
     fn set_query(&mut self, q: &str) {
@@ -312,19 +417,14 @@ impl App {
         );
     }
 
+    /// Shows `tab`; a text tab's text is built and wrapped (by
+    /// [`App::start_work`]) only when it is on screen.
     fn show(&mut self, tab: Tab) {
+        if tab != self.tab {
+            self.before = self.tab;
+        }
         self.tab = tab;
         self.help = None;
-        self.open_current();
-    }
-
-    /// A text tab's text is built and wrapped only when it is on screen.
-    fn open_current(&mut self) {
-        match self.tab {
-            Tab::Essay => self.essay.open(&self.data),
-            Tab::Sources => self.sources.open(&self.data),
-            Tab::Growth | Tab::Rankings => {}
-        }
     }
 
     fn resize(&mut self, width: u16, height: u16) {
@@ -333,7 +433,6 @@ impl App {
         self.essay.resize(body);
         self.sources.resize(body);
         self.growth.scroll_detail(&self.data, &self.theme, body, 0);
-        self.open_current();
         if let Some(scroll) = &mut self.help {
             *scroll = (*scroll).min(ui::help::max_scroll(self.size));
         }
@@ -672,8 +771,8 @@ mod tests {
         assert_eq!(a.tab, Tab::Essay);
         let status = a.essay.search_status().unwrap();
         assert!(
-            status.starts_with("“total internet users in Japan is 95.6 million")
-                && status.ends_with("1/1"),
+            status.starts_with("“total internet users in Japan is 95.6")
+                && status.ends_with("…” 1/1"),
             "{status}"
         );
         let line = a.essay.current_match_line().unwrap();
@@ -850,6 +949,130 @@ mod tests {
             crate::keymap::action_for(&ctrl_c, &a.scopes()),
             Some(Action::Quit)
         );
+    }
+
+    #[test]
+    fn a_paste_is_one_search_cleaned_of_what_must_not_reach_the_screen() {
+        let mut a = app();
+        a.apply(Action::ShowTab(Tab::Essay));
+        a.apply(Update::Paste("face\u{202e}bo\u{200b}o\u{7}".into()));
+        assert_eq!(
+            a.prompt.as_deref(),
+            Some("faceboo"),
+            "a paste opens the prompt"
+        );
+        a.apply(Update::Paste("k\r\n".into()));
+        assert_eq!(a.prompt.as_deref(), Some("facebook  "));
+        a.apply(Action::Erase);
+        a.apply(Action::Erase);
+        assert_eq!(a.essay.search_status().as_deref(), Some("“facebook” 1/7"));
+        a.apply(Action::Type('\u{2066}'));
+        a.apply(Action::Type('\u{1b}'));
+        assert_eq!(
+            a.prompt.as_deref(),
+            Some("facebook"),
+            "typed controls are dropped"
+        );
+        let long = "line \u{202e}".repeat(60);
+        a.apply(Update::Paste(long));
+        let q = a.prompt.clone().unwrap();
+        assert!(q.len() > 300 && !q.contains('\u{202e}'), "{q}");
+        let footer = render_text_full(&a).lines().last().unwrap().to_string();
+        assert!(
+            footer.contains("…") && footer.contains("not found"),
+            "{footer}"
+        );
+    }
+
+    /// An app whose jobs wait in `queue` until the test runs them.
+    fn app_with_queued_work() -> (App, std::sync::mpsc::Receiver<crate::work::Job>) {
+        let mut a = app();
+        let (jobs, queue) = std::sync::mpsc::channel();
+        a.worker = Worker::Thread(jobs);
+        (a, queue)
+    }
+
+    #[test]
+    fn esc_stops_a_wrap_under_way_and_goes_back_and_its_outcome_is_dropped() {
+        let (mut a, queue) = app_with_queued_work();
+        a.apply(Action::ShowTab(Tab::Rankings));
+        a.apply(Action::ShowTab(Tab::Essay));
+        assert!(a.busy());
+        let job = queue.try_recv().unwrap();
+        assert_eq!(
+            a.essay.status().as_deref(),
+            Some("wrapping… 0% (Esc goes back)")
+        );
+        a.apply(Update::Progress(Progress {
+            view: Tab::Essay,
+            ticket: job.ticket,
+            share: 0.4,
+            found: 0,
+        }));
+        assert_eq!(
+            a.essay.status().as_deref(),
+            Some("wrapping… 40% (Esc goes back)")
+        );
+        a.apply(Action::CancelSearch);
+        assert_eq!(a.tab, Tab::Rankings);
+        assert!(!a.busy());
+        a.apply(Update::Done(job.run_now()));
+        assert_eq!(
+            a.essay.line_count(),
+            0,
+            "a stopped job's outcome is dropped"
+        );
+        a.apply(Action::ShowTab(Tab::Essay));
+        a.apply(Update::Done(queue.try_recv().unwrap().run_now()));
+        assert!(a.essay.line_count() > 0 && !a.busy());
+    }
+
+    #[test]
+    fn esc_stops_a_search_under_way_and_keys_work_while_it_runs() {
+        let (mut a, queue) = app_with_queued_work();
+        a.apply(Action::ShowTab(Tab::Essay));
+        a.apply(Update::Done(queue.try_recv().unwrap().run_now()));
+        a.apply(Action::StartSearch);
+        a.apply(Action::Type('e'));
+        let job = queue.try_recv().unwrap();
+        a.apply(Update::Progress(Progress {
+            view: Tab::Essay,
+            ticket: job.ticket,
+            share: 0.5,
+            found: 3120,
+        }));
+        assert_eq!(
+            a.essay.search_status().as_deref(),
+            Some("“e” searching… 3,120 matches so far")
+        );
+        a.apply(Action::Type('s'));
+        let es = queue.try_recv().unwrap();
+        a.apply(Update::Done(job.run_now()));
+        assert_eq!(
+            a.essay.search_status().as_deref(),
+            Some("“es” searching… 0%"),
+            "the outcome for \"e\" came too late"
+        );
+        a.apply(Action::CancelSearch);
+        a.apply(Update::Done(es.run_now()));
+        assert_eq!((a.essay.search_status(), a.busy()), (None, false));
+        assert_eq!(a.tab, Tab::Essay, "Esc after the wrap clears the search");
+    }
+
+    #[test]
+    fn a_figures_words_are_found_once_the_essay_is_wrapped() {
+        let (mut a, queue) = app_with_queued_work();
+        a.apply(Action::Left);
+        a.apply(Action::Left);
+        a.apply(Action::Left);
+        a.apply(Action::Provenance);
+        assert_eq!(a.tab, Tab::Essay);
+        while let Ok(job) = queue.try_recv() {
+            a.apply(Update::Done(job.run_now()));
+        }
+        let line = a.essay.current_match_line().unwrap();
+        assert!(line > 20, "deep enough to need scrolling: {line}");
+        assert!((a.essay.scroll()..a.essay.scroll() + 20).contains(&line));
     }
 
     #[test]

@@ -15,3 +15,4 @@ pub mod tabs;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod work;

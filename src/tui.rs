@@ -3,20 +3,26 @@
 //! error, panic, and the signals that end a program (TERM, HUP, INT, QUIT).
 
 use std::io::{self, IsTerminal, Stdout, stdout};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::{Hide, Show};
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Update};
 use crate::keymap;
+use crate::work::Worker;
 
 /// Held while a frame is written, and by a signal handler that restores the
 /// terminal, so the two never interleave on the screen.
@@ -32,7 +38,8 @@ impl Session {
         watch_signals()?;
         enable_raw_mode()?;
         let session = Session;
-        execute!(stdout(), EnterAlternateScreen, Hide)?;
+        // A paste arrives as one event, so it is one search, not a key each.
+        execute!(stdout(), EnterAlternateScreen, Hide, EnableBracketedPaste)?;
         if mouse {
             execute!(stdout(), EnableMouseCapture)?;
         }
@@ -50,7 +57,13 @@ impl Drop for Session {
 fn restore() {
     let _ = disable_raw_mode();
     // Mouse capture is turned off whether or not it was on: harmless if not.
-    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = execute!(
+        stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    );
 }
 
 /// A panic restores the terminal before its message prints, so the message
@@ -114,9 +127,47 @@ pub fn run(mut app: App, mouse: bool) -> Result<()> {
     event_loop(&mut terminal, &mut app)
 }
 
-/// Draws, then blocks until an event changes something: no timer, so an
-/// idle explorer uses no CPU and writes nothing.
+/// What the event loop waits for: the terminal's events, read on a thread
+/// of their own so that keys work whatever else runs, and word from the
+/// worker.
+enum Message {
+    Input(io::Result<Event>),
+    Work(Update),
+}
+
+/// While work runs, the screen is redrawn this often to show its progress.
+const TICK: Duration = Duration::from_millis(100);
+
+/// Work that ends this soon after a key is drawn with it, in one frame.
+const SETTLE: Duration = Duration::from_millis(10);
+
+/// Reads the terminal's events on a thread of their own until the loop
+/// stops listening or reading fails.
+fn read_input(messages: Sender<Message>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || {
+            loop {
+                let event = event::read();
+                let failed = event.is_err();
+                if messages.send(Message::Input(event)).is_err() || failed {
+                    break;
+                }
+            }
+        })?;
+    Ok(())
+}
+
+/// Draws, then blocks until a message changes something: no timer while
+/// nothing runs, so an idle explorer uses no CPU and writes nothing. While
+/// work runs, a frame every [`TICK`] shows how far it has got.
 fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> Result<()> {
+    let (messages, inbox) = channel();
+    read_input(messages.clone()).context("cannot read the terminal")?;
+    app.worker = Worker::spawn(move |report| {
+        let _ = messages.send(Message::Work(report.into()));
+    })
+    .context("cannot start the worker")?;
     let size = terminal.size()?;
     app.apply(Action::Resize(size.width, size.height));
     while app.running {
@@ -125,26 +176,63 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         }
         panic_if_asked();
-        let action = loop {
-            match event::read()? {
-                Event::Key(key) => {
-                    if let Some(action) = keymap::action_for(&key, &app.scopes()) {
-                        break action;
-                    }
-                }
-                Event::Mouse(m) => {
-                    if let Some(action) = keymap::action_for_mouse(&m) {
-                        break action;
-                    }
-                }
-                Event::Resize(w, h) => {
-                    terminal.autoresize()?;
-                    break Action::Resize(w, h);
-                }
-                _ => {}
+        let message = if app.busy() {
+            match inbox.recv_timeout(TICK) {
+                Ok(message) => message,
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => break,
             }
+        } else {
+            inbox.recv()?
         };
-        app.apply(action);
+        handle(terminal, app, message)?;
+        settle(terminal, app, &inbox)?;
+    }
+    Ok(())
+}
+
+/// Takes whatever else is waiting, and the outcome of work that ends
+/// within [`SETTLE`], before the next frame.
+fn settle(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    inbox: &Receiver<Message>,
+) -> Result<()> {
+    let until = Instant::now() + SETTLE;
+    while app.running {
+        let message = if app.busy() {
+            inbox.recv_timeout(until.saturating_duration_since(Instant::now()))
+        } else {
+            inbox.try_recv().map_err(|_| RecvTimeoutError::Timeout)
+        };
+        match message {
+            Ok(message) => handle(terminal, app, message)?,
+            Err(_) => break,
+        }
+    }
+    Ok(())
+}
+
+fn handle(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    message: Message,
+) -> Result<()> {
+    let update = match message {
+        Message::Work(update) => Some(update),
+        Message::Input(event) => match event? {
+            Event::Key(key) => keymap::action_for(&key, &app.scopes()).map(Update::Act),
+            Event::Mouse(m) => keymap::action_for_mouse(&m).map(Update::Act),
+            Event::Paste(text) => Some(Update::Paste(text)),
+            Event::Resize(w, h) => {
+                terminal.autoresize()?;
+                Some(Update::Act(Action::Resize(w, h)))
+            }
+            _ => None,
+        },
+    };
+    if let Some(update) = update {
+        app.apply(update);
     }
     Ok(())
 }

@@ -948,3 +948,49 @@ fn every_bundled_ranking_page_draws_its_bars_to_one_scale() {
     assert_eq!(bars.len(), 26, "{text}");
     assert_one_scale(&bars, "print at 80");
 }
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// Typing a query a character at a time narrows the matches of the
+    /// query before; the matches are the ones a search from scratch finds,
+    /// in every paragraph, wherever folding changes a character's length.
+    #[test]
+    fn a_search_narrowed_as_typed_finds_what_a_fresh_one_finds(
+        paras in prop::collection::vec(paragraph(), 1..4),
+        typed in prop::collection::vec(
+            prop::sample::select(vec!['a', 'A', 'e', 'é', 'É', ' ', '\u{a0}', 'ア', 'x', '.', '\u{301}']),
+            1..10,
+        ),
+    ) {
+        let doc = text::Doc { paras };
+        let folded = text::Folded::new(&doc, &mut |_| true).unwrap();
+        let mut query = String::new();
+        let mut previous: Option<text::Matches> = None;
+        for c in typed {
+            query.push(c);
+            let narrowed =
+                text::find_matches(&folded, &query, previous.as_ref(), &mut |_, _| true).unwrap();
+            let fresh = text::find_matches(&folded, &query, None, &mut |_, _| true).unwrap();
+            prop_assert_eq!(&narrowed, &fresh, "{:?}", query);
+            let places: Vec<(usize, std::ops::Range<usize>)> = narrowed
+                .starts
+                .iter()
+                .map(|&s| {
+                    let (para, start) = folded.place(&doc, s as usize);
+                    let (_, end) = folded.place(&doc, s as usize + narrowed.len);
+                    (para, start..end)
+                })
+                .collect();
+            let by_find_all: Vec<(usize, std::ops::Range<usize>)> = doc
+                .paras
+                .iter()
+                .enumerate()
+                .flat_map(|(i, p)| text::find_all(&text::plain(p), &query).into_iter().map(move |r| (i, r)))
+                .collect();
+            prop_assert_eq!(places, by_find_all, "{:?}", query);
+            previous = Some(narrowed);
+        }
+    }
+}
+

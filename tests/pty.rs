@@ -173,6 +173,7 @@ impl Ended {
             vt100::MouseProtocolMode::None,
             "the mouse is released"
         );
+        assert!(!screen.bracketed_paste(), "bracketed paste is off again");
         let modes: Vec<&str> = self.modes.split(|c: char| !c.is_alphanumeric()).collect();
         for mode in ["ICANON", "ECHO", "ISIG"] {
             assert!(modes.contains(&mode), "{mode} is back on: {}", self.modes);
@@ -439,6 +440,104 @@ fn no_mouse_leaves_the_mouse_to_the_terminal() {
         s.parser.screen().mouse_protocol_mode(),
         vt100::MouseProtocolMode::None
     );
+    s.send("q");
+    s.finish().assert_restored();
+}
+
+/// Work in the debug binary waits this long before it starts: far longer
+/// than any test waits for a key to act, so a key that acts while the
+/// work waits proves the keys are read while work runs.
+const SLOW: &str = "60000";
+
+fn start_slow(slow_ms: &str) -> Session {
+    Session::start_with(
+        100,
+        30,
+        &[
+            ("TERM", Some("xterm-256color")),
+            ("SNS_TUI_TEST_SLOW_MS", Some(slow_ms)),
+        ],
+    )
+}
+
+/// Sends `key` and waits for the app to end, well before the slow work
+/// could have.
+fn quits_with(mut s: Session, key: &str) {
+    let sent = Instant::now();
+    s.send(key);
+    let end = s.finish();
+    assert!(
+        sent.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        sent.elapsed()
+    );
+    assert!(end.status.success(), "exit status {:?}", end.status);
+    end.assert_restored();
+}
+
+#[test]
+fn q_and_ctrl_c_quit_while_a_text_is_being_wrapped() {
+    for key in ["q", "\x03"] {
+        let mut s = start_slow(SLOW);
+        s.wait_for("q quit");
+        s.send("3");
+        s.wait_for("wrapping… 0% (Esc goes back)");
+        quits_with(s, key);
+    }
+}
+
+#[test]
+fn esc_stops_a_wrap_under_way_and_goes_back() {
+    let mut s = start_slow(SLOW);
+    s.wait_for("q quit");
+    s.send("2");
+    s.wait_for("Rankings 1/3");
+    s.send("3");
+    s.wait_for("wrapping… 0%");
+    s.send("\x1b");
+    s.wait_for("Rankings 1/3");
+    s.wait_until("no wrapping", |screen| !screen.contains("wrapping…"));
+    quits_with(s, "q");
+}
+
+#[test]
+fn esc_stops_a_search_under_way_and_ctrl_c_quits_during_one() {
+    // Long enough to see the search under way, short enough to wait for
+    // the essay to open.
+    let mut s = start_slow("1500");
+    s.wait_for("q quit");
+    s.send("3");
+    s.wait_for("by Chizuru Misawa");
+    s.send("/line");
+    s.wait_for("“line” searching… 0%");
+    s.send("\x1b");
+    s.wait_until("search cleared", |screen| {
+        !screen.contains("“line”") && screen.contains("/ search")
+    });
+    s.send("/mixi");
+    s.wait_for("“mixi” searching…");
+    quits_with(s, "\x03");
+}
+
+#[test]
+fn a_bracketed_paste_is_one_search_and_its_controls_never_show() {
+    let mut s = Session::start(100, 30);
+    s.wait_for("q quit");
+    assert!(s.parser.screen().bracketed_paste(), "bracketed paste is on");
+    s.send("3");
+    s.wait_for("by Chizuru Misawa");
+    s.send("\x1b[200~face\u{202e}book\x1b[201~");
+    s.wait_for("/facebook▏ “facebook” 1/7");
+    // 300 characters and more, bidi overrides among them: one search.
+    s.send("\x1b/");
+    s.send(&format!(
+        "\x1b[200~{}\x1b[201~",
+        "line\u{2066} is ".repeat(40)
+    ));
+    s.wait_for("not found");
+    assert!(!s.screen().contains('\u{2066}'), "{}", s.screen());
+    s.send("\x1b");
+    s.wait_until("search cleared", |screen| !screen.contains("not found"));
     s.send("q");
     s.finish().assert_restored();
 }

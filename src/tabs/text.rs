@@ -7,37 +7,81 @@ use ratatui::widgets::{
     Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 
+use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
+
 use crate::dataset::Dataset;
-use crate::text::{self, Doc};
+use crate::format;
+use crate::tabs::Tab;
+use crate::text::search::{Place, stored};
+use crate::text::{self, Doc, Folded, Matches};
 use crate::ui::theme::Theme;
+use crate::work::{Done, Job, Outcome, Progress, Task};
 
 /// A text built from the dataset when first opened, and wrapped to the
 /// width of the window when shown: a large essay costs nothing until read.
-#[derive(Debug, Clone)]
+/// The building, wrapping and searching run as [`Job`]s, one at a time;
+/// until one is done the view shows what it had.
+#[derive(Debug)]
 pub struct TextView {
+    /// Which tab this is, to address its jobs.
+    tab: Tab,
     build: fn(&Dataset) -> Doc,
-    doc: Option<Doc>,
-    /// `doc` wrapped to `width`, each line with where it starts in `doc`;
-    /// rewrapped only when the width changes.
+    text: Option<Arc<Text>>,
+    /// The text wrapped to `width`, each line with where it starts in the
+    /// text; rewrapped only when the width changes.
     wrapped: text::Wrapped,
     width: usize,
-    search: Option<Found>,
+    search: Option<Search>,
     /// Where the text goes, as of the last resize.
     area: Rect,
     scroll: usize,
+    /// The job under way, if any.
+    work: Option<Work>,
+    /// The ticket of the latest job: an older one stops.
+    latest: Arc<AtomicU64>,
+    /// The current match is to be scrolled to once the text is wrapped.
+    reveal_when_wrapped: bool,
 }
 
-/// What a search found: each match as the hits it spans (a match broken
-/// over two lines is two hits), and the one the view is on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Found {
+/// A document and its copy folded for search, built once.
+#[derive(Debug)]
+pub struct Text {
+    pub doc: Doc,
+    pub folded: Folded,
+}
+
+/// A search: what is looked for, what it found once found, and the match
+/// the view is on.
+#[derive(Debug, Clone)]
+struct Search {
     query: String,
     /// Whether `query` is the essay's words, found as [`text::find_quote`]
     /// finds them, or a search.
     quote: bool,
-    matches: Vec<Vec<text::Hit>>,
+    found: Option<Arc<Matches>>,
+    /// What the search before found, for this one to narrow.
+    previous: Option<Arc<Matches>>,
     current: usize,
 }
+
+/// What a job does, to tell whether the one under way is still wanted.
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Wrap(usize),
+    Search(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Work {
+    ticket: u64,
+    kind: Kind,
+    share: f64,
+    found: usize,
+}
+
+/// Columns of a query the status quotes before it cuts it.
+const QUOTED: usize = 40;
 
 /// Where the text goes inside the tab's body: within the border, less one
 /// column for the scrollbar.
@@ -50,20 +94,24 @@ fn text_area(body: Rect) -> Rect {
 }
 
 impl TextView {
-    pub fn new(build: fn(&Dataset) -> Doc) -> Self {
+    pub fn new(tab: Tab, build: fn(&Dataset) -> Doc) -> Self {
         TextView {
+            tab,
             build,
-            doc: None,
+            text: None,
             wrapped: text::Wrapped::default(),
             width: 0,
             search: None,
             area: Rect::default(),
             scroll: 0,
+            work: None,
+            latest: Arc::default(),
+            reveal_when_wrapped: false,
         }
     }
 
     /// Takes the tab's new body area; the text is rewrapped when next
-    /// opened. A view at the end stays at the end.
+    /// shown. A view at the end stays at the end.
     pub fn resize(&mut self, body: Rect) {
         let at_end = self.at_end();
         self.area = text_area(body);
@@ -73,113 +121,203 @@ impl TextView {
         self.clamp();
     }
 
-    /// Builds the text if it is not built yet and wraps it to the current
-    /// width if it is not wrapped to it: at the end it stays at the end,
-    /// and otherwise the top line stays at the same place in the text.
-    pub fn open(&mut self, d: &Dataset) {
-        let build = self.build;
-        self.doc.get_or_insert_with(|| build(d));
-        let width = usize::from(self.area.width).max(1);
-        if let Some(doc) = self.doc.as_ref().filter(|_| width != self.width) {
-            let at_end = self.at_end();
-            let fraction = if self.wrapped.lines.is_empty() {
-                0.0
-            } else {
-                self.scroll as f64 / self.wrapped.lines.len() as f64
-            };
-            self.wrapped = text::wrap_with_origins(doc, width);
-            self.width = width;
-            self.scroll = if at_end {
-                self.max_scroll()
-            } else {
-                (fraction * self.wrapped.lines.len() as f64) as usize
-            };
-            // Matches are found again at the new width, the same one current.
-            if let Some(found) = self.search.take() {
-                self.find(&found.query, found.quote);
-                if let Some(now) = &mut self.search {
-                    now.current = found.current.min(now.matches.len().saturating_sub(1));
-                }
-            }
-        }
-        self.clamp();
+    fn area_width(&self) -> usize {
+        usize::from(self.area.width).max(1)
     }
 
-    /// Looks for `query` (as [`text::find_all`] does) and shows the first
-    /// match at or below the top of the view; an empty query clears it.
+    /// What the view needs done next: build and wrap the text (only while
+    /// `shown`), then find what is searched for.
+    fn wanted(&self, shown: bool) -> Option<Kind> {
+        if self.text.is_none() || self.width != self.area_width() {
+            return shown.then(|| Kind::Wrap(self.area_width()));
+        }
+        let search = self.search.as_ref().filter(|s| s.found.is_none())?;
+        Some(Kind::Search(search.query.clone()))
+    }
+
+    /// The job to start next, if any: the work under way goes on while
+    /// still wanted, and is stopped when not. A view not `shown` starts
+    /// nothing, but lets its work finish.
+    pub fn next_job(&mut self, data: &Arc<Dataset>, shown: bool) -> Option<Job> {
+        let wanted = self.wanted(shown);
+        if let Some(work) = &self.work {
+            if !shown || wanted.as_ref() == Some(&work.kind) {
+                return None;
+            }
+            self.stop();
+        }
+        let task = match wanted.clone()? {
+            Kind::Wrap(width) => Task::Wrap {
+                data: Arc::clone(data),
+                build: self.build,
+                text: self.text.clone(),
+                width,
+            },
+            Kind::Search(query) => {
+                let search = self.search.as_ref()?;
+                Task::Search {
+                    text: self.text.clone()?,
+                    query,
+                    quote: search.quote,
+                    previous: search.previous.clone(),
+                }
+            }
+        };
+        let job = Job::new(self.tab, &self.latest, task);
+        self.work = Some(Work {
+            ticket: job.ticket,
+            kind: wanted?,
+            share: 0.0,
+            found: 0,
+        });
+        Some(job)
+    }
+
+    /// Stops the work under way; its outcome, if it comes, is ignored.
+    pub fn stop(&mut self) {
+        if self.work.take().is_some() {
+            self.latest
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    pub fn busy(&self) -> bool {
+        self.work.is_some()
+    }
+
+    /// Whether the text is being built or wrapped.
+    pub fn wrapping(&self) -> bool {
+        self.work
+            .as_ref()
+            .is_some_and(|w| matches!(w.kind, Kind::Wrap(_)))
+    }
+
+    /// The work under way, if `ticket` is its.
+    fn work_for(&mut self, ticket: u64) -> Option<&mut Work> {
+        self.work.as_mut().filter(|w| w.ticket == ticket)
+    }
+
+    /// Takes a report of how far the work under way has got.
+    pub fn progress(&mut self, p: Progress) {
+        if let Some(work) = self.work_for(p.ticket) {
+            (work.share, work.found) = (p.share, p.found);
+        }
+    }
+
+    /// Takes the outcome of the work under way; an outcome of work since
+    /// stopped or overtaken is dropped.
+    pub fn finish(&mut self, done: Done) {
+        if self.work_for(done.ticket).is_none() {
+            return;
+        }
+        self.work = None;
+        match done.outcome {
+            Outcome::Wrapped {
+                text,
+                width,
+                wrapped,
+            } => self.take_wrapped(text, width, wrapped),
+            Outcome::Found(matches) => self.take_matches(matches),
+        }
+    }
+
+    /// At the end of the text it stays at the end, and otherwise the top
+    /// line stays at the same place in the text.
+    fn take_wrapped(&mut self, text: Arc<Text>, width: usize, wrapped: text::Wrapped) {
+        let at_end = self.at_end();
+        let fraction = if self.wrapped.lines.is_empty() {
+            0.0
+        } else {
+            self.scroll as f64 / self.wrapped.lines.len() as f64
+        };
+        self.text = Some(text);
+        self.wrapped = wrapped;
+        self.width = width;
+        self.scroll = if at_end {
+            self.max_scroll()
+        } else {
+            (fraction * self.wrapped.lines.len() as f64) as usize
+        };
+        self.clamp();
+        if std::mem::take(&mut self.reveal_when_wrapped) {
+            self.reveal();
+        }
+    }
+
+    /// A search shows the first match at or below the top of the view, the
+    /// essay's words their one match.
+    fn take_matches(&mut self, matches: Matches) {
+        let top = self.folded_offset_of_line(self.scroll);
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        search.current = if search.quote {
+            0
+        } else {
+            matches.starts.partition_point(|&s| (s as usize) < top)
+        };
+        if search.current >= matches.starts.len() {
+            search.current = 0;
+        }
+        search.found = Some(Arc::new(matches));
+        search.previous = None;
+        self.reveal();
+    }
+
+    /// Looks for `query` (as [`text::find_all`] does); the first match at
+    /// or below the top of the view is shown once found. An empty query
+    /// clears the search.
     pub fn search(&mut self, query: &str) {
         if query.is_empty() {
             self.search = None;
             return;
         }
-        self.find(query, false);
-        if let Some(found) = &mut self.search {
-            let top = self.scroll;
-            found.current = found
-                .matches
-                .iter()
-                .position(|m| m[0].line >= top)
-                .unwrap_or(0);
-        }
-        self.reveal();
-    }
-
-    /// Highlights the essay's words `quote` and scrolls to them; false if
-    /// the text does not hold them.
-    pub fn show_quote(&mut self, quote: &str) -> bool {
-        self.find(quote, true);
-        self.reveal();
-        self.search.as_ref().is_some_and(|f| !f.matches.is_empty())
-    }
-
-    fn find(&mut self, query: &str, quote: bool) {
-        let Some(doc) = &self.doc else { return };
-        let find = |text: &str| -> Vec<std::ops::Range<usize>> {
-            if quote {
-                text::find_quote(text, query).into_iter().collect()
-            } else {
-                text::find_all(text, query)
-            }
-        };
-        let mut matches = Vec::new();
-        for (para, spans) in doc.paras.iter().enumerate() {
-            let plain = text::plain(spans);
-            // A match on nothing but the spaces dropped at a line break is
-            // nowhere on screen, and is left out.
-            matches.extend(
-                find(&plain)
-                    .into_iter()
-                    .map(|range| self.wrapped.locate(para, range))
-                    .filter(|hits| !hits.is_empty()),
-            );
-        }
-        self.search = Some(Found {
+        // What the last search found, for this one to narrow.
+        let previous = self
+            .search
+            .take()
+            .filter(|s| !s.quote)
+            .and_then(|s| s.found.or(s.previous));
+        self.search = Some(Search {
             query: query.to_string(),
-            quote,
-            matches,
+            quote: false,
+            found: None,
+            previous,
+            current: 0,
+        });
+    }
+
+    /// Highlights the essay's words `quote` and scrolls to them, once found.
+    pub fn show_quote(&mut self, quote: &str) {
+        self.search = Some(Search {
+            query: quote.to_string(),
+            quote: true,
+            found: None,
+            previous: None,
             current: 0,
         });
     }
 
     /// Moves to the next (or, with -1, previous) match, round the ends.
     pub fn next_match(&mut self, delta: isize) {
-        if let Some(found) = &mut self.search
-            && !found.matches.is_empty()
+        if let Some(search) = &mut self.search
+            && let Some(found) = &search.found
+            && !found.starts.is_empty()
         {
-            let n = found.matches.len() as isize;
-            found.current = (found.current as isize + delta).rem_euclid(n) as usize;
+            let n = found.starts.len() as isize;
+            search.current = (search.current as isize + delta).rem_euclid(n) as usize;
         }
         self.reveal();
     }
 
-    /// Scrolls the current match into view, a third of the way down.
+    /// Scrolls the current match into view, a third of the way down; once
+    /// the text is wrapped, if it is not yet.
     fn reveal(&mut self) {
-        let Some(line) = self
-            .search
-            .as_ref()
-            .and_then(|f| f.matches.get(f.current))
-            .map(|m| m[0].line)
-        else {
+        if self.width != self.area_width() || self.text.is_none() {
+            self.reveal_when_wrapped = true;
+            return;
+        }
+        let Some(line) = self.current_match_line() else {
             return;
         };
         if line < self.scroll || line >= self.scroll + self.height() {
@@ -188,23 +326,82 @@ impl TextView {
         self.clamp();
     }
 
-    /// "“query” 3/7", or that there is no match, while a search is on.
+    /// The place in the text of a folded offset.
+    fn place(&self, text: &Text, at: usize) -> Place {
+        text.folded.place(&text.doc, at)
+    }
+
+    /// The folded offset where wrapped line `line` starts; the end of the
+    /// text past the last line.
+    fn folded_offset_of_line(&self, line: usize) -> usize {
+        let Some(text) = &self.text else { return 0 };
+        match self.wrapped.origins.get(line) {
+            Some(o) => text.folded.offset(&text.doc, (o.para, o.offset)),
+            None => text.folded.len(),
+        }
+    }
+
+    /// The hits on the wrapped lines of the match starting at folded offset
+    /// `start`.
+    fn hits(&self, text: &Text, start: usize, len: usize) -> (usize, Vec<text::Hit>) {
+        let (para, from) = self.place(text, start);
+        let (_, to) = self.place(text, start + len);
+        // The line it starts on, even if it shows on none (a match on
+        // nothing but the spaces dropped at a break): the last line that
+        // starts at or before it, within its paragraph.
+        let line = self
+            .wrapped
+            .origins
+            .partition_point(|o| (o.para, o.offset) <= (para, from))
+            .saturating_sub(1)
+            .max(self.wrapped.origins.partition_point(|o| o.para < para));
+        (line, self.wrapped.locate(para, from..to))
+    }
+
+    /// "“query” 3/7", that there is no match, or how the search is going,
+    /// while a search is on.
     pub fn search_status(&self) -> Option<String> {
-        let f = self.search.as_ref()?;
-        Some(match f.matches.len() {
-            0 => format!("“{}” not found", f.query),
-            n => format!("“{}” {}/{n}", f.query, f.current + 1),
+        let s = self.search.as_ref()?;
+        // A long query (a paste) is cut, so what it found still shows.
+        let mut query = String::new();
+        text::cut_to(&mut query, &s.query, QUOTED);
+        Some(match (&s.found, &self.work) {
+            (Some(found), _) if found.starts.is_empty() => format!("“{query}” not found"),
+            (Some(found), _) => format!("“{query}” {}/{}", s.current + 1, found.starts.len()),
+            (None, Some(work)) if work.kind == Kind::Search(s.query.clone()) => format!(
+                "“{query}” searching… {}",
+                match work.found {
+                    0 => format!("{:.0}%", work.share * 100.0),
+                    n => format!("{} matches so far", format::thousands(stored(n))),
+                }
+            ),
+            (None, _) => format!("“{query}”"),
         })
     }
 
+    /// What the footer says of the view: that its text is being wrapped,
+    /// or else the search.
+    pub fn status(&self) -> Option<String> {
+        match &self.work {
+            Some(work) if matches!(work.kind, Kind::Wrap(_)) => Some(format!(
+                "wrapping… {:.0}% (Esc goes back)",
+                work.share * 100.0
+            )),
+            _ => self.search_status(),
+        }
+    }
+
     pub fn query(&self) -> Option<&str> {
-        self.search.as_ref().map(|f| f.query.as_str())
+        self.search.as_ref().map(|s| s.query.as_str())
     }
 
     /// The line the current match starts on.
     pub fn current_match_line(&self) -> Option<usize> {
-        let f = self.search.as_ref()?;
-        f.matches.get(f.current).map(|m| m[0].line)
+        let text = self.text.as_ref()?;
+        let s = self.search.as_ref()?;
+        let found = s.found.as_ref()?;
+        let start = *found.starts.get(s.current)? as usize;
+        Some(self.hits(text, start, found.len).0)
     }
 
     fn at_end(&self) -> bool {
@@ -288,20 +485,27 @@ impl TextView {
 impl TextView {
     /// Marks the matches in view; the current one as a selection.
     fn draw_hits(&self, theme: &Theme, area: Rect, end: usize, buf: &mut Buffer) {
-        let Some(found) = &self.search else { return };
+        let (Some(text), Some(search)) = (&self.text, &self.search) else {
+            return;
+        };
+        let Some(found) = &search.found else { return };
         // Matches are in text order: skip to the first that can be in view
-        // (one ending on or after the top line), stop past the last line.
+        // (one ending after the top line starts), stop past the last line.
+        let (top, bottom) = (
+            self.folded_offset_of_line(self.scroll),
+            self.folded_offset_of_line(end),
+        );
         let from = found
-            .matches
-            .partition_point(|m| m.last().is_some_and(|h| h.line < self.scroll));
-        let in_view = found.matches.iter().enumerate().skip(from);
-        for (m, hits) in in_view.take_while(|(_, hits)| hits.first().is_some_and(|h| h.line < end))
-        {
-            let style = if m == found.current {
+            .starts
+            .partition_point(|&s| s as usize + found.len <= top);
+        let in_view = found.starts.iter().enumerate().skip(from);
+        for (m, &start) in in_view.take_while(|(_, s)| (**s as usize) < bottom) {
+            let style = if m == search.current {
                 theme.selected
             } else {
                 theme.hit
             };
+            let (_, hits) = self.hits(text, start as usize, found.len);
             for hit in hits.iter().filter(|h| (self.scroll..end).contains(&h.line)) {
                 let text = text::plain(&self.wrapped.lines[hit.line]);
                 let x = area.x as usize + text::str_width(&text[..hit.start]);

@@ -3,12 +3,12 @@
 
 mod essay;
 mod marks;
-mod search;
+pub mod search;
 mod sources;
 
 pub use essay::{essay_doc, essay_paras};
 pub use marks::Marker;
-pub use search::find_all;
+pub use search::{Folded, Matches, find_all, find_matches};
 
 pub use crate::dataset::find_quote;
 pub use sources::sources_doc;
@@ -134,12 +134,26 @@ impl Wrapped {
 /// As [`wrap`], keeping where each line starts, so that a place in a
 /// paragraph (a search hit, a quote) can be found on screen.
 pub fn wrap_with_origins(doc: &Doc, width: usize) -> Wrapped {
+    wrap_stepwise(doc, width, &mut |_| true).unwrap_or_default()
+}
+
+/// As [`wrap_with_origins`], asking `go_on` after each paragraph with the
+/// paragraphs done, so a large text can report progress and be stopped;
+/// None once it says stop.
+pub fn wrap_stepwise(
+    doc: &Doc,
+    width: usize,
+    go_on: &mut dyn FnMut(usize) -> bool,
+) -> Option<Wrapped> {
     let width = width.max(1);
     let mut out = Wrapped::default();
     for (para, spans) in doc.paras.iter().enumerate() {
         wrap_para(spans, width, para, &mut out);
+        if !go_on(para + 1) {
+            return None;
+        }
     }
-    out
+    Some(out)
 }
 
 /// Builds one output line from marked pieces, merging runs of a mark.

@@ -120,13 +120,17 @@ impl App {
         let mut spans = Vec::new();
         let mut used = 0;
         let found = match self.tab {
-            Tab::Essay => self.essay.search_status(),
-            Tab::Sources => self.sources.search_status(),
+            Tab::Essay => self.essay.status(),
+            Tab::Sources => self.sources.status(),
             Tab::Rankings => self.rankings.filter_status(),
             Tab::Growth => None,
         };
         let status = match (&self.prompt, &self.status) {
-            (Some(q), _) => Some(format!("/{q}▏ {}", found.unwrap_or_default())),
+            (Some(q), _) => {
+                let found = found.unwrap_or_default();
+                let room = usize::from(area.width).saturating_sub(str_width(&found) + 5);
+                Some(format!("/{}▏ {found}", tail(q, room)))
+            }
             (None, Some(message)) => Some(message.clone()),
             (None, None) => found,
         };
@@ -146,6 +150,25 @@ impl App {
         }
         Line::from(spans).render(area, buf);
     }
+}
+
+/// The end of `s` in at most `width` columns, after an ellipsis where it
+/// is cut: a long query at the prompt shows where the typing is.
+fn tail(s: &str, width: usize) -> String {
+    if str_width(s) <= width {
+        return s.to_string();
+    }
+    let mut used = 1;
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| {
+            used += str_width(c.encode_utf8(&mut [0; 4]));
+            used <= width
+        })
+        .last()
+        .map_or(s.len(), |(at, _)| at);
+    format!("…{}", &s[start..])
 }
 
 /// Clears `area` for a popup. A wide character just left of it would
