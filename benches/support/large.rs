@@ -45,10 +45,12 @@ pub fn large_json() -> String {
     v["rankings"].as_array_mut().unwrap().push(json!({
         "id": "large",
         "title": "synthetic, 100,000 platforms",
-        "survey": "generated for benchmarks",
+        "survey": "ict-2013-05",
         "population": "none",
+        "base": "survey",
         "metric": "score",
-        "unit": "points",
+        // The unit of the table it compares with: only such tables compare.
+        "unit": "%",
         "compare_with": "2013-all",
         "rows": rows,
     }));
