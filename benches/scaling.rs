@@ -182,6 +182,21 @@ fn long_strings(k: usize) -> Value {
     v
 }
 
+/// Platforms named "the x0" … "the xK" against an essay of "the the …"
+/// that also holds every "xI": each name can occur, and every "the" starts
+/// one; `print essay` marks the names.
+fn names_of_a_common_first_word(k: usize) -> Value {
+    let mut v = base();
+    let names = 2_500 * k;
+    let xs: Vec<String> = (0..names).map(|i| format!("x{i}")).collect();
+    v["essay"]["paragraphs"] = json!(["the ".repeat(250_000 * k), xs.join(" ")]);
+    let platforms = v["platforms"].as_array_mut().unwrap();
+    for i in 0..names {
+        platforms.push(json!({"id": format!("p{i}"), "name": format!("the x{i}"), "name_ja": "x"}));
+    }
+    v
+}
+
 type Shape = (&'static str, fn(usize) -> Value);
 
 const SHAPES: &[Shape] = &[
@@ -196,6 +211,7 @@ const SHAPES: &[Shape] = &[
     ("one huge table", huge_table),
     ("many series", many_series),
     ("long strings", long_strings),
+    ("names of a common first word", names_of_a_common_first_word),
 ];
 
 const COMMANDS: &[&[&str]] = &[

@@ -1,18 +1,15 @@
 //! Finds what the Essay tab highlights: platform names and figures.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashSet as HashSet;
 
 use super::{Mark, Span};
 
-/// Marks platform names and figures in text. Names are found by their
-/// first word, so marking costs the same however many there are.
+/// Marks platform names and figures in text. Names are found by one
+/// automaton over them all (leftmost-longest, ASCII case folded), so
+/// marking costs the text's length however many names share a word.
 pub struct Marker {
-    /// Each name that can occur, under its first word in lower case: the
-    /// name in lower case and where in it that word starts.
-    by_first_word: HashMap<String, Vec<(String, usize)>>,
-    /// The first bytes and the lengths those first words have.
-    first_bytes: [bool; 256],
-    lengths: std::ops::RangeInclusive<usize>,
+    names: Option<AhoCorasick>,
 }
 
 /// `word` in ASCII lower case, written over `buf`.
@@ -29,7 +26,8 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 
 impl Marker {
     /// A marker for `names` as they may occur in `texts`: a name with a word
-    /// that no text holds cannot occur, and is left out.
+    /// that no text holds cannot occur, and is left out, which keeps the
+    /// automaton to the names that matter.
     pub fn new(names: &[&str], texts: &[String]) -> Marker {
         // The distinct words of the texts, in lower case: a reused buffer
         // lowercases each word, so only a word not seen before allocates.
@@ -41,80 +39,41 @@ impl Marker {
                 held.insert(lower.clone());
             }
         }
-        let mut by_first_word: HashMap<String, Vec<(String, usize)>> = HashMap::default();
-        for name in names {
-            let Some(first) = words(name).next() else {
-                continue;
-            };
-            let occurs = words(name).all(|w| {
-                lowercase_into(&mut lower, w);
-                held.contains(lower.as_str())
-            });
-            if occurs {
-                let lead = first.as_ptr() as usize - name.as_ptr() as usize;
-                by_first_word
-                    .entry(first.to_ascii_lowercase())
-                    .or_default()
-                    .push((name.to_ascii_lowercase(), lead));
-            }
-        }
-        // The longest name first, so "Google+" wins over "Google".
-        for names in by_first_word.values_mut() {
-            names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
-        }
-        let mut first_bytes = [false; 256];
-        let (mut shortest, mut longest) = (usize::MAX, 0);
-        for word in by_first_word.keys() {
-            first_bytes[usize::from(word.as_bytes()[0])] = true;
-            (shortest, longest) = (shortest.min(word.len()), longest.max(word.len()));
-        }
-        Marker {
-            by_first_word,
-            first_bytes,
-            lengths: shortest..=longest,
-        }
-    }
-
-    /// Whether `word` could be a name's first word, before the look-up:
-    /// most words of a text are not, and are passed over cheaply.
-    fn may_start_name(&self, word: &str) -> bool {
-        self.lengths.contains(&word.len())
-            && self.first_bytes[usize::from(word.as_bytes()[0].to_ascii_lowercase())]
+        let occurring: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|name| {
+                words(name).next().is_some()
+                    && words(name).all(|w| {
+                        lowercase_into(&mut lower, w);
+                        held.contains(lower.as_str())
+                    })
+            })
+            .collect();
+        // The longest name wins where two start together ("Google+" over
+        // "Google"). An automaton is built only for names that can occur.
+        let names = (!occurring.is_empty())
+            .then(|| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
+                    .build(&occurring)
+                    .ok()
+            })
+            .flatten();
+        Marker { names }
     }
 
     /// Where names occur in `text`, in order, whole words only.
     fn names_in(&self, text: &str) -> Vec<(usize, usize)> {
-        let mut found = Vec::new();
-        if self.by_first_word.is_empty() {
-            return found;
-        }
-        let mut lower = String::new();
-        let mut after = 0;
-        for word in words(text) {
-            let at = word.as_ptr() as usize - text.as_ptr() as usize;
-            if at < after || !self.may_start_name(word) {
-                continue;
-            }
-            lowercase_into(&mut lower, word);
-            let Some(names) = self.by_first_word.get(&lower) else {
-                continue;
-            };
-            let hit = names.iter().find_map(|(name, lead)| {
-                let start = at.checked_sub(*lead)?;
-                let end = start + name.len();
-                let here = text.get(start..end)?;
-                (start >= after
-                    && here.eq_ignore_ascii_case(name)
-                    && starts_word(text, start)
-                    && ends_word(text, end))
-                .then_some((start, end))
-            });
-            if let Some((start, end)) = hit {
-                found.push((start, end));
-                after = end;
-            }
-        }
-        found
+        let Some(names) = &self.names else {
+            return Vec::new();
+        };
+        names
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .filter(|&(start, end)| starts_word(text, start) && ends_word(text, end))
+            .collect()
     }
 
     /// Splits `text` into spans, marking each platform name (any case,
