@@ -6,10 +6,13 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::dataset::{Base, Break, Dataset, RankingTable, Survey};
+use crate::dataset::{Base, Dataset, RankingTable};
 use crate::format;
 use crate::lang::Lang;
 use crate::text::str_width;
+
+/// How many breaks a caption gives in full; the Sources tab has the rest.
+const FULL_BREAKS: usize = 3;
 
 /// What the two tables are to each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,34 +194,54 @@ impl Comparison {
                 b.title.get(lang)
             ));
         }
-        let mut differences: Vec<String> = self
+        let titles: Vec<String> = self
             .breaks
             .iter()
             .map(|&i| d.breaks[i].title.get(lang).to_string())
             .collect();
-        if self.relation != Relation::Populations {
-            let n = |id: &str| d.survey(id).and_then(|s| s.sample_size);
-            if let (Some(then), Some(now)) = (n(&b.survey), n(&t.survey))
-                && then != now
-            {
-                differences.push(format!(
+        let n = |id: &str| d.survey(id).and_then(|s| s.sample_size);
+        let samples = match (n(&b.survey), n(&t.survey)) {
+            (Some(then), Some(now)) if then != now && self.relation != Relation::Populations => {
+                Some(format!(
                     "surveys of {} and {}",
                     format::thousands(then),
                     format::thousands(now)
-                ));
+                ))
             }
-        }
+            _ => None,
+        };
+        // A file may give many breaks: the line names a dozen at most.
+        let differences: Vec<String> = (!titles.is_empty())
+            .then(|| format::listing(&titles))
+            .into_iter()
+            .chain(samples)
+            .collect();
         if !differences.is_empty() {
             lines.push(format!("Caveats: {}.", differences.join("; ")));
         }
-        lines.extend(self.breaks.iter().map(|&i| {
+        let full = self.breaks.iter().take(FULL_BREAKS).map(|&i| {
             format!(
                 "{}: {}",
                 d.breaks[i].title.get(lang),
                 d.breaks[i].text.get(lang)
             )
-        }));
+        });
+        lines.extend(full);
+        if self.breaks.len() > FULL_BREAKS {
+            lines.push(format!(
+                "… and {} more breaks in method: the Sources tab lists them all",
+                self.breaks.len() - FULL_BREAKS
+            ));
+        }
         lines
+    }
+
+    /// How many lines of [`Comparison::caption`] are its summary, before
+    /// the breaks in full.
+    pub fn summary_len(&self, caption: &[String]) -> usize {
+        let full =
+            self.breaks.len().min(FULL_BREAKS) + usize::from(self.breaks.len() > FULL_BREAKS);
+        caption.len() - full
     }
 }
 
@@ -245,23 +268,17 @@ fn relation(d: &Dataset, t: &RankingTable, b: &RankingTable) -> Relation {
         return Relation::Populations;
     }
     match (d.survey(&t.survey), d.survey(&b.survey)) {
-        (Some(now), Some(then)) if now.family == then.family && order(d, now) > order(d, then) => {
+        (Some(now), Some(then))
+            if now.family == then.family && d.survey_order(now) > d.survey_order(then) =>
+        {
             Relation::Change
         }
         _ => Relation::Surveys,
     }
 }
 
-/// Where a survey stands in time: by its month where known, by its place
-/// in the file otherwise (version 1 files give no months).
-fn order<'d>(d: &'d Dataset, s: &'d Survey) -> (&'d str, usize) {
-    (
-        s.month.as_deref().unwrap_or(""),
-        d.survey_index(&s.id).unwrap_or(0),
-    )
-}
-
-/// The breaks of the family that take effect after `then` and by `now`.
+/// The breaks of the family that take effect after `then` and by `now`,
+/// found by halving the family's breaks in order of time.
 fn breaks_between(d: &Dataset, then: &str, now: &str) -> Vec<usize> {
     let (Some(then), Some(now)) = (d.survey(then), d.survey(now)) else {
         return Vec::new();
@@ -269,19 +286,14 @@ fn breaks_between(d: &Dataset, then: &str, now: &str) -> Vec<usize> {
     if then.family != now.family {
         return Vec::new();
     }
-    let (lo, hi) = (order(d, then), order(d, now));
-    let mut found: Vec<(&Break, usize)> = d
-        .breaks
+    let (lo, hi) = (d.survey_order(then), d.survey_order(now));
+    let list = d.family_breaks(&now.family);
+    let start = list.partition_point(|(at, _)| *at <= lo);
+    let end = list.partition_point(|(at, _)| *at <= hi);
+    list[start..end.max(start)]
         .iter()
-        .enumerate()
-        .filter_map(|(i, k)| {
-            let from = d.survey(&k.from)?;
-            let at = order(d, from);
-            (from.family == now.family && lo < at && at <= hi).then_some((k, i))
-        })
-        .collect();
-    found.sort_by_key(|(k, _)| d.survey(&k.from).map(|s| order(d, s)));
-    found.into_iter().map(|(_, i)| i).collect()
+        .map(|&(_, i)| i)
+        .collect()
 }
 
 fn survey_name(d: &Dataset, id: &str, lang: Lang) -> String {
@@ -323,4 +335,60 @@ pub fn scales(d: &Dataset) -> HashMap<&str, f64> {
         *scale = scale.max(most);
     }
     scales
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::load;
+
+    #[test]
+    fn many_breaks_make_a_short_caption() {
+        let mut d = load(None).unwrap().dataset;
+        let first = d.breaks[0].clone();
+        d.breaks = (0..40)
+            .map(|i| {
+                let mut b = first.clone();
+                b.title = crate::dataset::Bilingual::new(format!("break {i}"));
+                b
+            })
+            .collect();
+        d.prepare();
+        let (main, base) = (
+            d.table_index("2014-all").unwrap(),
+            d.table_index("2013-all").unwrap(),
+        );
+        let c = Comparison::new(&d, main, base);
+        assert_eq!(c.breaks.len(), 40);
+        let caption = c.caption(&d, Lang::En);
+        let caveats = caption.iter().find(|l| l.starts_with("Caveats:")).unwrap();
+        assert!(
+            caveats.contains("break 11 and 28 more; surveys of 12,000 and 4,193"),
+            "{caveats}"
+        );
+        // What it compares, "unlisted" (Google+), the caveats; three in full.
+        assert_eq!(caption.len(), 3 + 3 + 1, "{caption:?}");
+        assert_eq!(c.summary_len(&caption), 3);
+        assert!(caption.last().unwrap().contains("37 more breaks"));
+    }
+
+    #[test]
+    fn a_break_applies_only_across_it() {
+        let d = load(None).unwrap().dataset;
+        let at = |id: &str| d.table_index(id).unwrap();
+        // 2014 against 2013 crosses the 2014 break; 2013 against itself does not.
+        assert_eq!(
+            Comparison::new(&d, at("2014-all"), at("2013-all")).breaks,
+            [0]
+        );
+        assert!(
+            Comparison::new(&d, at("2013-smartphone"), at("2013-all"))
+                .breaks
+                .is_empty()
+        );
+        assert_eq!(
+            Comparison::new(&d, at("2013-smartphone"), at("2013-all")).relation,
+            Relation::Populations
+        );
+    }
 }

@@ -156,9 +156,37 @@ pub fn sources(d: &Dataset, ids: &[String]) -> String {
         .join("; ")
 }
 
+/// How many items a listing names before it counts the rest.
+const LISTED: usize = 12;
+
+/// The items joined, or past [`LISTED`] items the first ones and a count
+/// of the rest: "1, 2, … 12 and 88 more". A list a file can make as long
+/// as it likes never makes a line as long.
+pub fn listing(items: &[String]) -> String {
+    if items.len() <= LISTED {
+        return items.join(", ");
+    }
+    format!(
+        "{} and {} more",
+        items[..LISTED].join(", "),
+        items.len() - LISTED
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_listings_are_counted_not_spelled_out() {
+        let few: Vec<String> = (1..=3).map(|i| i.to_string()).collect();
+        assert_eq!(listing(&few), "1, 2, 3");
+        let many: Vec<String> = (1..=100).map(|i| i.to_string()).collect();
+        assert_eq!(
+            listing(&many),
+            "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 88 more"
+        );
+    }
 
     #[test]
     fn millions_keep_two_decimals() {

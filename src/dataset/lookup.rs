@@ -13,7 +13,15 @@ pub struct Lookup {
     tables: HashMap<String, usize>,
     /// For each table, platform id to row.
     rows: Vec<HashMap<String, usize>>,
+    /// For each family of surveys, its breaks by when they start (the
+    /// first survey's month, then its place in the file), with their index.
+    family_breaks: HashMap<String, Vec<(SurveyOrder, usize)>>,
 }
+
+/// Where a survey stands in time: its month where known (YYYY-MM and YYYY
+/// sort as text), then its place in the file (version 1 files give no
+/// months).
+pub type SurveyOrder = (String, usize);
 
 fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
     let mut map = HashMap::default();
@@ -46,7 +54,22 @@ impl Dataset {
                 .iter()
                 .map(|t| positions(t.rows.iter().map(|r| &r.platform)))
                 .collect(),
+            family_breaks: HashMap::default(),
         };
+        let mut family_breaks: HashMap<String, Vec<(SurveyOrder, usize)>> = HashMap::default();
+        for (i, b) in self.breaks.iter().enumerate() {
+            if let Some(s) = self.survey(&b.from) {
+                let at = self.survey_order(s);
+                family_breaks
+                    .entry(s.family.clone())
+                    .or_default()
+                    .push((at, i));
+            }
+        }
+        for list in family_breaks.values_mut() {
+            list.sort_unstable();
+        }
+        self.lookup.family_breaks = family_breaks;
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
@@ -63,6 +86,22 @@ impl Dataset {
 
     pub fn survey_index(&self, id: &str) -> Option<usize> {
         self.lookup.surveys.get(id).copied()
+    }
+
+    /// Where `s` stands in time among its family's surveys.
+    pub fn survey_order(&self, s: &Survey) -> SurveyOrder {
+        (
+            s.month.clone().unwrap_or_default(),
+            self.survey_index(&s.id).unwrap_or(0),
+        )
+    }
+
+    /// The breaks of `family`, in order of when they start.
+    pub fn family_breaks(&self, family: &str) -> &[(SurveyOrder, usize)] {
+        self.lookup
+            .family_breaks
+            .get(family)
+            .map_or(&[], Vec::as_slice)
     }
 
     pub fn table_index(&self, id: &str) -> Option<usize> {

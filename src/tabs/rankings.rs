@@ -441,7 +441,7 @@ impl RankingsView {
         // one more says what is cut where more follows.
         let summary = self
             .comparison()
-            .map_or(0, |c| c.caption(d, self.lang).len() - c.breaks.len());
+            .map_or(0, |c| c.summary_len(&c.caption(d, self.lang)));
         let rest = doc.paras.split_off(summary.min(doc.paras.len()));
         let mut detail = text::wrap(&doc, width);
         let caption = detail.len();

@@ -2,7 +2,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{Doc, Mark, Span};
 use crate::dataset::{Dataset, ESSAY_SOURCE};
-use crate::format;
+use crate::format::{self, listing};
 use crate::lang::Lang;
 use crate::tabs::growth::short_label;
 
@@ -192,36 +192,4 @@ fn citations(d: &Dataset) -> HashMap<&str, Vec<String>> {
         }
     }
     uses
-}
-
-/// How many items a listing names before it counts the rest.
-const LISTED: usize = 12;
-
-/// The items joined, or past [`LISTED`] items the first ones and a count
-/// of the rest: "1, 2, … 12 and 88 more".
-fn listing(items: &[String]) -> String {
-    if items.len() <= LISTED {
-        return items.join(", ");
-    }
-    format!(
-        "{} and {} more",
-        items[..LISTED].join(", "),
-        items.len() - LISTED
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_listings_are_counted_not_spelled_out() {
-        let few: Vec<String> = (1..=3).map(|i| i.to_string()).collect();
-        assert_eq!(listing(&few), "1, 2, 3");
-        let many: Vec<String> = (1..=100).map(|i| i.to_string()).collect();
-        assert_eq!(
-            listing(&many),
-            "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 88 more"
-        );
-    }
 }
