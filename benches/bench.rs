@@ -9,9 +9,10 @@ use std::time::{Duration, Instant};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use sns_tui::app::{Action, App, Update};
+use sns_tui::action::{Action, Update};
+use sns_tui::app::App;
 use sns_tui::dataset::{self, BUNDLED_JSON, Dataset, Origin};
-use sns_tui::tabs::Tab;
+use sns_tui::tab::Tab;
 use sns_tui::tabs::text::TextView;
 use sns_tui::text::{Folded, Matches, essay_doc, find_matches};
 use sns_tui::ui;
@@ -98,7 +99,7 @@ fn main() {
     for (w, h) in [(80, 24), (200, 60)] {
         // What switching to the Essay tab does the first time: build the
         // marked text, wrap it to the width, draw the first screen.
-        let body = ui::body_area(Rect::new(0, 0, w, h));
+        let body = layout::body_area(Rect::new(0, 0, w, h));
         let theme = Theme::color();
         // Freeing the text is not part of opening it: keep each until the end.
         let mut opened = Vec::new();

@@ -6,101 +6,20 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+pub use crate::action::{Action, Update};
 use crate::dataset::{Dataset, clean_text};
 use crate::export;
 use crate::keymap::Scope;
+use crate::layout;
 use crate::lang::Lang;
-use crate::tabs::Tab;
+use crate::tab::Tab;
 use crate::tabs::growth::{GrowthView, point, short_label};
 use crate::tabs::rankings::RankingsView;
 use crate::tabs::text::TextView;
 use crate::text::{essay_doc, sources_doc};
 use crate::ui;
 use crate::ui::theme::Theme;
-use crate::work::{Done, Progress, Report, Worker};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Quit,
-    NextTab,
-    PrevTab,
-    ShowTab(Tab),
-    ToggleHelp,
-    CloseHelp,
-    Up,
-    Down,
-    Left,
-    Right,
-    PageUp,
-    PageDown,
-    Home,
-    End,
-    ToggleLater,
-    /// Growth: SNS users in millions, or as a share of internet users.
-    ToggleMeasure,
-    /// Growth: the selected year's detail in full over the chart, or back
-    /// under it.
-    ToggleDetail,
-    /// Growth: the detail back under the chart.
-    CloseDetail,
-    /// Writes the current Growth or Rankings view as CSV to a new file.
-    Export,
-    NextTable,
-    /// Rankings: sort by the next column or direction.
-    NextSort,
-    /// Opens the search prompt (Essay, Sources) or the filter (Rankings).
-    StartSearch,
-    /// A character typed at the prompt.
-    Type(char),
-    Erase,
-    /// Leaves the prompt, keeping what it found.
-    Submit,
-    /// Leaves the prompt and clears the search or filter.
-    CancelSearch,
-    NextMatch,
-    PrevMatch,
-    /// Growth, Rankings: where the selected figure comes from: the essay's
-    /// words on the Essay tab, or else its source on the Sources tab.
-    Provenance,
-    /// Back to the tab a provenance jump came from.
-    Back,
-    /// English or Japanese names and labels.
-    ToggleLang,
-    /// A left click at a column and row of the screen.
-    Click(u16, u16),
-    /// The mouse wheel: negative up, positive down.
-    Wheel(i8),
-    PrevTable,
-    /// The terminal's new size, in columns and rows.
-    Resize(u16, u16),
-}
-
-/// What changes the app: an action, text pasted, or word from the work
-/// under way.
-#[derive(Debug)]
-pub enum Update {
-    Act(Action),
-    /// Text pasted in one piece (the terminal's bracketed paste): at a
-    /// search prompt, or to start one, it is one search, not a key each.
-    Paste(String),
-    Progress(Progress),
-    Done(Done),
-}
-
-impl From<Action> for Update {
-    fn from(action: Action) -> Self {
-        Update::Act(action)
-    }
-}
-
-impl From<Report> for Update {
-    fn from(report: Report) -> Self {
-        match report {
-            Report::Progress(p) => Update::Progress(p),
-            Report::Done(done) => Update::Done(done),
-        }
-    }
-}
+use crate::work::Worker;
 
 pub struct App {
     /// Shared with the work that builds the texts.
@@ -323,14 +242,14 @@ impl App {
     /// A click on a tab's title switches to it; on a year's bars or a
     /// table's row, selects it.
     fn click(&mut self, x: u16, y: u16) {
-        if let Some(tab) = ui::tab_at(self.size, self.lang, x, y) {
+        if let Some(tab) = layout::tab_at(self.size, self.lang, x, y) {
             self.show(tab);
             return;
         }
-        if self.help.is_some() || ui::too_small(self.size) {
+        if self.help.is_some() || layout::too_small(self.size) {
             return;
         }
-        let body = ui::body_area(self.size);
+        let body = layout::body_area(self.size);
         match self.tab {
             Tab::Growth => {
                 if let Some(year) = self.growth.year_at(&self.data, &self.theme, body, x, y) {
@@ -429,7 +348,7 @@ impl App {
 
     fn resize(&mut self, width: u16, height: u16) {
         self.size = Rect::new(0, 0, width, height);
-        let body = ui::body_area(self.size);
+        let body = layout::body_area(self.size);
         self.essay.resize(body);
         self.sources.resize(body);
         self.growth.scroll_detail(&self.data, &self.theme, body, 0);
@@ -451,7 +370,7 @@ impl App {
 
     fn apply_to_tab(&mut self, action: Action) {
         let d = &self.data;
-        let body = ui::body_area(self.size);
+        let body = layout::body_area(self.size);
         match self.tab {
             Tab::Growth => match action {
                 Action::Up => self.growth.scroll_detail(d, &self.theme, body, -1),

@@ -1,6 +1,7 @@
 //! sns-tui: a terminal explorer for "LINE me!" (2013) and the figures
 //! behind it. The binary, the tests and the benchmarks share this library.
 
+pub mod action;
 pub mod app;
 pub mod cli;
 pub mod compare;
@@ -8,9 +9,12 @@ pub mod dataset;
 pub mod export;
 pub mod format;
 pub mod keymap;
+pub mod layout;
 pub mod lang;
 pub mod output;
 pub mod report;
+pub mod screen;
+pub mod tab;
 pub mod tabs;
 pub mod text;
 pub mod tui;

@@ -20,7 +20,8 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::app::{Action, App, Update};
+use crate::action::{Action, Update};
+use crate::app::App;
 use crate::keymap;
 use crate::work::Worker;
 

@@ -11,7 +11,7 @@ use std::sync::mpsc::{Sender, channel};
 use std::time::{Duration, Instant};
 
 use crate::dataset::{Dataset, find_quote};
-use crate::tabs::Tab;
+use crate::tab::Tab;
 use crate::tabs::text::Text;
 use crate::text::search::stored;
 use crate::text::{self, Doc, Folded, Matches, Wrapped};

@@ -9,9 +9,10 @@ use assert_cmd::Command;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::{Value, json};
-use sns_tui::app::{Action, App};
+use sns_tui::action::Action;
+use sns_tui::app::App;
 use sns_tui::dataset::{self, BUNDLED_JSON, MAX_FILE_BYTES};
-use sns_tui::tabs::Tab;
+use sns_tui::tab::Tab;
 use sns_tui::ui::theme::Theme;
 
 mod common;

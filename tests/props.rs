@@ -7,10 +7,11 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use sns_tui::app::{Action, App};
+use sns_tui::action::Action;
+use sns_tui::app::App;
 use sns_tui::dataset::{self, BUNDLED_JSON, Dataset, Origin};
 use sns_tui::keymap;
-use sns_tui::tabs::Tab;
+use sns_tui::tab::Tab;
 use sns_tui::tabs::growth::Measure;
 use sns_tui::text;
 use sns_tui::ui;
@@ -296,7 +297,7 @@ proptest! {
         if help { app.apply(Action::ToggleHelp); }
         assert_in_range(&app);
         let buf = render(&app);
-        if ui::too_small(Rect::new(0, 0, width, height)) {
+        if layout::too_small(Rect::new(0, 0, width, height)) {
             // The message, wrapped to whatever width there is.
             prop_assert_eq!(buf[(0, 0)].symbol(), "T");
         } else {
@@ -653,7 +654,7 @@ fn drawn_height(buf: &Buffer, place: Rect, kind: BarKind) -> u32 {
 /// the figure, and its height read off the screen.
 fn growth_bars(app: &App) -> Vec<(Rect, f64, u32)> {
     let buf = render(app);
-    let body = ui::body_area(app.size);
+    let body = layout::body_area(app.size);
     let (area, columns) = app.growth.chart(&app.data, &app.theme, body);
     let placed = columns.placed(area);
     assert!(!placed.is_empty(), "no room for bars in {area:?}");
@@ -673,8 +674,8 @@ proptest! {
     #[test]
     fn growth_bars_are_as_tall_as_their_figures(
         d in prop_oneof![1 => Just(bundled()), 3 => valid_dataset()],
-        width in ui::MIN_WIDTH..=250,
-        height in ui::MIN_HEIGHT..=80,
+        width in layout::MIN_WIDTH..=250,
+        height in layout::MIN_HEIGHT..=80,
         later in any::<bool>(),
         share in any::<bool>(),
         year in any::<prop::sample::Index>(),
@@ -718,7 +719,7 @@ fn the_chart_keeps_its_place_and_scale_as_the_year_moves() {
         app.apply(Action::Resize(width, height));
         app.apply(Action::ToggleLater);
         app.apply(Action::Home);
-        let body = ui::body_area(app.size);
+        let body = layout::body_area(app.size);
         let chart = |app: &App| app.growth.chart(&app.data, &app.theme, body).0;
         let (first_chart, first_bars) = (chart(&app), growth_bars(&app));
         assert!(

@@ -6,9 +6,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
-use sns_tui::app::{Action, App};
+use sns_tui::action::Action;
+use sns_tui::app::App;
 use sns_tui::dataset;
-use sns_tui::tabs::Tab;
+use sns_tui::tab::Tab;
 use sns_tui::ui::theme::Theme;
 
 mod common;

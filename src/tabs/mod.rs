@@ -1,37 +1,5 @@
 //! One module per tab: its view state and how it draws.
 
 pub mod growth;
-pub mod panel;
 pub mod rankings;
 pub mod text;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Tab {
-    Growth,
-    Rankings,
-    Essay,
-    Sources,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Growth, Tab::Rankings, Tab::Essay, Tab::Sources];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Tab::Growth => "Growth",
-            Tab::Rankings => "Rankings",
-            Tab::Essay => "Essay",
-            Tab::Sources => "Sources",
-        }
-    }
-
-    pub fn index(self) -> usize {
-        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
-
-    /// The tab `delta` places on, wrapping round.
-    pub fn cycle(self, delta: isize) -> Tab {
-        let n = Tab::ALL.len() as isize;
-        Tab::ALL[(self.index() as isize + delta).rem_euclid(n) as usize]
-    }
-}

@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-use super::panel::{Hints, draw_scrolled};
+use crate::ui::panel::{Hints, draw_scrolled};
 use crate::compare::{Comparison, Standing, base_text, scales};
 use crate::dataset::{Dataset, RankingTable};
 use crate::format;

@@ -12,7 +12,7 @@ use std::sync::atomic::AtomicU64;
 
 use crate::dataset::Dataset;
 use crate::format;
-use crate::tabs::Tab;
+use crate::tab::Tab;
 use crate::text::search::{Place, stored};
 use crate::text::{self, Doc, Folded, Matches};
 use crate::ui::theme::Theme;

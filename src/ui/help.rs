@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::theme::Theme;
 use crate::keymap::{BINDINGS, Scope};
-use crate::tabs::Tab;
+use crate::tab::Tab;
 
 const SCOPES: [Scope; 6] = [
     Scope::Global,

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use super::text::draw_lines;
+use crate::tabs::text::draw_lines;
 use crate::text;
 use crate::ui::theme::Theme;
 

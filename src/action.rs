@@ -1,0 +1,90 @@
+//! What input means to the app: an [`Action`] (from a key, the mouse or a
+//! resize) or an [`Update`] (an action, a paste, or word from the worker).
+//! `App::apply` takes them; nothing else changes the app.
+
+use crate::tab::Tab;
+use crate::work::{Done, Progress, Report};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    NextTab,
+    PrevTab,
+    ShowTab(Tab),
+    ToggleHelp,
+    CloseHelp,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    ToggleLater,
+    /// Growth: SNS users in millions, or as a share of internet users.
+    ToggleMeasure,
+    /// Growth: the selected year's detail in full over the chart, or back
+    /// under it.
+    ToggleDetail,
+    /// Growth: the detail back under the chart.
+    CloseDetail,
+    /// Writes the current Growth or Rankings view as CSV to a new file.
+    Export,
+    NextTable,
+    /// Rankings: sort by the next column or direction.
+    NextSort,
+    /// Opens the search prompt (Essay, Sources) or the filter (Rankings).
+    StartSearch,
+    /// A character typed at the prompt.
+    Type(char),
+    Erase,
+    /// Leaves the prompt, keeping what it found.
+    Submit,
+    /// Leaves the prompt and clears the search or filter.
+    CancelSearch,
+    NextMatch,
+    PrevMatch,
+    /// Growth, Rankings: where the selected figure comes from: the essay's
+    /// words on the Essay tab, or else its source on the Sources tab.
+    Provenance,
+    /// Back to the tab a provenance jump came from.
+    Back,
+    /// English or Japanese names and labels.
+    ToggleLang,
+    /// A left click at a column and row of the screen.
+    Click(u16, u16),
+    /// The mouse wheel: negative up, positive down.
+    Wheel(i8),
+    PrevTable,
+    /// The terminal's new size, in columns and rows.
+    Resize(u16, u16),
+}
+
+/// What changes the app: an action, text pasted, or word from the work
+/// under way.
+#[derive(Debug)]
+pub enum Update {
+    Act(Action),
+    /// Text pasted in one piece (the terminal's bracketed paste): at a
+    /// search prompt, or to start one, it is one search, not a key each.
+    Paste(String),
+    Progress(Progress),
+    Done(Done),
+}
+
+impl From<Action> for Update {
+    fn from(action: Action) -> Self {
+        Update::Act(action)
+    }
+}
+
+impl From<Report> for Update {
+    fn from(report: Report) -> Self {
+        match report {
+            Report::Progress(p) => Update::Progress(p),
+            Report::Done(done) => Update::Done(done),
+        }
+    }
+}
+

@@ -1,0 +1,131 @@
+//! The whole screen: `impl Widget for &App` lays out the tab bar, the
+//! current tab, the footer and the help popup. Nothing here changes the app.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Tabs, Widget, Wrap};
+
+use crate::app::App;
+use crate::keymap;
+use crate::layout::{MIN_HEIGHT, MIN_WIDTH, areas, tab_titles, too_small};
+use crate::tab::Tab;
+use crate::text::str_width;
+use crate::ui::help;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if too_small(area) {
+            render_too_small(area, buf);
+            return;
+        }
+        let [bar, body, footer] = areas(area);
+        self.render_tab_bar(bar, buf);
+        let (d, theme) = (&self.data, &self.theme);
+        match self.tab {
+            Tab::Growth => self.growth.render(d, theme, body, buf),
+            Tab::Rankings => self.rankings.render(d, theme, body, buf),
+            Tab::Essay => self.essay.render("Essay", theme, body, buf),
+            Tab::Sources => self.sources.render("Sources", theme, body, buf),
+        }
+        self.render_footer(footer, buf);
+        if let Some(scroll) = self.help {
+            help::render(theme, scroll, area, buf);
+        }
+    }
+}
+
+impl App {
+    fn render_tab_bar(&self, area: Rect, buf: &mut Buffer) {
+        let titles = tab_titles(self.lang);
+        // Tabs pads each title by a space either side and divides them by
+        // one column; the essay's title shows only in the room left over.
+        let tabs_width: usize = titles.iter().map(|t| str_width(t) + 3).sum();
+        let title = format!("{} ", self.data.essay.title);
+        let room = usize::from(area.width).saturating_sub(tabs_width);
+        let title_width = if str_width(&title) <= room {
+            str_width(&title)
+        } else {
+            0
+        };
+        let [tabs, name] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(title_width as u16)])
+                .areas(area);
+        Tabs::new(titles)
+            .select(self.tab.index())
+            .style(self.theme.tab)
+            .highlight_style(self.theme.tab_selected)
+            .divider("│")
+            .render(tabs, buf);
+        Line::from(title)
+            .style(self.theme.title)
+            .right_aligned()
+            .render(name, buf);
+    }
+
+    fn render_footer(&self, area: Rect, buf: &mut Buffer) {
+        // A status message first; then whole hints only: a hint cut in
+        // half says nothing.
+        let mut spans = Vec::new();
+        let mut used = 0;
+        let found = match self.tab {
+            Tab::Essay => self.essay.status(),
+            Tab::Sources => self.sources.status(),
+            Tab::Rankings => self.rankings.filter_status(),
+            Tab::Growth => None,
+        };
+        let status = match (&self.prompt, &self.status) {
+            (Some(q), _) => {
+                let found = found.unwrap_or_default();
+                let room = usize::from(area.width).saturating_sub(str_width(&found) + 5);
+                Some(format!("/{}▏ {found}", tail(q, room)))
+            }
+            (None, Some(message)) => Some(message.clone()),
+            (None, None) => found,
+        };
+        if let Some(status) = status {
+            let status = format!(" {status} ");
+            used += str_width(&status);
+            spans.push(Span::styled(status, self.theme.title));
+        }
+        for (keys, hint) in keymap::hints(&self.scopes()) {
+            let (keys, hint) = (format!(" {keys}"), format!(" {hint} "));
+            used += str_width(&keys) + str_width(&hint);
+            if used > usize::from(area.width) {
+                break;
+            }
+            spans.push(Span::styled(keys, self.theme.key));
+            spans.push(Span::styled(hint, self.theme.hint));
+        }
+        Line::from(spans).render(area, buf);
+    }
+}
+
+/// The end of `s` in at most `width` columns, after an ellipsis where it
+/// is cut: a long query at the prompt shows where the typing is.
+fn tail(s: &str, width: usize) -> String {
+    if str_width(s) <= width {
+        return s.to_string();
+    }
+    let mut used = 1;
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| {
+            used += str_width(c.encode_utf8(&mut [0; 4]));
+            used <= width
+        })
+        .last()
+        .map_or(s.len(), |(at, _)| at);
+    format!("…{}", &s[start..])
+}
+
+fn render_too_small(area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "Terminal too small: {}x{}. sns-tui needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Enlarge the window, or press q to quit.",
+        area.width, area.height
+    );
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
