@@ -12,10 +12,10 @@ use ratatui::widgets::Widget;
 use sns_tui::action::{Action, Update};
 use sns_tui::app::App;
 use sns_tui::dataset::{self, BUNDLED_JSON, Dataset, Origin};
+use sns_tui::layout;
 use sns_tui::tab::Tab;
 use sns_tui::tabs::text::TextView;
 use sns_tui::text::{Folded, Matches, essay_doc, find_matches};
-use sns_tui::ui;
 use sns_tui::ui::theme::Theme;
 
 #[path = "support/large.rs"]

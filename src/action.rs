@@ -87,4 +87,3 @@ impl From<Report> for Update {
         }
     }
 }
-

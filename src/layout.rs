@@ -55,4 +55,3 @@ pub fn tab_at(size: Rect, lang: Lang, x: u16, y: u16) -> Option<Tab> {
     }
     None
 }
-

@@ -11,6 +11,7 @@ use sns_tui::action::Action;
 use sns_tui::app::App;
 use sns_tui::dataset::{self, BUNDLED_JSON, Dataset, Origin};
 use sns_tui::keymap;
+use sns_tui::layout;
 use sns_tui::tab::Tab;
 use sns_tui::tabs::growth::Measure;
 use sns_tui::text;

@@ -8,12 +8,12 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use crate::ui::panel::{Hints, draw_scrolled, max_scroll};
 use crate::dataset::{Dataset, Kind, Point, Series};
 use crate::format;
 use crate::lang::Lang;
 use crate::text::{self, Doc, Mark};
 use crate::ui::columns::{self, Bar, BarKind, Columns, GAP, Slot};
+use crate::ui::panel::{Hints, draw_scrolled, max_scroll};
 use crate::ui::theme::Theme;
 
 /// What the chart measures.

@@ -11,13 +11,13 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-use crate::ui::panel::{Hints, draw_scrolled};
 use crate::compare::{Comparison, Standing, base_text, scales};
 use crate::dataset::{Dataset, RankingTable};
 use crate::format;
 use crate::lang::Lang;
 use crate::text::{self, Doc, Mark, cut_to, find_all, str_width};
 use crate::ui::columns::{BarKind, Grow, bar_cells, eighths};
+use crate::ui::panel::{Hints, draw_scrolled};
 use crate::ui::theme::Theme;
 
 /// Inner width from which the two tables stand side by side.

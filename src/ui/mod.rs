@@ -27,4 +27,3 @@ pub fn clear_for_popup(area: Rect, buf: &mut Buffer) {
         }
     }
 }
-
