@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod bars;
 pub mod cli;
 pub mod compare;
 pub mod dataset;
@@ -14,6 +15,7 @@ pub mod layout;
 pub mod output;
 pub mod report;
 pub mod screen;
+pub mod series;
 pub mod tab;
 pub mod tabs;
 pub mod text;

@@ -3,14 +3,14 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::bars::{self, Grow, bar_cells, eighths};
 use crate::compare::{Comparison, base_text, scales};
 use crate::dataset::{Dataset, Kind, Point, RankingTable, Series};
 use crate::format;
+use crate::format::table::{bar_cell, name_room, name_width, value_cell, value_width};
 use crate::lang::Lang;
-use crate::tabs::growth::{bar_kind, outcome_line};
-use crate::tabs::rankings::{bar_cell, name_room, name_width, value_cell, value_width};
+use crate::series::outcome_line;
 use crate::text::{self, Doc, cut_to, essay_paras, sources_doc, str_width};
-use crate::ui::columns::{BarKind, Grow, bar_cells, eighths};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -86,9 +86,9 @@ fn growth(d: &Dataset, width: usize) -> String {
     let mut doc = Doc::default();
     let head = |s: String| vec![text::Span::new(s, text::Mark::Plain)];
     doc.push(head(format!("{} ({})", g.title, g.unit)));
-    let kinds: Vec<String> = BarKind::ALL
+    let kinds: Vec<String> = Kind::ALL
         .iter()
-        .map(|k| format!("{} {}", k.body(), k.label()))
+        .map(|k| format!("{} {}", bars::body(*k), k.label()))
         .collect();
     doc.push(head(format!(
         "{}; each bar from zero and exact to an eighth of a character, its tip one of ▏▎▍▌▋▊▉; a year with no figure is a gap, never a zero.",
@@ -155,7 +155,7 @@ fn point_row(p: &Point, max: f64, bar_width: usize) -> String {
         .share_pct
         .map_or("—".to_string(), |v| format!("{}%", format::value(v)));
     let length = eighths(p.sns_users, max, bar_width);
-    let bar: String = bar_cells(bar_kind(p.kind), Grow::Right, length).collect();
+    let bar: String = bar_cells(p.kind, Grow::Right, length).collect();
     format!(
         "{year}  {}  {}  {}  {}{bar}",
         pad(&format::millions(p.sns_users), 9, true),

@@ -9,14 +9,14 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use sns_tui::action::Action;
 use sns_tui::app::App;
+use sns_tui::dataset::Kind;
 use sns_tui::dataset::{self, BUNDLED_JSON, Dataset, Origin};
 use sns_tui::keymap;
 use sns_tui::layout;
+use sns_tui::series::Measure;
 use sns_tui::tab::Tab;
-use sns_tui::tabs::growth::Measure;
 use sns_tui::text;
 use sns_tui::ui;
-use sns_tui::ui::columns::BarKind;
 use sns_tui::ui::theme::Theme;
 
 mod common;
@@ -611,18 +611,18 @@ proptest! {
 
 /// The glyph of a bar's whole cells of `kind`, as the README's legend
 /// gives it.
-fn body(kind: BarKind) -> char {
+fn body(kind: Kind) -> char {
     match kind {
-        BarKind::Estimate => '█',
-        BarKind::Expected => '▓',
-        BarKind::Projection => '▒',
+        Kind::Estimate => '█',
+        Kind::Expected => '▓',
+        Kind::Projection => '▒',
     }
 }
 
 /// The height of a bar of `kind` standing in `place`, in eighths of a
 /// cell, read off the screen from its base up: 8 for each whole cell of its
 /// kind's glyph, then the eighths of a partial block on top.
-fn drawn_height(buf: &Buffer, place: Rect, kind: BarKind) -> u32 {
+fn drawn_height(buf: &Buffer, place: Rect, kind: Kind) -> u32 {
     let mut eighths = 0;
     for y in (place.top()..place.bottom()).rev() {
         let cells: Vec<&str> = (place.left()..place.right())

@@ -102,7 +102,8 @@ fn e_writes_a_name_that_looks_like_a_formula_as_text() {
 
 #[test]
 fn u_switches_growth_between_millions_and_shares() {
-    use crate::tabs::growth::{Measure, detail_doc};
+    use crate::series::Measure;
+    use crate::tabs::growth::detail_doc;
     let mut a = app();
     a.apply(Action::ToggleMeasure);
     assert_eq!(a.growth.measure, Measure::Share);

@@ -8,50 +8,21 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use crate::dataset::{Dataset, Kind, Point, Series};
+use crate::bars;
+use crate::dataset::{Dataset, Kind, Series};
 use crate::format;
 use crate::lang::Lang;
+use crate::series::{Measure, against_outcome, point, short_label};
 use crate::text::{self, Doc, Mark};
-use crate::ui::columns::{self, Bar, BarKind, Columns, GAP, Slot};
+use crate::ui::columns::{self, Bar, Columns, GAP, Slot};
 use crate::ui::panel::{Hints, draw_scrolled, max_scroll};
 use crate::ui::theme::Theme;
-
-/// What the chart measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Measure {
-    /// SNS users, millions.
-    Users,
-    /// SNS users as a share of internet users, %.
-    Share,
-}
-
-impl Measure {
-    pub fn of(self, p: &Point) -> Option<f64> {
-        match self {
-            Measure::Users => Some(p.sns_users),
-            Measure::Share => p.share_pct,
-        }
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-}
 
 /// Where the parts of the tab go.
 struct ChartLayout {
     chart: Rect,
     legend: Rect,
     detail: Rect,
-}
-
-/// How a figure of the dataset is drawn.
-pub fn bar_kind(k: Kind) -> BarKind {
-    match k {
-        Kind::Estimate => BarKind::Estimate,
-        Kind::Expected => BarKind::Expected,
-        Kind::Projection => BarKind::Projection,
-    }
 }
 
 /// The detail panel's share of the rows under the legend: two fifths,
@@ -323,7 +294,7 @@ impl GrowthView {
                         Bar {
                             value: p.and_then(|p| self.measure.of(p)),
                             // A gap is drawn as one whatever its kind.
-                            kind: p.map_or(BarKind::Estimate, |p| bar_kind(p.kind)),
+                            kind: p.map_or(Kind::Estimate, |p| p.kind),
                             style: theme.series(si),
                         }
                     })
@@ -350,22 +321,15 @@ impl GrowthView {
     }
 }
 
-pub fn point(s: &Series, year: i32) -> Option<&Point> {
-    s.points
-        .binary_search_by_key(&year, |p| p.year)
-        .ok()
-        .map(|i| &s.points[i])
-}
-
 /// The glyph of each kind of bar and of a gap, then which bars are which
 /// series, in as few lines of `width` as they fit in; the series start a
 /// line of their own where that costs no line.
 fn legend<'a>(shown: &'a [Series], theme: &Theme, width: u16, lang: Lang) -> Vec<Line<'a>> {
     // Each item, with what parts it from the one before on a line.
-    let mut glyphs: Vec<(&str, Vec<Span>)> = BarKind::ALL
+    let mut glyphs: Vec<(&str, Vec<Span>)> = Kind::ALL
         .iter()
         .map(|k| {
-            let glyph = k.body();
+            let glyph = bars::body(*k);
             let text = format!("{glyph}{glyph} {}", lang.say(k.label()));
             ("  ", vec![Span::raw(text)])
         })
@@ -417,14 +381,6 @@ fn pack<'a>(
         }
     }
     lines
-}
-
-/// A series' label in `lang` up to its first parenthesis: "As the essay
-/// saw it", "エッセイの見た数字".
-pub fn short_label(s: &Series, lang: Lang) -> &str {
-    let label = s.label.get(lang);
-    let end = label.find(['(', '（']).unwrap_or(label.len());
-    label[..end].trim_end()
 }
 
 /// What the detail panel (and `sns-tui print growth`) says of one year:
@@ -516,39 +472,4 @@ pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32, measure: Measure) ->
         }
     }
     doc
-}
-
-/// A projection of the first series set against what a later series says
-/// of the same year (an estimate where there is one, else a later
-/// expectation): how far off it was.
-pub fn against_outcome(shown: &[Series], year: i32) -> Option<String> {
-    let projected = point(shown.first()?, year).filter(|p| p.kind == Kind::Projection)?;
-    let later = |kind: Kind| {
-        shown[1..]
-            .iter()
-            .find_map(|s| point(s, year).filter(|p| p.kind == kind))
-    };
-    let outcome = later(Kind::Estimate).or_else(|| later(Kind::Expected))?;
-    Some(outcome_line(year, projected, outcome))
-}
-
-/// How far off a projection for `year` was, by the figure of the outcome.
-pub fn outcome_line(year: i32, projected: &Point, outcome: &Point) -> String {
-    let verb = match outcome.kind {
-        Kind::Expected => "later expected at",
-        _ => "later estimated at",
-    };
-    let mut line = format!(
-        "{year}: projected {} M, {verb} {} M",
-        format::millions(projected.sns_users),
-        format::millions(outcome.sns_users),
-    );
-    // Off by a share of the outcome: of nothing, there is no share to say.
-    if outcome.sns_users > 0.0 {
-        let off = (projected.sns_users - outcome.sns_users) / outcome.sns_users * 100.0;
-        let word = if off < 0.0 { "low" } else { "high" };
-        let off = format::with_unit(format::rounded(off.abs(), 1).parse().unwrap_or(0.0), "%");
-        line.push_str(&format!(", {off} {word}"));
-    }
-    line
 }

@@ -14,9 +14,9 @@ use ratatui::widgets::{Block, Widget};
 use crate::compare::{Comparison, Standing, base_text, scales};
 use crate::dataset::{Dataset, RankingTable};
 use crate::format;
+use crate::format::table::{hbar, name_room, name_width, value_width, write_value_cell};
 use crate::lang::Lang;
 use crate::text::{self, Doc, Mark, cut_to, find_all, str_width};
-use crate::ui::columns::{BarKind, Grow, bar_cells, eighths};
 use crate::ui::panel::{Hints, draw_scrolled};
 use crate::ui::theme::Theme;
 
@@ -153,9 +153,6 @@ pub struct RankingsView {
     platforms: Vec<String>,
 }
 
-/// The platform column never takes more than this share of a table's
-/// width; longer names are cut with an ellipsis (the detail has them whole).
-pub const NAME_SHARE: usize = 3;
 /// The rank column: three digits and a space.
 const RANK_WIDTH: usize = 4;
 
@@ -796,58 +793,6 @@ fn standing_style(s: Standing, theme: &Theme) -> Style {
     }
 }
 
-/// The most a platform column may take of `width` columns.
-pub fn name_room(width: usize) -> usize {
-    (width / NAME_SHARE).max(8)
-}
-
-/// The width of a table's platform column, at least that of its header.
-pub fn name_width(d: &Dataset, t: &RankingTable) -> usize {
-    let names = t.rows.iter().map(|r| str_width(Lang::En.row_name(d, r)));
-    names.max().unwrap_or(0).max("Platform".len())
-}
-
-/// A row's figure as its cell shows it: "34%", "75.9", or "—" where the
-/// source publishes only the rank.
-pub fn value_cell(t: &RankingTable, value: Option<f64>) -> String {
-    let mut cell = String::new();
-    write_value_cell(&mut cell, t, value);
-    cell
-}
-
-/// [`value_cell`] written over `out`, so a frame can reuse one buffer.
-fn write_value_cell(out: &mut String, t: &RankingTable, value: Option<f64>) {
-    out.clear();
-    let suffix = if t.unit == "%" { "%" } else { "" };
-    // Writing to a String cannot fail.
-    let _ = match value {
-        Some(v) => write!(out, "{v}{suffix}"),
-        None => write!(out, "—"),
-    };
-}
-
-/// The width of a table's figure column, at least that of its unit header.
-pub fn value_width(t: &RankingTable) -> usize {
-    let cells = t.rows.iter().map(|r| str_width(&value_cell(t, r.value)));
-    cells.max().unwrap_or(0).max(str_width(&t.unit))
-}
-
-/// A row's bar where `width` cells stand for `scale`, or words where there
-/// is no figure to draw.
-pub fn bar_cell(value: Option<f64>, scale: f64, width: usize) -> String {
-    match value {
-        Some(v) if scale > 0.0 => hbar(v, scale, width).collect(),
-        Some(_) => String::new(),
-        None => "not published".to_string(),
-    }
-}
-
-/// The glyphs of a horizontal bar for `value` where `width` cells stand
-/// for `scale`, exact to an eighth of a cell.
-fn hbar(value: f64, scale: f64, width: usize) -> impl Iterator<Item = char> {
-    bar_cells(BarKind::Estimate, Grow::Right, eighths(value, scale, width))
-}
-
 /// Writes `text` from `x` on row `y`, at most `max` columns, as
 /// `Buffer::set_stringn` does; printable ASCII (all that cleaned ASCII text
 /// holds) goes straight into cells, a character a cell, without the
@@ -879,17 +824,4 @@ fn draw_hbar(buf: &mut Buffer, x: u16, y: u16, value: f64, scale: f64, width: us
 /// wrapped round.
 fn rows_u16(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bars_are_measured_in_eighths() {
-        assert_eq!(bar_cell(Some(100.0), 100.0, 4), "████");
-        assert_eq!(bar_cell(Some(50.0), 100.0, 3), "█▌");
-        assert_eq!(bar_cell(Some(0.0), 100.0, 10), "");
-        assert_eq!(bar_cell(None, 100.0, 10), "not published");
-    }
 }

@@ -4,7 +4,7 @@ use super::{Doc, Mark, Span};
 use crate::dataset::{Dataset, ESSAY_SOURCE};
 use crate::format::{self, listing};
 use crate::lang::Lang;
-use crate::tabs::growth::short_label;
+use crate::series::short_label;
 
 /// The Sources tab: every source with what it is cited for, the surveys and
 /// the breaks in their methods, then the notes on the essay and its figures.

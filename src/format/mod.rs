@@ -1,5 +1,7 @@
 //! How figures are written, in the TUI and in plain prints alike.
 
+pub mod table;
+
 use crate::dataset::{Dataset, RankingTable};
 use crate::lang::Lang;
 
