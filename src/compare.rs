@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::dataset::{Base, Dataset, RankingTable};
 use crate::format;
 use crate::lang::Lang;
-use crate::text::str_width;
+use crate::width::str_width;
 
 /// How many breaks a caption gives in full; the Sources tab has the rest.
 const FULL_BREAKS: usize = 3;

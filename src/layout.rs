@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::lang::Lang;
 use crate::tab::Tab;
-use crate::text::str_width;
+use crate::width::str_width;
 
 /// Below this size the app shows only a "terminal too small" message.
 pub const MIN_WIDTH: u16 = 50;

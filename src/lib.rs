@@ -21,4 +21,5 @@ pub mod tabs;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod width;
 pub mod work;

@@ -10,7 +10,8 @@ use crate::format;
 use crate::format::table::{bar_cell, name_room, name_width, value_cell, value_width};
 use crate::lang::Lang;
 use crate::series::outcome_line;
-use crate::text::{self, Doc, cut_to, essay_paras, sources_doc, str_width};
+use crate::text::{self, Doc, essay_paras, sources_doc};
+use crate::width::{cut_to, str_width};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {

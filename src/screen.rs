@@ -10,8 +10,8 @@ use crate::app::App;
 use crate::keymap;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH, areas, tab_titles, too_small};
 use crate::tab::Tab;
-use crate::text::str_width;
 use crate::ui::help;
+use crate::width::str_width;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {

@@ -12,9 +12,8 @@ use std::time::{Duration, Instant};
 
 use crate::dataset::{Dataset, find_quote};
 use crate::tab::Tab;
-use crate::tabs::text::Text;
 use crate::text::search::stored;
-use crate::text::{self, Doc, Folded, Matches, Wrapped};
+use crate::text::{self, Doc, Folded, Matches, Searchable, Wrapped};
 
 /// A piece of work for the text view of `view`.
 pub struct Job {
@@ -31,13 +30,13 @@ pub enum Task {
     Wrap {
         data: Arc<Dataset>,
         build: fn(&Dataset) -> Doc,
-        text: Option<Arc<Text>>,
+        text: Option<Arc<Searchable>>,
         width: usize,
     },
     /// Finds `query`, or with `quote` the essay's words as
     /// [`find_quote`] does, narrowing `previous` where it can.
     Search {
-        text: Arc<Text>,
+        text: Arc<Searchable>,
         query: String,
         quote: bool,
         previous: Option<Arc<Matches>>,
@@ -47,7 +46,7 @@ pub enum Task {
 #[derive(Debug)]
 pub enum Outcome {
     Wrapped {
-        text: Arc<Text>,
+        text: Arc<Searchable>,
         width: usize,
         wrapped: Wrapped,
     },
@@ -114,7 +113,7 @@ impl Job {
                         let n = doc.paras.len().max(1) as f64;
                         let folded =
                             Folded::new(&doc, &mut |done| go_on(done as f64 / n / 2.0, 0))?;
-                        Arc::new(Text { doc, folded })
+                        Arc::new(Searchable { doc, folded })
                     }
                 };
                 let n = text.doc.paras.len().max(1) as f64;
@@ -151,7 +150,7 @@ impl Job {
 /// The essay's words `quote`, as a match of the folded text: the first
 /// paragraph that holds them.
 fn find_quote_in(
-    text: &Text,
+    text: &Searchable,
     quote: &str,
     go_on: &mut dyn FnMut(f64, usize) -> bool,
 ) -> Option<Matches> {

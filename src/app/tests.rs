@@ -376,7 +376,7 @@ fn place_of(a: &App, text: &str, from: usize) -> (u16, u16) {
         .skip(from)
         .find(|(_, l)| l.contains(text))
         .unwrap();
-    let x = crate::text::str_width(&line[..line.find(text).unwrap()]);
+    let x = crate::width::str_width(&line[..line.find(text).unwrap()]);
     (x as u16, y as u16)
 }
 
@@ -424,7 +424,7 @@ fn render_text_full(a: &App) -> String {
         while x < a.size.width {
             let symbol = buf[(x, y)].symbol();
             text.push_str(symbol);
-            x += crate::text::str_width(symbol).max(1) as u16;
+            x += crate::width::str_width(symbol).max(1) as u16;
         }
         text.push('\n');
     }

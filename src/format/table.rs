@@ -4,7 +4,7 @@
 use crate::bars::{Grow, bar_cells, eighths};
 use crate::dataset::{Dataset, Kind, RankingTable};
 use crate::lang::Lang;
-use crate::text::str_width;
+use crate::width::str_width;
 
 use super::with_unit;
 

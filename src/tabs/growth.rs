@@ -372,7 +372,8 @@ fn pack<'a>(
         let item = Line::from(spans);
         match lines.last_mut() {
             Some(line)
-                if line.width() + text::str_width(sep) + item.width() <= usize::from(width) =>
+                if line.width() + crate::width::str_width(sep) + item.width()
+                    <= usize::from(width) =>
             {
                 line.push_span(Span::raw(sep));
                 line.spans.extend(item.spans);

@@ -16,9 +16,10 @@ use crate::dataset::{Dataset, RankingTable};
 use crate::format;
 use crate::format::table::{hbar, name_room, name_width, value_width, write_value_cell};
 use crate::lang::Lang;
-use crate::text::{self, Doc, Mark, cut_to, find_all, str_width};
+use crate::text::{self, Doc, Mark, find_all};
 use crate::ui::panel::{Hints, draw_scrolled};
 use crate::ui::theme::Theme;
+use crate::width::{cut_to, str_width};
 
 /// Inner width from which the two tables stand side by side.
 pub const SIDE_BY_SIDE: u16 = 96;

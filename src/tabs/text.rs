@@ -2,7 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{
     Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
@@ -14,7 +14,8 @@ use crate::dataset::Dataset;
 use crate::format;
 use crate::tab::Tab;
 use crate::text::search::{Place, stored};
-use crate::text::{self, Doc, Folded, Matches};
+use crate::text::{self, Doc, Matches, Searchable};
+use crate::ui::panel::draw_lines;
 use crate::ui::theme::Theme;
 use crate::work::{Done, Job, Outcome, Progress, Task};
 
@@ -27,7 +28,7 @@ pub struct TextView {
     /// Which tab this is, to address its jobs.
     tab: Tab,
     build: fn(&Dataset) -> Doc,
-    text: Option<Arc<Text>>,
+    text: Option<Arc<Searchable>>,
     /// The text wrapped to `width`, each line with where it starts in the
     /// text; rewrapped only when the width changes.
     wrapped: text::Wrapped,
@@ -42,13 +43,6 @@ pub struct TextView {
     latest: Arc<AtomicU64>,
     /// The current match is to be scrolled to once the text is wrapped.
     reveal_when_wrapped: bool,
-}
-
-/// A document and its copy folded for search, built once.
-#[derive(Debug)]
-pub struct Text {
-    pub doc: Doc,
-    pub folded: Folded,
 }
 
 /// A search: what is looked for, what it found once found, and the match
@@ -223,7 +217,7 @@ impl TextView {
 
     /// At the end of the text it stays at the end, and otherwise the top
     /// line stays at the same place in the text.
-    fn take_wrapped(&mut self, text: Arc<Text>, width: usize, wrapped: text::Wrapped) {
+    fn take_wrapped(&mut self, text: Arc<Searchable>, width: usize, wrapped: text::Wrapped) {
         let at_end = self.at_end();
         let fraction = if self.wrapped.lines.is_empty() {
             0.0
@@ -327,7 +321,7 @@ impl TextView {
     }
 
     /// The place in the text of a folded offset.
-    fn place(&self, text: &Text, at: usize) -> Place {
+    fn place(&self, text: &Searchable, at: usize) -> Place {
         text.folded.place(&text.doc, at)
     }
 
@@ -343,7 +337,7 @@ impl TextView {
 
     /// The hits on the wrapped lines of the match starting at folded offset
     /// `start`.
-    fn hits(&self, text: &Text, start: usize, len: usize) -> (usize, Vec<text::Hit>) {
+    fn hits(&self, text: &Searchable, start: usize, len: usize) -> (usize, Vec<text::Hit>) {
         let (para, from) = self.place(text, start);
         let (_, to) = self.place(text, start + len);
         // The line it starts on, even if it shows on none (a match on
@@ -364,7 +358,7 @@ impl TextView {
         let s = self.search.as_ref()?;
         // A long query (a paste) is cut, so what it found still shows.
         let mut query = String::new();
-        text::cut_to(&mut query, &s.query, QUOTED);
+        crate::width::cut_to(&mut query, &s.query, QUOTED);
         Some(match (&s.found, &self.work) {
             (Some(found), _) if found.starts.is_empty() => format!("“{query}” not found"),
             (Some(found), _) => format!("“{query}” {}/{}", s.current + 1, found.starts.len()),
@@ -508,8 +502,8 @@ impl TextView {
             let (_, hits) = self.hits(text, start as usize, found.len);
             for hit in hits.iter().filter(|h| (self.scroll..end).contains(&h.line)) {
                 let text = text::plain(&self.wrapped.lines[hit.line]);
-                let x = area.x as usize + text::str_width(&text[..hit.start]);
-                let width = text::str_width(&text[hit.start..hit.end]);
+                let x = area.x as usize + crate::width::str_width(&text[..hit.start]);
+                let width = crate::width::str_width(&text[hit.start..hit.end]);
                 let y = area.y + (hit.line - self.scroll) as u16;
                 let right = (x + width).min(area.right() as usize);
                 if x < right {
@@ -517,16 +511,5 @@ impl TextView {
                 }
             }
         }
-    }
-}
-
-/// Draws wrapped lines from the top of `area`, as many as fit.
-pub fn draw_lines(lines: &[text::Line], theme: &Theme, area: Rect, buf: &mut Buffer) {
-    for (line, row) in lines.iter().zip(area.rows()) {
-        let spans: Vec<Span> = line
-            .iter()
-            .map(|s| Span::styled(s.text.as_str(), theme.mark(s.mark)))
-            .collect();
-        Line::from(spans).render(row, buf);
     }
 }

@@ -11,11 +11,19 @@ pub use marks::Marker;
 pub use search::{Folded, Matches, find_all, find_matches};
 
 pub use crate::dataset::find_quote;
+use crate::width::str_width;
 pub use sources::sources_doc;
 
 use std::ops::Range;
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthChar;
+
+/// A document and its copy folded for search, built once.
+#[derive(Debug)]
+pub struct Searchable {
+    pub doc: Doc,
+    pub folded: Folded,
+}
 
 /// What a piece of text is, so the theme can style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -316,36 +324,6 @@ fn wrap_para(spans: &[Span], width: usize, para: usize, out: &mut Wrapped) {
 /// load, so those that remain count as nothing.
 fn char_width(c: char) -> usize {
     c.width().unwrap_or(0)
-}
-
-/// Display width of a string, as ratatui measures it; cleaned ASCII is one
-/// column a byte.
-pub fn str_width(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        UnicodeWidthStr::width(s)
-    }
-}
-
-/// `s` written over `out`, cut to `width` columns with an ellipsis where
-/// it is wider: for names in a column, whose whole text is shown elsewhere.
-pub fn cut_to(out: &mut String, s: &str, width: usize) {
-    out.clear();
-    if str_width(s) <= width {
-        out.push_str(s);
-        return;
-    }
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
 }
 
 /// The plain text of a line.

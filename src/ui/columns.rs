@@ -11,7 +11,7 @@ use super::theme::Theme;
 use crate::bars::{Grow, bar_cells, eighths};
 use crate::dataset::Kind;
 use crate::format;
-use crate::text::str_width;
+use crate::width::str_width;
 
 /// What a slot shows where a series has no figure.
 pub const GAP: &str = "n/a";

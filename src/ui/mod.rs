@@ -10,7 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Widget};
 
-use crate::text::str_width;
+use crate::width::str_width;
 
 /// Clears `area` for a popup. A wide character just left of it would
 /// otherwise still cover the popup's left border on a real terminal: the

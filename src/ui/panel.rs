@@ -4,10 +4,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::tabs::text::draw_lines;
 use crate::text;
 use crate::ui::theme::Theme;
 
@@ -74,4 +73,15 @@ pub fn draw_scrolled(
         ..area
     };
     Line::styled(status, theme.meta).render(row, buf);
+}
+
+/// Draws wrapped lines from the top of `area`, as many as fit.
+pub fn draw_lines(lines: &[text::Line], theme: &Theme, area: Rect, buf: &mut Buffer) {
+    for (line, row) in lines.iter().zip(area.rows()) {
+        let spans: Vec<Span> = line
+            .iter()
+            .map(|s| Span::styled(s.text.as_str(), theme.mark(s.mark)))
+            .collect();
+        Line::from(spans).render(row, buf);
+    }
 }
