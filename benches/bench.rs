@@ -12,9 +12,11 @@ use ratatui::widgets::Widget;
 use sns_tui::action::{Action, Update};
 use sns_tui::app::App;
 use sns_tui::dataset::{self, BUNDLED_JSON, Dataset, Origin};
+use sns_tui::lang::Lang;
 use sns_tui::layout;
 use sns_tui::tab::Tab;
 use sns_tui::tabs::text::TextView;
+use sns_tui::tabs::{Ctx, View};
 use sns_tui::text::{Folded, Matches, essay_doc, find_matches};
 use sns_tui::ui::theme::Theme;
 
@@ -113,7 +115,12 @@ fn main() {
                     view.finish(job.run_now());
                 }
                 let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-                view.render("Essay", &theme, body, &mut buf);
+                let ctx = Ctx {
+                    data: &shared,
+                    theme: &theme,
+                    lang: Lang::En,
+                };
+                view.render(&ctx, body, &mut buf);
                 opened.push((view, buf));
             }),
         );

@@ -14,6 +14,7 @@ use crate::lang::Lang;
 use crate::layout;
 use crate::series::{point, short_label};
 use crate::tab::Tab;
+use crate::tabs::Ctx;
 use crate::tabs::growth::GrowthView;
 use crate::tabs::rankings::RankingsView;
 use crate::tabs::text::TextView;
@@ -180,10 +181,18 @@ impl App {
         }
     }
 
+    /// What the tabs draw with.
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            data: &self.data,
+            theme: &self.theme,
+            lang: self.lang,
+        }
+    }
+
     /// Names platforms and labels tabs, tables and the legend in `lang`.
     pub fn set_lang(&mut self, lang: Lang) {
         self.lang = lang;
-        self.growth.lang = lang;
         self.rankings.set_lang(&self.data, lang);
     }
 
@@ -253,12 +262,12 @@ impl App {
         let body = layout::body_area(self.size);
         match self.tab {
             Tab::Growth => {
-                if let Some(year) = self.growth.year_at(&self.data, &self.theme, body, x, y) {
+                if let Some(year) = self.growth.year_at(&self.ctx(), body, x, y) {
                     self.growth.select(year);
                 }
             }
             Tab::Rankings => {
-                if let Some(platform) = self.rankings.platform_at(&self.data, body, x, y) {
+                if let Some(platform) = self.rankings.platform_at(&self.ctx(), body, x, y) {
                     self.rankings.select(&platform);
                 }
             }
@@ -312,7 +321,7 @@ impl App {
         match self.tab {
             Tab::Essay => self.essay.search(q),
             Tab::Sources => self.sources.search(q),
-            Tab::Rankings => self.rankings.set_filter(&self.data, q),
+            Tab::Rankings => self.rankings.set_filter(&self.data, self.lang, q),
             Tab::Growth => {}
         }
     }
@@ -352,7 +361,12 @@ impl App {
         let body = layout::body_area(self.size);
         self.essay.resize(body);
         self.sources.resize(body);
-        self.growth.scroll_detail(&self.data, &self.theme, body, 0);
+        let ctx = Ctx {
+            data: &self.data,
+            theme: &self.theme,
+            lang: self.lang,
+        };
+        self.growth.scroll_detail(&ctx, body, 0);
         if let Some(scroll) = &mut self.help {
             *scroll = (*scroll).min(ui::help::max_scroll(self.size));
         }
@@ -371,11 +385,16 @@ impl App {
 
     fn apply_to_tab(&mut self, action: Action) {
         let d = &self.data;
+        let ctx = Ctx {
+            data: d,
+            theme: &self.theme,
+            lang: self.lang,
+        };
         let body = layout::body_area(self.size);
         match self.tab {
             Tab::Growth => match action {
-                Action::Up => self.growth.scroll_detail(d, &self.theme, body, -1),
-                Action::Down => self.growth.scroll_detail(d, &self.theme, body, 1),
+                Action::Up => self.growth.scroll_detail(&ctx, body, -1),
+                Action::Down => self.growth.scroll_detail(&ctx, body, 1),
                 Action::ToggleDetail => self.growth.toggle_detail(),
                 Action::CloseDetail => self.growth.close_detail(),
                 Action::Left => self.growth.step(d, -1),
@@ -393,7 +412,7 @@ impl App {
                 Action::End => self.rankings.to_last(),
                 Action::NextTable => self.rankings.turn(d, 1),
                 Action::PrevTable => self.rankings.turn(d, -1),
-                Action::NextSort => self.rankings.next_sort(d),
+                Action::NextSort => self.rankings.next_sort(d, ctx.lang),
                 _ => {}
             },
             Tab::Essay | Tab::Sources => {

@@ -10,6 +10,7 @@ use crate::app::App;
 use crate::keymap;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH, areas, tab_titles, too_small};
 use crate::tab::Tab;
+use crate::tabs::{TabWidget, View};
 use crate::ui::help;
 use crate::width::str_width;
 
@@ -21,16 +22,20 @@ impl Widget for &App {
         }
         let [bar, body, footer] = areas(area);
         self.render_tab_bar(bar, buf);
-        let (d, theme) = (&self.data, &self.theme);
-        match self.tab {
-            Tab::Growth => self.growth.render(d, theme, body, buf),
-            Tab::Rankings => self.rankings.render(d, theme, body, buf),
-            Tab::Essay => self.essay.render("Essay", theme, body, buf),
-            Tab::Sources => self.sources.render("Sources", theme, body, buf),
+        let view: &dyn View = match self.tab {
+            Tab::Growth => &self.growth,
+            Tab::Rankings => &self.rankings,
+            Tab::Essay => &self.essay,
+            Tab::Sources => &self.sources,
+        };
+        TabWidget {
+            view,
+            ctx: self.ctx(),
         }
+        .render(body, buf);
         self.render_footer(footer, buf);
         if let Some(scroll) = self.help {
-            help::render(theme, scroll, area, buf);
+            help::render(&self.theme, scroll, area, buf);
         }
     }
 }

@@ -409,7 +409,7 @@ fn a_huge_platform_name_is_cut_in_the_table_and_whole_in_the_detail() {
         );
         // The detail names the selected platform whole (wrapped).
         app.apply(Action::Down);
-        let doc = app.rankings.detail_doc(&app.data);
+        let doc = app.rankings.detail_doc(&app.ctx());
         let full: String = doc.paras.iter().map(|p| sns_tui::text::plain(p)).collect();
         assert!(
             full.contains(&name),

@@ -656,7 +656,7 @@ fn drawn_height(buf: &Buffer, place: Rect, kind: Kind) -> u32 {
 fn growth_bars(app: &App) -> Vec<(Rect, f64, u32)> {
     let buf = render(app);
     let body = layout::body_area(app.size);
-    let (area, columns) = app.growth.chart(&app.data, &app.theme, body);
+    let (area, columns) = app.growth.chart(&app.ctx(), body);
     let placed = columns.placed(area);
     assert!(!placed.is_empty(), "no room for bars in {area:?}");
     placed
@@ -721,7 +721,7 @@ fn the_chart_keeps_its_place_and_scale_as_the_year_moves() {
         app.apply(Action::ToggleLater);
         app.apply(Action::Home);
         let body = layout::body_area(app.size);
-        let chart = |app: &App| app.growth.chart(&app.data, &app.theme, body).0;
+        let chart = |app: &App| app.growth.chart(&app.ctx(), body).0;
         let (first_chart, first_bars) = (chart(&app), growth_bars(&app));
         assert!(
             first_chart.height >= 10,

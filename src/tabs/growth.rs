@@ -8,6 +8,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
+use super::{Ctx, View};
 use crate::bars;
 use crate::dataset::{Dataset, Kind, Series};
 use crate::format;
@@ -37,7 +38,6 @@ pub struct GrowthView {
     pub year: i32,
     pub show_later: bool,
     pub measure: Measure,
-    pub lang: Lang,
     /// The first line of the detail in view.
     detail_scroll: usize,
     /// Whether the detail is shown in full, over the chart.
@@ -67,7 +67,6 @@ impl GrowthView {
             year,
             show_later: false,
             measure: Measure::Users,
-            lang: Lang::En,
             detail_scroll: 0,
             detail_open: false,
             maxes,
@@ -152,8 +151,8 @@ impl GrowthView {
 
     /// Scrolls the detail by `delta` lines, as far as its text goes where
     /// it shows in `body`.
-    pub fn scroll_detail(&mut self, d: &Dataset, theme: &Theme, body: Rect, delta: isize) {
-        let (lines, area) = self.detail(d, theme, body);
+    pub fn scroll_detail(&mut self, ctx: &Ctx, body: Rect, delta: isize) {
+        let (lines, area) = self.detail(ctx, body);
         self.detail_scroll = self
             .detail_scroll
             .saturating_add_signed(delta)
@@ -165,55 +164,12 @@ impl GrowthView {
         self.detail_scroll
     }
 
-    pub fn render(&self, d: &Dataset, theme: &Theme, body: Rect, buf: &mut Buffer) {
-        let (lang, g) = (self.lang, &d.growth);
-        let title = match self.measure {
-            Measure::Users => format!(" {} ({}) ", g.title.get(lang), g.unit.get(lang)),
-            Measure::Share => format!(
-                " {} ({}) ",
-                g.title.get(lang),
-                lang.say("share of internet users, %")
-            ),
-        };
-        Block::bordered()
-            .title(title)
-            .border_style(theme.border)
-            .render(body, buf);
-        let (layout, legend) = self.layout(d, theme, body);
-        let (area, columns) = self.chart(d, theme, body);
-        columns.render(area, buf);
-        for (line, row) in legend.into_iter().zip(layout.legend.rows()) {
-            line.render(row, buf);
-        }
-        let (detail, area) = self.detail(d, theme, body);
-        if self.detail_open {
-            let popup = area.outer(Margin::new(1, 1));
-            crate::ui::clear_for_popup(popup, buf);
-            Block::bordered()
-                .title(format!(" {} in full ", self.year))
-                .title_bottom(Line::from(" ↑↓ scroll  d/Esc close ").right_aligned())
-                .border_style(theme.border)
-                .render(popup, buf);
-        }
-        let hints = if self.detail_open {
-            Hints::new("↓ scrolls", "↑ scrolls back")
-        } else {
-            Hints::new("↓ scrolls, d shows all", "↑ scrolls back, d shows all")
-        };
-        draw_scrolled(&detail, self.detail_scroll, hints, theme, area, buf);
-    }
-
     /// Where the chart, legend and detail go, with the legend lines that
     /// decide it: one function for drawing and for clicks. The selected
     /// year has no say in it.
-    fn layout<'a>(
-        &self,
-        d: &'a Dataset,
-        theme: &Theme,
-        body: Rect,
-    ) -> (ChartLayout, Vec<Line<'a>>) {
+    fn layout<'a>(&self, ctx: &Ctx<'a>, body: Rect) -> (ChartLayout, Vec<Line<'a>>) {
         let inner = body.inner(Margin::new(1, 1));
-        let legend = legend(self.shown(d), theme, inner.width, self.lang);
+        let legend = legend(self.shown(ctx.data), ctx.theme, inner.width, ctx.lang);
         let legend_rows = legend.len() as u16;
         let [chart, legend_area, _, detail_area] = Layout::vertical([
             Constraint::Fill(1),
@@ -234,10 +190,11 @@ impl GrowthView {
 
     /// The detail's lines, wrapped for where they show, and that place: the
     /// panel under the chart, or the inside of a popup over the body.
-    fn detail(&self, d: &Dataset, theme: &Theme, body: Rect) -> (Vec<text::Line>, Rect) {
+    fn detail(&self, ctx: &Ctx, body: Rect) -> (Vec<text::Line>, Rect) {
+        let d = ctx.data;
         let doc = detail_doc(d, self.shown(d), self.year, self.measure);
         if !self.detail_open {
-            let area = self.layout(d, theme, body).0.detail;
+            let area = self.layout(ctx, body).0.detail;
             return (text::wrap(&doc, usize::from(area.width)), area);
         }
         // The popup's border just inside the body's, a row of the chart
@@ -266,8 +223,9 @@ impl GrowthView {
     }
 
     /// The year whose slot of the chart is at column `x`, row `y`.
-    pub fn year_at(&self, d: &Dataset, theme: &Theme, body: Rect, x: u16, y: u16) -> Option<i32> {
-        let chart = self.layout(d, theme, body).0.chart;
+    pub fn year_at(&self, ctx: &Ctx, body: Rect, x: u16, y: u16) -> Option<i32> {
+        let d = ctx.data;
+        let chart = self.layout(ctx, body).0.chart;
         if self.detail_open || !chart.contains((x, y).into()) {
             return None;
         }
@@ -277,8 +235,9 @@ impl GrowthView {
     }
 
     /// The chart of the tab in `body`, and where it goes.
-    pub fn chart<'t>(&self, d: &Dataset, theme: &'t Theme, body: Rect) -> (Rect, Columns<'t>) {
-        let area = self.layout(d, theme, body).0.chart;
+    pub fn chart<'t>(&self, ctx: &Ctx<'t>, body: Rect) -> (Rect, Columns<'t>) {
+        let (d, theme) = (ctx.data, ctx.theme);
+        let area = self.layout(ctx, body).0.chart;
         let shown = self.shown(d);
         let years = self.years(d);
         let offset = (self.year - years.start()) as usize;
@@ -473,4 +432,45 @@ pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32, measure: Measure) ->
         }
     }
     doc
+}
+
+impl View for GrowthView {
+    fn render(&self, ctx: &Ctx, body: Rect, buf: &mut Buffer) {
+        let (d, theme) = (ctx.data, ctx.theme);
+        let (lang, g) = (ctx.lang, &d.growth);
+        let title = match self.measure {
+            Measure::Users => format!(" {} ({}) ", g.title.get(lang), g.unit.get(lang)),
+            Measure::Share => format!(
+                " {} ({}) ",
+                g.title.get(lang),
+                lang.say("share of internet users, %")
+            ),
+        };
+        Block::bordered()
+            .title(title)
+            .border_style(theme.border)
+            .render(body, buf);
+        let (layout, legend) = self.layout(ctx, body);
+        let (area, columns) = self.chart(ctx, body);
+        columns.render(area, buf);
+        for (line, row) in legend.into_iter().zip(layout.legend.rows()) {
+            line.render(row, buf);
+        }
+        let (detail, area) = self.detail(ctx, body);
+        if self.detail_open {
+            let popup = area.outer(Margin::new(1, 1));
+            crate::ui::clear_for_popup(popup, buf);
+            Block::bordered()
+                .title(format!(" {} in full ", self.year))
+                .title_bottom(Line::from(" ↑↓ scroll  d/Esc close ").right_aligned())
+                .border_style(theme.border)
+                .render(popup, buf);
+        }
+        let hints = if self.detail_open {
+            Hints::new("↓ scrolls", "↑ scrolls back")
+        } else {
+            Hints::new("↓ scrolls, d shows all", "↑ scrolls back, d shows all")
+        };
+        draw_scrolled(&detail, self.detail_scroll, hints, theme, area, buf);
+    }
 }

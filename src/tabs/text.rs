@@ -10,6 +10,7 @@ use ratatui::widgets::{
 use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
 
+use super::{Ctx, View};
 use crate::dataset::Dataset;
 use crate::format;
 use crate::tab::Tab;
@@ -439,41 +440,6 @@ impl TextView {
     fn clamp(&mut self) {
         self.scroll = self.scroll.min(self.max_scroll());
     }
-
-    /// Draws only the lines in view.
-    pub fn render(&self, title: &str, theme: &Theme, body: Rect, buf: &mut Buffer) {
-        let area = text_area(body);
-        let end = (self.scroll + usize::from(area.height)).min(self.wrapped.lines.len());
-        let position = if self.wrapped.lines.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " lines {}-{end} of {} ",
-                self.scroll + 1,
-                self.wrapped.lines.len()
-            )
-        };
-        Block::bordered()
-            .title(format!(" {title} "))
-            .title_bottom(Line::from(position).right_aligned())
-            .border_style(theme.border)
-            .render(body, buf);
-        draw_lines(&self.wrapped.lines[self.scroll..end], theme, area, buf);
-        self.draw_hits(theme, area, end, buf);
-        if self.max_scroll() > 0 {
-            let mut state = ScrollbarState::new(self.max_scroll()).position(self.scroll);
-            let bar_area = Rect {
-                x: area.right(),
-                width: 1,
-                ..area
-            };
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .style(theme.border)
-                .render(bar_area, buf, &mut state);
-        }
-    }
 }
 
 impl TextView {
@@ -510,6 +476,44 @@ impl TextView {
                     buf.set_style(Rect::new(x as u16, y, (right - x) as u16, 1), style);
                 }
             }
+        }
+    }
+}
+
+impl View for TextView {
+    /// Draws only the lines in view.
+    fn render(&self, ctx: &Ctx, body: Rect, buf: &mut Buffer) {
+        let (theme, title) = (ctx.theme, ctx.lang.say(self.tab.title()));
+        let area = text_area(body);
+        let end = (self.scroll + usize::from(area.height)).min(self.wrapped.lines.len());
+        let position = if self.wrapped.lines.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " lines {}-{end} of {} ",
+                self.scroll + 1,
+                self.wrapped.lines.len()
+            )
+        };
+        Block::bordered()
+            .title(format!(" {title} "))
+            .title_bottom(Line::from(position).right_aligned())
+            .border_style(theme.border)
+            .render(body, buf);
+        draw_lines(&self.wrapped.lines[self.scroll..end], theme, area, buf);
+        self.draw_hits(theme, area, end, buf);
+        if self.max_scroll() > 0 {
+            let mut state = ScrollbarState::new(self.max_scroll()).position(self.scroll);
+            let bar_area = Rect {
+                x: area.right(),
+                width: 1,
+                ..area
+            };
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .style(theme.border)
+                .render(bar_area, buf, &mut state);
         }
     }
 }

@@ -3,16 +3,17 @@
 
 use super::RankingsView;
 use crate::compare::Standing;
-use crate::dataset::Dataset;
 use crate::format;
+use crate::tabs::Ctx;
 use crate::text::{self, Doc, Mark};
 
 impl RankingsView {
     /// What the page compares, with its caveats, then the selected platform
     /// across the page's tables, with sources and the essay's words.
-    pub fn detail_doc(&self, d: &Dataset) -> Doc {
+    pub fn detail_doc(&self, ctx: &Ctx) -> Doc {
+        let d = ctx.data;
         let page = self.current();
-        let lang = self.lang;
+        let lang = ctx.lang;
         let id = self.selected_platform();
         let mut doc = Doc::default();
         if id.is_empty() {

@@ -16,6 +16,7 @@ use crate::compare::{Comparison, Standing, base_text};
 use crate::dataset::Dataset;
 use crate::format;
 use crate::format::table::{hbar, name_room, write_value_cell};
+use crate::tabs::{Ctx, View};
 use crate::text::{self, Doc};
 use crate::ui::panel::{Hints, draw_scrolled};
 use crate::ui::theme::Theme;
@@ -50,40 +51,10 @@ struct PageColumns {
 }
 
 impl RankingsView {
-    pub fn render(&self, d: &Dataset, theme: &Theme, body: Rect, buf: &mut Buffer) {
-        let page = self.current();
-        let lang = self.lang;
-        let main = d.rankings[page.main].title.get(lang);
-        let mut title = format!(
-            " {} {}/{}: {main} ",
-            lang.say("Rankings"),
-            self.page + 1,
-            self.pages.len()
-        );
-        if let Some(b) = page.base {
-            let word = match self.comparison().map(Comparison::header) {
-                Some("change") => lang.say("since"),
-                _ => lang.say("against"),
-            };
-            let _ = write!(title, "{word} {} ", d.rankings[b].title.get(lang));
-        }
-        if let Some(status) = self.filter_status() {
-            title.push_str(&format!("· {status} "));
-        }
-        let layout = self.layout(d, body);
-        Line::from(title)
-            .style(theme.title)
-            .render(layout.title, buf);
-        let hints = Hints::new("a taller window shows them", "");
-        draw_scrolled(&layout.detail, 0, hints, theme, layout.detail_area, buf);
-        for &(ti, with, area) in &layout.tables {
-            self.render_table(d, theme, ti, layout.columns, with, area, buf);
-        }
-    }
-
     /// Where everything goes in the tab's body: one function for drawing
     /// and for finding what a click hit.
-    fn layout(&self, d: &Dataset, body: Rect) -> PageLayout {
+    fn layout(&self, ctx: &Ctx, body: Rect) -> PageLayout {
+        let d = ctx.data;
         let page = self.current();
         let [title, rest] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
@@ -106,13 +77,13 @@ impl RankingsView {
         // The tables come first; the detail takes what is left, at least
         // the rows that say what the comparison compares and why it is not
         // like for like.
-        let mut doc = self.detail_doc(d);
+        let mut doc = self.detail_doc(ctx);
         let width = usize::from(inner.width);
         // The comparison's summary leads the detail; it keeps its rows, and
         // one more says what is cut where more follows.
         let summary = self
             .comparison()
-            .map_or(0, |c| c.summary_len(&c.caption(d, self.lang)));
+            .map_or(0, |c| c.summary_len(&c.caption(d, ctx.lang)));
         let rest = doc.paras.split_off(summary.min(doc.paras.len()));
         let mut detail = text::wrap(&doc, width);
         let caption = detail.len();
@@ -201,8 +172,9 @@ impl RankingsView {
     }
 
     /// The platform whose row is at column `x`, row `y` of the screen.
-    pub fn platform_at(&self, d: &Dataset, body: Rect, x: u16, y: u16) -> Option<String> {
-        let layout = self.layout(d, body);
+    pub fn platform_at(&self, ctx: &Ctx, body: Rect, x: u16, y: u16) -> Option<String> {
+        let d = ctx.data;
+        let layout = self.layout(ctx, body);
         let (ti, _, area) = layout
             .tables
             .into_iter()
@@ -215,23 +187,29 @@ impl RankingsView {
         let at = *self.orders[ti].get(first + usize::from(row))?;
         Some(d.rankings[ti].rows[at].platform.clone())
     }
+}
 
-    /// Draws the table at index `ti` in `area` in the page's columns, with
-    /// the comparison column when `with`, building rows only for the window
-    /// in view.
-    #[allow(clippy::too_many_arguments)]
-    fn render_table(
-        &self,
-        d: &Dataset,
-        theme: &Theme,
-        ti: usize,
-        cols: PageColumns,
-        with: bool,
-        area: Rect,
-        buf: &mut Buffer,
-    ) {
+/// One table of a page, drawn in the page's columns, with the comparison
+/// column when `with`: only the rows in view are built.
+struct TableView<'a> {
+    view: &'a RankingsView,
+    ctx: &'a Ctx<'a>,
+    table: usize,
+    cols: PageColumns,
+    with: bool,
+}
+
+impl Widget for TableView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (d, theme, ti, cols, with) = (
+            self.ctx.data,
+            self.ctx.theme,
+            self.table,
+            self.cols,
+            self.with,
+        );
         let t = &d.rankings[ti];
-        let lang = self.lang;
+        let lang = self.ctx.lang;
         let title = format!(" {} ", format::table_title(t, lang));
         let block = Block::bordered()
             .title(Line::from(title).style(theme.heading))
@@ -244,7 +222,7 @@ impl RankingsView {
         }
         // Both tables of a page use one set of columns, so their bars share
         // cells as well as a scale; only one has the comparison column.
-        let comparison = self.comparison().filter(|_| with);
+        let comparison = self.view.comparison().filter(|_| with);
         // Columns left to right, a space between: rank, platform, figure,
         // the bar, and the comparison where there is one.
         let standing_width = if with { cols.standing } else { 0 };
@@ -260,7 +238,7 @@ impl RankingsView {
         let room = |c: usize| widths[c].min(right.saturating_sub(starts[c]));
         let header_row = Rect { height: 1, ..inner };
         buf.set_style(header_row, theme.heading);
-        let s = self.sort;
+        let s = self.view.sort;
         let headers = [
             format!("{}{}", lang.say("Rank"), s.arrow(SortKey::Rank)),
             format!("{}{}", lang.say("Platform"), s.arrow(SortKey::Platform)),
@@ -272,8 +250,8 @@ impl RankingsView {
             put(buf, at(c), inner.y, header, room(c), theme.heading);
         }
         let in_view = usize::from(inner.height.saturating_sub(1)).max(1);
-        let (first, selected) = self.window(d, ti, area);
-        let order = &self.orders[ti];
+        let (first, selected) = self.view.window(d, ti, area);
+        let order = &self.view.orders[ti];
         let window = &order[first.min(order.len())..(first + in_view).min(order.len())];
         // One buffer for every cell's text: a frame allocates nothing a row.
         let mut text = String::new();
@@ -388,4 +366,45 @@ fn draw_hbar(buf: &mut Buffer, x: u16, y: u16, value: f64, scale: f64, width: us
 /// wrapped round.
 fn rows_u16(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+impl View for RankingsView {
+    fn render(&self, ctx: &Ctx, body: Rect, buf: &mut Buffer) {
+        let (d, theme) = (ctx.data, ctx.theme);
+        let page = self.current();
+        let lang = ctx.lang;
+        let main = d.rankings[page.main].title.get(lang);
+        let mut title = format!(
+            " {} {}/{}: {main} ",
+            lang.say("Rankings"),
+            self.page + 1,
+            self.pages.len()
+        );
+        if let Some(b) = page.base {
+            let word = match self.comparison().map(Comparison::header) {
+                Some("change") => lang.say("since"),
+                _ => lang.say("against"),
+            };
+            let _ = write!(title, "{word} {} ", d.rankings[b].title.get(lang));
+        }
+        if let Some(status) = self.filter_status() {
+            title.push_str(&format!("· {status} "));
+        }
+        let layout = self.layout(ctx, body);
+        Line::from(title)
+            .style(theme.title)
+            .render(layout.title, buf);
+        let hints = Hints::new("a taller window shows them", "");
+        draw_scrolled(&layout.detail, 0, hints, theme, layout.detail_area, buf);
+        for &(ti, with, area) in &layout.tables {
+            let table = TableView {
+                view: self,
+                ctx,
+                table: ti,
+                cols: layout.columns,
+                with,
+            };
+            table.render(area, buf);
+        }
+    }
 }

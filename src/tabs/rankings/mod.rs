@@ -36,7 +36,6 @@ pub struct RankingsView {
     orders: Vec<Vec<usize>>,
     places: Vec<Vec<usize>>,
     filter: String,
-    pub lang: Lang,
     /// Per table: its platform and figure column widths, measured once.
     columns: Vec<(usize, usize)>,
     /// Per page: the figure a full bar stands for, one for all tables of
@@ -116,7 +115,6 @@ impl RankingsView {
             orders,
             places,
             filter: String::new(),
-            lang: Lang::En,
             columns,
             scales,
             comparisons,
@@ -158,22 +156,21 @@ impl RankingsView {
 
     /// Sorts every table by the next column or direction, keeping the
     /// selected platform.
-    pub fn next_sort(&mut self, d: &Dataset) {
+    pub fn next_sort(&mut self, d: &Dataset, lang: Lang) {
         self.sort = self.sort.next();
-        self.rebuild(d);
+        self.rebuild(d, lang);
     }
 
     /// Shows only the platforms whose name (English or Japanese) holds
     /// `query`, as a search finds it; an empty query shows all.
-    pub fn set_filter(&mut self, d: &Dataset, query: &str) {
+    pub fn set_filter(&mut self, d: &Dataset, lang: Lang, query: &str) {
         self.filter = query.to_string();
-        self.rebuild(d);
+        self.rebuild(d, lang);
     }
 
     /// Names platforms in `lang`, and sorts by those names.
     pub fn set_lang(&mut self, d: &Dataset, lang: Lang) {
-        self.lang = lang;
-        self.rebuild(d);
+        self.rebuild(d, lang);
     }
 
     pub fn filter(&self) -> &str {
@@ -195,7 +192,7 @@ impl RankingsView {
 
     /// Orders every table by the sort and the filter, keeping the selected
     /// platform where it is still shown.
-    fn rebuild(&mut self, d: &Dataset) {
+    fn rebuild(&mut self, d: &Dataset, lang: Lang) {
         let keep = self.selected_platform().to_string();
         let shown = |id: &str| {
             self.filter.is_empty()
@@ -209,7 +206,7 @@ impl RankingsView {
             .iter()
             .map(|t| {
                 self.sort
-                    .order(d, t, self.lang)
+                    .order(d, t, lang)
                     .into_iter()
                     .filter(|&i| shown(&t.rows[i].platform))
                     .collect()
