@@ -31,15 +31,34 @@ impl Scope {
         }
     }
 
+    /// The scope of a tab's own keys: the text tabs share one.
+    pub fn of(tab: Tab) -> Scope {
+        match tab {
+            Tab::Essay | Tab::Sources => Scope::Text,
+            tab => Scope::Tab(tab),
+        }
+    }
+
+    /// Every scope, in the order the help lists them: everywhere, each
+    /// tab's own in the tabs' order, typing a search, the help itself. A
+    /// new tab brings its scope with it.
+    pub fn all() -> Vec<Scope> {
+        let mut all = vec![Scope::Global];
+        for tab in Tab::ALL {
+            if !all.contains(&Scope::of(tab)) {
+                all.push(Scope::of(tab));
+            }
+        }
+        all.extend([Scope::Prompt, Scope::Help]);
+        all
+    }
+
     /// The scopes in force, most specific first.
     pub fn active(tab: Tab, help_open: bool) -> Vec<Scope> {
         if help_open {
             return vec![Scope::Help, Scope::Global];
         }
-        match tab {
-            Tab::Essay | Tab::Sources => vec![Scope::Text, Scope::Global],
-            tab => vec![Scope::Tab(tab), Scope::Global],
-        }
+        vec![Scope::of(tab), Scope::Global]
     }
 }
 
@@ -129,339 +148,56 @@ const fn bind(
 
 use Scope::{Global, Help, Prompt, Text};
 
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    bind(
-        Global,
-        &[key(KeyCode::Tab)],
-        Action::NextTab,
-        "next tab",
-        Some("tab"),
-    ),
-    bind(
-        Global,
-        &[key(KeyCode::BackTab)],
-        Action::PrevTab,
-        "previous tab",
-        None,
-    ),
-    bind(
-        Global,
-        &[ch('1')],
-        Action::ShowTab(Tab::Growth),
-        "Growth tab",
-        None,
-    ),
-    bind(
-        Global,
-        &[ch('2')],
-        Action::ShowTab(Tab::Rankings),
-        "Rankings tab",
-        None,
-    ),
-    bind(
-        Global,
-        &[ch('3')],
-        Action::ShowTab(Tab::Essay),
-        "Essay tab",
-        None,
-    ),
-    bind(
-        Global,
-        &[ch('4')],
-        Action::ShowTab(Tab::Sources),
-        "Sources tab",
-        None,
-    ),
-    bind(
-        Global,
-        &[ch('L')],
-        Action::ToggleLang,
-        "English or Japanese names and labels",
-        None,
-    ),
-    bind(
-        Global,
-        &[ch('?')],
-        Action::ToggleHelp,
-        "show or hide this help",
-        Some("help"),
-    ),
-    bind(
-        Global,
-        &[ch('q'), ctrl('c')],
-        Action::Quit,
-        "quit",
-        Some("quit"),
-    ),
-    bind(
-        Scope::Tab(Tab::Growth),
-        &[key(KeyCode::Left), ch('h')],
-        Action::Left,
-        "previous year",
-        Some("year"),
-    ),
-    bind(
-        Scope::Tab(Tab::Growth),
-        &[key(KeyCode::Right), ch('l')],
-        Action::Right,
-        "next year",
-        None,
-    ),
-    bind(
-        Scope::Tab(Tab::Growth),
-        &[key(KeyCode::Home), ch('g')],
-        Action::Home,
-        "first year",
-        None,
-    ),
-    bind(
-        Scope::Tab(Tab::Growth),
-        &[key(KeyCode::End), ch('G')],
-        Action::End,
-        "last year",
-        None,
-    ),
-    bind(
-        Scope::Tab(Tab::Growth),
-        &[ch('o')],
-        Action::ToggleLater,
-        "show or hide the later figures",
-        Some("later figures"),
-    ),
-    bind(
-        Scope::Tab(Tab::Growth),
-        &[key(KeyCode::Enter)],
-        Action::Provenance,
-        "where this figure comes from",
-        Some("source"),
-    ),
-    bind(
-        Scope::Tab(Tab::Growth),
-        &[ch('d')],
-        Action::ToggleDetail,
-        "the year's detail in full, or back",
-        Some("detail"),
-    ),
-    bind(
-        Scope::Tab(Tab::Growth),
-        &[key(KeyCode::Esc)],
-        Action::CloseDetail,
-        "put the detail back under the chart",
-        None,
-    ),
-    bind(
-        Scope::Tab(Tab::Growth),
-        &[key(KeyCode::Up), ch('k')],
-        Action::Up,
-        "scroll the year's detail up",
-        None,
-    ),
-    bind(
-        Scope::Tab(Tab::Growth),
-        &[key(KeyCode::Down), ch('j')],
-        Action::Down,
-        "scroll the year's detail down",
-        None,
-    ),
-    bind(
-        Scope::Tab(Tab::Growth),
-        &[ch('u')],
-        Action::ToggleMeasure,
-        "millions of users, or share of internet users",
-        None,
-    ),
-    bind(
-        Scope::Tab(Tab::Growth),
-        &[ch('e')],
-        Action::Export,
-        "write the figures as CSV to a new file here",
-        None,
-    ),
-    bind(
-        Scope::Tab(Tab::Rankings),
-        &[key(KeyCode::Enter)],
-        Action::Provenance,
-        "where this figure comes from",
-        Some("source"),
-    ),
-    bind(
-        Scope::Tab(Tab::Rankings),
-        &[ch('/')],
-        Action::StartSearch,
-        "filter platforms by name",
-        None,
-    ),
-    bind(
-        Scope::Tab(Tab::Rankings),
-        &[key(KeyCode::Esc)],
-        Action::CancelSearch,
-        "clear the filter",
-        None,
-    ),
-    bind(
-        Scope::Tab(Tab::Rankings),
-        &[ch('s')],
-        Action::NextSort,
-        "sort by rank, platform or figure, either way",
-        Some("sort"),
-    ),
-    bind(
-        Scope::Tab(Tab::Rankings),
-        &[ch('e')],
-        Action::Export,
-        "write these tables as CSV to a new file here",
-        None,
-    ),
-    bind(
-        Scope::Tab(Tab::Rankings),
-        &[key(KeyCode::Up), ch('k')],
-        Action::Up,
-        "previous platform",
-        Some("platform"),
-    ),
-    bind(
-        Scope::Tab(Tab::Rankings),
-        &[key(KeyCode::Down), ch('j')],
-        Action::Down,
-        "next platform",
-        None,
-    ),
-    bind(
-        Scope::Tab(Tab::Rankings),
-        &[key(KeyCode::Home), ch('g')],
-        Action::Home,
-        "first platform",
-        None,
-    ),
-    bind(
-        Scope::Tab(Tab::Rankings),
-        &[key(KeyCode::End), ch('G')],
-        Action::End,
-        "last platform",
-        None,
-    ),
-    bind(
-        Scope::Tab(Tab::Rankings),
-        &[ch('t'), key(KeyCode::Right)],
-        Action::NextTable,
-        "next tables (satisfaction, 2014)",
-        Some("tables"),
-    ),
-    bind(
-        Scope::Tab(Tab::Rankings),
-        &[ch('T'), key(KeyCode::Left)],
-        Action::PrevTable,
-        "previous tables",
-        None,
-    ),
-    bind(
-        Text,
-        &[key(KeyCode::Up), ch('k')],
-        Action::Up,
-        "scroll up",
-        Some("scroll"),
-    ),
-    bind(
-        Text,
-        &[key(KeyCode::Down), ch('j')],
-        Action::Down,
-        "scroll down",
-        None,
-    ),
-    bind(
-        Text,
-        &[key(KeyCode::PageUp)],
-        Action::PageUp,
-        "page up",
-        None,
-    ),
-    bind(
-        Text,
-        &[key(KeyCode::PageDown), ch(' ')],
-        Action::PageDown,
-        "page down",
-        Some("page"),
-    ),
-    bind(
-        Text,
-        &[key(KeyCode::Home), ch('g')],
-        Action::Home,
-        "top",
-        None,
-    ),
-    bind(
-        Text,
-        &[key(KeyCode::End), ch('G')],
-        Action::End,
-        "bottom",
-        None,
-    ),
-    bind(
-        Text,
-        &[ch('/')],
-        Action::StartSearch,
-        "search the text",
-        Some("search"),
-    ),
-    bind(Text, &[ch('n')], Action::NextMatch, "next match", None),
-    bind(
-        Text,
-        &[ch('b')],
-        Action::Back,
-        "back to the figure Enter came from",
-        None,
-    ),
-    bind(Text, &[ch('N')], Action::PrevMatch, "previous match", None),
-    bind(
-        Text,
-        &[key(KeyCode::Esc)],
-        Action::CancelSearch,
-        "clear the search",
-        None,
-    ),
-    bind(
-        Prompt,
-        &[key(KeyCode::Enter)],
-        Action::Submit,
-        "keep the search and leave the prompt",
-        Some("done"),
-    ),
-    bind(
-        Prompt,
-        &[key(KeyCode::Backspace)],
-        Action::Erase,
-        "delete the last character",
-        None,
-    ),
-    bind(
-        Prompt,
-        &[key(KeyCode::Esc)],
-        Action::CancelSearch,
-        "clear the search",
-        Some("cancel"),
-    ),
-    bind(Prompt, &[ctrl('c')], Action::Quit, "quit", None),
-    bind(
-        Help,
-        &[key(KeyCode::Esc), ch('?')],
-        Action::CloseHelp,
-        "close this help",
-        Some("close"),
-    ),
-    bind(
-        Help,
-        &[key(KeyCode::Up), ch('k')],
-        Action::Up,
-        "scroll up",
-        None,
-    ),
-    bind(
-        Help,
-        &[key(KeyCode::Down), ch('j')],
-        Action::Down,
-        "scroll down",
-        None,
-    ),
+    //   scope                      keys                                action                          what the help says                               footer
+    bind(Global,                    &[key(KeyCode::Tab)],               Action::NextTab,                "next tab",                                      Some("tab")),
+    bind(Global,                    &[key(KeyCode::BackTab)],           Action::PrevTab,                "previous tab",                                  None),
+    bind(Global,                    &[ch('1')],                         Action::ShowTab(Tab::Growth),   "Growth tab",                                    None),
+    bind(Global,                    &[ch('2')],                         Action::ShowTab(Tab::Rankings), "Rankings tab",                                  None),
+    bind(Global,                    &[ch('3')],                         Action::ShowTab(Tab::Essay),    "Essay tab",                                     None),
+    bind(Global,                    &[ch('4')],                         Action::ShowTab(Tab::Sources),  "Sources tab",                                   None),
+    bind(Global,                    &[ch('L')],                         Action::ToggleLang,             "English or Japanese names and labels",          None),
+    bind(Global,                    &[ch('?')],                         Action::ToggleHelp,             "show or hide this help",                        Some("help")),
+    bind(Global,                    &[ch('q'), ctrl('c')],              Action::Quit,                   "quit",                                          Some("quit")),
+    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Left), ch('h')],     Action::Left,                   "previous year",                                 Some("year")),
+    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Right), ch('l')],    Action::Right,                  "next year",                                     None),
+    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Home), ch('g')],     Action::Home,                   "first year",                                    None),
+    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::End), ch('G')],      Action::End,                    "last year",                                     None),
+    bind(Scope::Tab(Tab::Growth),   &[ch('o')],                         Action::ToggleLater,            "show or hide the later figures",                Some("later figures")),
+    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Enter)],             Action::Provenance,             "where this figure comes from",                  Some("source")),
+    bind(Scope::Tab(Tab::Growth),   &[ch('d')],                         Action::ToggleDetail,           "the year's detail in full, or back",            Some("detail")),
+    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Esc)],               Action::CloseDetail,            "put the detail back under the chart",           None),
+    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Up), ch('k')],       Action::Up,                     "scroll the year's detail up",                   None),
+    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Down), ch('j')],     Action::Down,                   "scroll the year's detail down",                 None),
+    bind(Scope::Tab(Tab::Growth),   &[ch('u')],                         Action::ToggleMeasure,          "millions of users, or share of internet users", None),
+    bind(Scope::Tab(Tab::Growth),   &[ch('e')],                         Action::Export,                 "write the figures as CSV to a new file here",   None),
+    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Enter)],             Action::Provenance,             "where this figure comes from",                  Some("source")),
+    bind(Scope::Tab(Tab::Rankings), &[ch('/')],                         Action::StartSearch,            "filter platforms by name",                      None),
+    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Esc)],               Action::CancelSearch,           "clear the filter",                              None),
+    bind(Scope::Tab(Tab::Rankings), &[ch('s')],                         Action::NextSort,               "sort by rank, platform or figure, either way",  Some("sort")),
+    bind(Scope::Tab(Tab::Rankings), &[ch('e')],                         Action::Export,                 "write these tables as CSV to a new file here",  None),
+    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Up), ch('k')],       Action::Up,                     "previous platform",                             Some("platform")),
+    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Down), ch('j')],     Action::Down,                   "next platform",                                 None),
+    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Home), ch('g')],     Action::Home,                   "first platform",                                None),
+    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::End), ch('G')],      Action::End,                    "last platform",                                 None),
+    bind(Scope::Tab(Tab::Rankings), &[ch('t'), key(KeyCode::Right)],    Action::NextTable,              "next tables (satisfaction, 2014)",              Some("tables")),
+    bind(Scope::Tab(Tab::Rankings), &[ch('T'), key(KeyCode::Left)],     Action::PrevTable,              "previous tables",                               None),
+    bind(Text,                      &[key(KeyCode::Up), ch('k')],       Action::Up,                     "scroll up",                                     Some("scroll")),
+    bind(Text,                      &[key(KeyCode::Down), ch('j')],     Action::Down,                   "scroll down",                                   None),
+    bind(Text,                      &[key(KeyCode::PageUp)],            Action::PageUp,                 "page up",                                       None),
+    bind(Text,                      &[key(KeyCode::PageDown), ch(' ')], Action::PageDown,               "page down",                                     Some("page")),
+    bind(Text,                      &[key(KeyCode::Home), ch('g')],     Action::Home,                   "top",                                           None),
+    bind(Text,                      &[key(KeyCode::End), ch('G')],      Action::End,                    "bottom",                                        None),
+    bind(Text,                      &[ch('/')],                         Action::StartSearch,            "search the text",                               Some("search")),
+    bind(Text,                      &[ch('b')],                         Action::Back,                   "back to the figure Enter came from",            None),
+    bind(Text,                      &[key(KeyCode::Esc)],               Action::CancelSearch,           "clear the search",                              None),
+    bind(Prompt,                    &[key(KeyCode::Enter)],             Action::Submit,                 "keep the search and leave the prompt",          Some("done")),
+    bind(Prompt,                    &[key(KeyCode::Backspace)],         Action::Erase,                  "delete the last character",                     None),
+    bind(Prompt,                    &[key(KeyCode::Esc)],               Action::CancelSearch,           "clear the search",                              Some("cancel")),
+    bind(Help,                      &[key(KeyCode::Esc), ch('?')],      Action::CloseHelp,              "close this help",                               Some("close")),
+    bind(Help,                      &[key(KeyCode::Up), ch('k')],       Action::Up,                     "scroll up",                                     None),
+    bind(Help,                      &[key(KeyCode::Down), ch('j')],     Action::Down,                   "scroll down",                                   None),
 ];
 
 /// The action a key press stands for where `scopes` are in force. Key

@@ -7,22 +7,13 @@ use ratatui::widgets::{Block, Widget};
 
 use super::theme::Theme;
 use crate::keymap::{BINDINGS, Scope};
-use crate::tab::Tab;
 
-const SCOPES: [Scope; 6] = [
-    Scope::Global,
-    Scope::Tab(Tab::Growth),
-    Scope::Tab(Tab::Rankings),
-    Scope::Text,
-    Scope::Prompt,
-    Scope::Help,
-];
 const KEYS_WIDTH: usize = 14;
 
 /// Every binding under the heading of its scope.
 pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for scope in SCOPES {
+    for scope in Scope::all() {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
@@ -48,14 +39,14 @@ fn popup_area(area: Rect, content_rows: usize) -> Rect {
     )
 }
 
-/// How far the help can scroll in a terminal of `size`.
 /// How many lines [`lines`] gives, without building them: a heading a
 /// scope, its bindings, and a blank line between scopes.
 fn line_count() -> usize {
-    let bindings = SCOPES
+    let scopes = Scope::all();
+    let bindings = scopes
         .iter()
         .map(|s| BINDINGS.iter().filter(|b| b.scope == *s).count());
-    bindings.map(|n| n + 1).sum::<usize>() + SCOPES.len() - 1
+    bindings.map(|n| n + 1).sum::<usize>() + scopes.len() - 1
 }
 
 /// How far `n` lines of help scroll in a terminal of `size`.
