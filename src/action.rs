@@ -66,6 +66,8 @@ pub enum Action {
 #[derive(Debug)]
 pub enum Update {
     Act(Action),
+    /// What came of an [`Effect::Write`]: the file written, or why not.
+    Written(Result<std::path::PathBuf, String>),
     /// Text pasted in one piece (the terminal's bracketed paste): at a
     /// search prompt, or to start one, it is one search, not a key each.
     Paste(String),
@@ -86,4 +88,12 @@ impl From<Report> for Update {
             Report::Done(done) => Update::Done(done),
         }
     }
+}
+
+/// What the app asks of the world outside it, for the loop to do: the app
+/// itself only changes its state, so its tests need no files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write `contents` to a new file named from `stem` (never over one).
+    Write { stem: String, contents: String },
 }

@@ -1,12 +1,11 @@
 //! The application state and `App::apply`, the only place it changes.
 //! Rendering reads it; input becomes an [`Action`] first.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-pub use crate::action::{Action, Update};
+pub use crate::action::{Action, Effect, Update};
 use crate::dataset::{Dataset, clean_text};
 use crate::export;
 use crate::keymap::Scope;
@@ -45,8 +44,6 @@ pub struct App {
     /// still being wrapped.
     pub before: Tab,
     pub lang: Lang,
-    /// Where `e` writes its CSV files.
-    pub export_dir: PathBuf,
     pub running: bool,
     /// Where building, wrapping and searching the texts runs.
     pub worker: Worker,
@@ -72,7 +69,6 @@ impl App {
             back: None,
             before: Tab::Growth,
             lang: Lang::En,
-            export_dir: PathBuf::from("."),
             running: true,
             worker: Worker::Inline,
         };
@@ -92,9 +88,22 @@ impl App {
         self.essay.busy() || self.sources.busy()
     }
 
-    pub fn apply(&mut self, update: impl Into<Update>) {
+    /// Changes the state as `update` says; returns what the loop must do
+    /// outside the app, if anything.
+    pub fn apply(&mut self, update: impl Into<Update>) -> Option<Effect> {
+        let mut effect = None;
         match update.into() {
+            Update::Act(Action::Export) => {
+                self.status = None;
+                effect = self.export();
+            }
             Update::Act(action) => self.act(action),
+            Update::Written(result) => {
+                self.status = Some(match result {
+                    Ok(path) => format!("wrote {}", path.display()),
+                    Err(e) => e,
+                })
+            }
             Update::Paste(text) => self.paste(&text),
             Update::Progress(p) => self.text_view(p.view).progress(p),
             Update::Done(done) => {
@@ -103,6 +112,7 @@ impl App {
             }
         }
         self.start_work();
+        effect
     }
 
     /// The Essay or Sources view (Sources for any other tab).
@@ -145,7 +155,8 @@ impl App {
             Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
             Action::CloseHelp => self.help = None,
             Action::Resize(w, h) => self.resize(w, h),
-            Action::Export => self.export(),
+            // Export is an effect, handled in `apply`.
+            Action::Export => {}
             Action::StartSearch => self.prompt = Some(self.query().unwrap_or_default().to_string()),
             Action::Type(c) => self.edit_prompt(|q| q.push(c)),
             Action::Erase => self.edit_prompt(|q| {
@@ -326,7 +337,9 @@ impl App {
         }
     }
 
-    fn export(&mut self) {
+    /// The current view as CSV for a new file: Growth's figures, or the
+    /// Rankings page's tables; nothing from the text tabs.
+    fn export(&self) -> Option<Effect> {
         let (stem, table) = match self.tab {
             Tab::Growth => ("sns-tui-growth".to_string(), export::growth(&self.data)),
             Tab::Rankings => {
@@ -335,15 +348,10 @@ impl App {
                 let stem = format!("sns-tui-rankings-{}", self.data.rankings[page.main].id);
                 (stem, export::rankings(&self.data, &tables))
             }
-            Tab::Essay | Tab::Sources => return,
+            Tab::Essay | Tab::Sources => return None,
         };
-        let csv = format!("{}{}", export::BOM, table.render(export::Format::Csv));
-        self.status = Some(
-            match export::write_new_file(&self.export_dir, &stem, &csv) {
-                Ok(path) => format!("wrote {}", path.display()),
-                Err(e) => e.to_string(),
-            },
-        );
+        let contents = format!("{}{}", export::BOM, table.render(export::Format::Csv));
+        Some(Effect::Write { stem, contents })
     }
 
     /// Shows `tab`; a text tab's text is built and wrapped (by

@@ -20,8 +20,9 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::action::{Action, Update};
+use crate::action::{Action, Effect, Update};
 use crate::app::App;
+use crate::export;
 use crate::keymap;
 use crate::work::Worker;
 
@@ -232,10 +233,20 @@ fn handle(
             _ => None,
         },
     };
-    if let Some(update) = update {
-        app.apply(update);
+    if let Some(effect) = update.and_then(|update| app.apply(update)) {
+        app.apply(perform(effect));
     }
     Ok(())
+}
+
+/// Does what the app asked: `e`'s file goes in the current directory.
+fn perform(effect: Effect) -> Update {
+    match effect {
+        Effect::Write { stem, contents } => Update::Written(
+            export::write_new_file(std::path::Path::new("."), &stem, &contents)
+                .map_err(|e| e.to_string()),
+        ),
+    }
 }
 
 /// Debug builds panic after a frame when SNS_TUI_TEST_PANIC is set, so the

@@ -21,67 +21,64 @@ fn tabs_cycle_both_ways_and_close_help() {
     assert_eq!(a.tab, Tab::Essay);
 }
 
+/// What `e` asks the loop to write: the file's stem and contents.
+fn written(a: &mut App) -> Option<(String, String)> {
+    a.apply(Action::Export)
+        .map(|Effect::Write { stem, contents }| (stem, contents))
+}
+
 #[test]
-fn e_writes_the_view_as_csv_to_a_new_file_and_says_so() {
-    let dir = tempfile::tempdir().unwrap();
+fn e_asks_for_the_view_as_csv_in_a_new_file_and_says_what_came_of_it() {
     let mut a = app();
-    a.export_dir = dir.path().to_path_buf();
-    a.apply(Action::Export);
-    a.apply(Action::ShowTab(Tab::Rankings));
-    a.apply(Action::Export);
-    a.apply(Action::Export);
-    let status = a.status.clone().unwrap();
-    assert!(
-        status.starts_with("wrote ") && status.ends_with("sns-tui-rankings-2013-smartphone-2.csv"),
-        "{status}"
-    );
-    let growth = std::fs::read_to_string(dir.path().join("sns-tui-growth.csv")).unwrap();
+    let (stem, growth) = written(&mut a).unwrap();
+    assert_eq!(stem, "sns-tui-growth");
     assert!(
         growth.starts_with("\u{feff}series,year,"),
         "a byte-order mark, for Excel"
     );
     assert!(growth.contains("essay,2012,49.65,95.56,52,estimate,ict-2013,"));
-    let rankings =
-        std::fs::read_to_string(dir.path().join("sns-tui-rankings-2013-smartphone.csv")).unwrap();
+    a.apply(Action::ShowTab(Tab::Rankings));
+    let (stem, rankings) = written(&mut a).unwrap();
+    assert_eq!(stem, "sns-tui-rankings-2013-smartphone");
     assert_eq!(
         rankings.lines().count(),
         1 + 5 + 5,
         "both tables of the page"
     );
+    a.apply(Update::Written(Ok(
+        "./sns-tui-rankings-2013-smartphone-2.csv".into(),
+    )));
+    assert_eq!(
+        a.status.as_deref(),
+        Some("wrote ./sns-tui-rankings-2013-smartphone-2.csv")
+    );
     a.apply(Action::Down);
     assert_eq!(a.status, None, "the message lasts until the next key");
-    a.apply(Action::ShowTab(Tab::Essay));
-    a.apply(Action::Export);
-    assert_eq!(a.status, None, "nothing to export from the essay");
-}
-
-#[test]
-fn e_names_the_file_it_could_not_write() {
-    let mut a = app();
-    a.export_dir = PathBuf::from("/nonexistent/sns-tui");
-    a.apply(Action::Export);
-    let status = a.status.clone().unwrap();
-    assert!(
-        status.starts_with("could not write /nonexistent/sns-tui/sns-tui-growth.csv: "),
-        "{status}"
+    a.apply(Update::Written(Err(
+        "could not write ./x.csv: disk full".into()
+    )));
+    assert_eq!(
+        a.status.as_deref(),
+        Some("could not write ./x.csv: disk full")
     );
+    a.apply(Action::ShowTab(Tab::Essay));
+    assert_eq!(written(&mut a), None, "nothing to export from the essay");
+    assert_eq!(a.status, None);
 }
 
 #[test]
-fn e_writes_a_table_with_a_long_id_to_a_short_safe_file_name() {
+fn e_names_a_table_with_a_long_id_by_its_id() {
     let mut v: serde_json::Value = serde_json::from_str(dataset::BUNDLED_JSON).unwrap();
     v["rankings"][1]["id"] = format!("ICT総研/{}", "調".repeat(300)).into();
     let d = dataset::parse(&v.to_string(), dataset::Origin::Bundled).unwrap();
     let mut a = App::new(d.dataset, Theme::mono());
-    let dir = tempfile::tempdir().unwrap();
-    a.export_dir = dir.path().to_path_buf();
     a.apply(Action::ShowTab(Tab::Rankings));
-    a.apply(Action::Export);
-    // 17 bytes of "sns-tui-rankings-", 10 of "ICT総研_", 73 left: 24 調.
-    let name = format!("sns-tui-rankings-ICT総研_{}.csv", "調".repeat(24));
-    let path = dir.path().join(&name);
-    assert_eq!(a.status, Some(format!("wrote {}", path.display())));
-    let csv = std::fs::read_to_string(path).unwrap();
+    // The file name is cut and made safe where it is written (export).
+    let (stem, csv) = written(&mut a).unwrap();
+    assert_eq!(
+        stem,
+        format!("sns-tui-rankings-ICT総研/{}", "調".repeat(300))
+    );
     assert!(csv.contains(&format!("ICT総研/{}", "調".repeat(300))));
 }
 
@@ -91,12 +88,8 @@ fn e_writes_a_name_that_looks_like_a_formula_as_text() {
     v["platforms"][1]["name"] = "=cmd|' /C calc'!A0".into();
     let d = dataset::parse(&v.to_string(), dataset::Origin::Bundled).unwrap();
     let mut a = App::new(d.dataset, Theme::mono());
-    let dir = tempfile::tempdir().unwrap();
-    a.export_dir = dir.path().to_path_buf();
     a.apply(Action::ShowTab(Tab::Rankings));
-    a.apply(Action::Export);
-    let csv =
-        std::fs::read_to_string(dir.path().join("sns-tui-rankings-2013-smartphone.csv")).unwrap();
+    let (_, csv) = written(&mut a).unwrap();
     assert!(csv.contains(",1,'=cmd|' /C calc'!A0,54,"), "{csv}");
 }
 
