@@ -169,7 +169,7 @@ fn main() {
         );
         let mut g = app(&large, w, h);
         g.apply(Action::ToggleLater);
-        g.growth.year = 5_000;
+        g.growth.select(5_000);
         row(
             &format!("growth frame, year 5000 of 10000 {w}x{h}: large"),
             median(|| frame(&g)),
@@ -177,7 +177,7 @@ fn main() {
         let mut r = app(&large, w, h);
         r.apply(Action::ShowTab(Tab::Rankings));
         r.apply(Action::PrevTable);
-        r.rankings.selected = large::TABLE_ROWS / 2;
+        r.rankings.select(&format!("p{}", large::TABLE_ROWS / 2));
         row(
             &format!("rankings frame, row 50000 {w}x{h}: large"),
             median(|| frame(&r)),

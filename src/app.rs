@@ -212,7 +212,7 @@ impl App {
         let d = &self.data;
         match self.tab {
             Tab::Growth => {
-                let year = self.growth.year;
+                let year = self.growth.year();
                 let (s, p) = self
                     .growth
                     .shown(d)
@@ -416,7 +416,7 @@ impl App {
             Tab::Rankings => match action {
                 Action::Up => self.rankings.move_by(-1),
                 Action::Down => self.rankings.move_by(1),
-                Action::Home => self.rankings.selected = 0,
+                Action::Home => self.rankings.to_first(),
                 Action::End => self.rankings.to_last(),
                 Action::NextTable => self.rankings.turn(d, 1),
                 Action::PrevTable => self.rankings.turn(d, -1),

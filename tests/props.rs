@@ -44,23 +44,23 @@ fn bundled() -> Dataset {
 fn assert_in_range(app: &App) {
     let years = app.growth.years(&app.data);
     assert!(
-        years.contains(&app.growth.year),
+        years.contains(&app.growth.year()),
         "year {} outside {years:?}",
-        app.growth.year
+        app.growth.year()
     );
     let r = &app.rankings;
     assert!(
-        r.page < r.pages.len(),
+        r.page() < r.pages().len(),
         "page {} of {}",
-        r.page,
-        r.pages.len()
+        r.page(),
+        r.pages().len()
     );
     // A filter may leave a page with no platform, and nothing selected.
     let shown = r.platforms().len();
     assert!(
-        r.selected < shown || (shown == 0 && r.selected == 0),
+        r.selected() < shown || (shown == 0 && r.selected() == 0),
         "row {} of {}",
-        r.selected,
+        r.selected(),
         r.platforms().len()
     );
     assert!(app.essay.scroll() <= app.essay.max_scroll());
@@ -689,7 +689,7 @@ proptest! {
         if share { app.apply(Action::ToggleMeasure); }
         let years: Vec<i32> = app.growth.years(&app.data).collect();
         app.growth.select(years[year.index(years.len())]);
-        let measure = app.growth.measure;
+        let measure = app.growth.measure();
         prop_assert_eq!(measure, if share { Measure::Share } else { Measure::Users });
         let max = app.growth.shown(&app.data).iter()
             .flat_map(|s| &s.points)
@@ -732,7 +732,7 @@ fn the_chart_keeps_its_place_and_scale_as_the_year_moves() {
         let years: Vec<i32> = app.growth.years(&app.data).collect();
         for &year in &years[1..] {
             app.apply(Action::Right);
-            assert_eq!(app.growth.year, year);
+            assert_eq!(app.growth.year(), year);
             assert_eq!(chart(&app), first_chart, "{width}x{height}, {year}");
             assert_eq!(growth_bars(&app), first_bars, "{width}x{height}, {year}");
         }
@@ -908,7 +908,7 @@ proptest! {
         let rows = buffer_cells(&render(&app));
         let bars = ranking_bars(&rows);
         if !bars.is_empty() {
-            assert_one_scale(&bars, &format!("{width}x{height}, page {}", app.rankings.page));
+            assert_one_scale(&bars, &format!("{width}x{height}, page {}", app.rankings.page()));
         }
     }
 
@@ -939,7 +939,7 @@ fn every_bundled_ranking_page_draws_its_bars_to_one_scale() {
         let mut app = app_for(bundled(), Theme::mono());
         app.apply(Action::Resize(width, height));
         app.apply(Action::ShowTab(Tab::Rankings));
-        for page in 0..app.rankings.pages.len() {
+        for page in 0..app.rankings.pages().len() {
             let bars = ranking_bars(&buffer_cells(&render(&app)));
             assert!(bars.len() >= 10, "{width}x{height} page {page}: {bars:?}");
             assert!(bars.iter().all(|b| b.3 == 100.0));

@@ -99,7 +99,7 @@ fn u_switches_growth_between_millions_and_shares() {
     use crate::tabs::growth::detail_doc;
     let mut a = app();
     a.apply(Action::ToggleMeasure);
-    assert_eq!(a.growth.measure, Measure::Share);
+    assert_eq!(a.growth.measure(), Measure::Share);
     let plain = |doc: crate::text::Doc| {
         doc.paras
             .iter()
@@ -120,7 +120,7 @@ fn u_switches_growth_between_millions_and_shares() {
     );
     assert!(y2012.contains("49.65 M SNS users"), "{y2012}");
     a.apply(Action::ToggleMeasure);
-    assert_eq!(a.growth.measure, Measure::Users);
+    assert_eq!(a.growth.measure(), Measure::Users);
 }
 
 #[test]
@@ -134,7 +134,7 @@ fn s_cycles_the_sort_and_keeps_the_selection() {
     assert_eq!(order(&a), "line facebook twitter mixi skype");
     a.apply(Action::NextSort);
     assert_eq!(
-        (a.rankings.sort.key, a.rankings.sort.descending),
+        (a.rankings.sort().key, a.rankings.sort().descending),
         (SortKey::Rank, true)
     );
     assert_eq!(order(&a), "skype mixi twitter facebook line");
@@ -151,7 +151,7 @@ fn s_cycles_the_sort_and_keeps_the_selection() {
     );
     a.apply(Action::NextSort);
     a.apply(Action::NextSort);
-    assert_eq!(a.rankings.sort.key, SortKey::Value);
+    assert_eq!(a.rankings.sort().key, SortKey::Value);
     a.apply(Action::PrevTable);
     // 2014 satisfaction by figure, high to low, then the 2013-only platforms.
     assert_eq!(
@@ -159,14 +159,14 @@ fn s_cycles_the_sort_and_keeps_the_selection() {
         "line skype twitter googleplus facebook kakaotalk comm mixi"
     );
     a.apply(Action::NextSort);
-    assert!(!a.rankings.sort.descending);
+    assert!(!a.rankings.sort().descending);
     assert_eq!(
         order(&a),
         "facebook googleplus twitter skype line kakaotalk comm mixi"
     );
     a.apply(Action::NextSort);
     assert_eq!(
-        (a.rankings.sort.key, a.rankings.sort.descending),
+        (a.rankings.sort().key, a.rankings.sort().descending),
         (SortKey::Rank, false)
     );
 }
@@ -258,7 +258,7 @@ fn enter_shows_the_essays_words_for_a_figure_and_b_goes_back() {
     a.apply(Action::Left);
     a.apply(Action::Left);
     a.apply(Action::Left);
-    assert_eq!(a.growth.year, 2012);
+    assert_eq!(a.growth.year(), 2012);
     a.apply(Action::Provenance);
     assert_eq!(a.tab, Tab::Essay);
     let status = a.essay.search_status().unwrap();
@@ -269,7 +269,7 @@ fn enter_shows_the_essays_words_for_a_figure_and_b_goes_back() {
     let line = a.essay.current_match_line().unwrap();
     assert!((a.essay.scroll()..a.essay.scroll() + 20).contains(&line));
     a.apply(Action::Back);
-    assert_eq!((a.tab, a.growth.year), (Tab::Growth, 2012));
+    assert_eq!((a.tab, a.growth.year()), (Tab::Growth, 2012));
 }
 
 #[test]
@@ -357,7 +357,7 @@ fn clicks_switch_tabs_and_select_years_and_rows() {
     assert_eq!(a.tab, Tab::Growth);
     let (x, y) = place_of(&a, "2011", 0);
     a.apply(Action::Click(x, y));
-    assert_eq!(a.growth.year, 2011);
+    assert_eq!(a.growth.year(), 2011);
 }
 
 /// The column and row where `text` first shows, from row `from` down.
@@ -377,7 +377,7 @@ fn place_of(a: &App, text: &str, from: usize) -> (u16, u16) {
 fn the_wheel_scrolls_and_steps() {
     let mut a = app();
     a.apply(Action::Wheel(-1));
-    assert_eq!(a.growth.year, 2014);
+    assert_eq!(a.growth.year(), 2014);
     a.apply(Action::ShowTab(Tab::Essay));
     a.apply(Action::Wheel(2));
     assert_eq!(a.essay.scroll(), 6);
@@ -576,14 +576,14 @@ fn quit_stops_the_loop() {
 #[test]
 fn years_step_through_gaps_and_stop_at_the_ends() {
     let mut a = app();
-    assert_eq!(a.growth.year, 2015);
+    assert_eq!(a.growth.year(), 2015);
     a.apply(Action::Right);
-    assert_eq!(a.growth.year, 2015, "2015 is the essay's last year");
+    assert_eq!(a.growth.year(), 2015, "2015 is the essay's last year");
     a.apply(Action::Left);
-    assert_eq!(a.growth.year, 2014, "a gap year is still a year");
+    assert_eq!(a.growth.year(), 2014, "a gap year is still a year");
     a.apply(Action::Home);
     a.apply(Action::Left);
-    assert_eq!(a.growth.year, 2010);
+    assert_eq!(a.growth.year(), 2010);
 }
 
 #[test]
@@ -624,12 +624,12 @@ fn d_shows_the_detail_in_full_over_the_chart_and_esc_puts_it_back() {
     );
     let (x, y) = place_of(&a, "2015, as the essay", 0);
     a.apply(Action::Click(x, y));
-    assert_eq!(a.growth.year, 2015, "a click on the popup picks no year");
+    assert_eq!(a.growth.year(), 2015, "a click on the popup picks no year");
     a.apply(Action::CloseDetail);
-    assert!(!a.growth.detail_open);
+    assert!(!a.growth.detail_open());
     assert!(render_text_full(&a).contains("more lines"));
     a.apply(Action::CloseDetail);
-    assert!(!a.growth.detail_open, "Esc only ever closes");
+    assert!(!a.growth.detail_open(), "Esc only ever closes");
 }
 
 #[test]
@@ -637,9 +637,9 @@ fn later_estimates_widen_the_years_and_keep_the_selection_in_range() {
     let mut a = app();
     a.apply(Action::ToggleLater);
     a.apply(Action::End);
-    assert_eq!(a.growth.year, 2017);
+    assert_eq!(a.growth.year(), 2017);
     a.apply(Action::ToggleLater);
-    assert_eq!(a.growth.year, 2015, "back within the essay's years");
+    assert_eq!(a.growth.year(), 2015, "back within the essay's years");
 }
 
 #[test]
@@ -658,14 +658,14 @@ fn turning_the_table_page_keeps_the_platform() {
         "2014 satisfaction, then the 2013-only rows"
     );
     let last = a.rankings.platforms().len() - 1;
-    assert_eq!(a.rankings.selected, last);
+    assert_eq!(a.rankings.selected(), last);
     a.apply(Action::NextTable);
-    assert_eq!(a.rankings.page, 0, "pages wrap round");
+    assert_eq!(a.rankings.page(), 0, "pages wrap round");
     a.apply(Action::Down);
     a.apply(Action::Down);
     a.apply(Action::End);
     a.apply(Action::Down);
-    assert_eq!(a.rankings.selected, a.rankings.platforms().len() - 1);
+    assert_eq!(a.rankings.selected(), a.rankings.platforms().len() - 1);
 }
 
 #[test]
@@ -673,7 +673,7 @@ fn rankings_pages_pair_each_table_with_its_comparison() {
     let mut a = app();
     let titles: Vec<(String, Option<String>)> = a
         .rankings
-        .pages
+        .pages()
         .iter()
         .map(|p| {
             (
@@ -694,7 +694,7 @@ fn rankings_pages_pair_each_table_with_its_comparison() {
     // Satisfaction 2013 ranks comm and mixi, which 2014 does not.
     a.apply(Action::ShowTab(Tab::Rankings));
     a.apply(Action::PrevTable);
-    assert_eq!(a.rankings.page, 2);
+    assert_eq!(a.rankings.page(), 2);
     assert_eq!(a.rankings.platforms().len(), 8);
 }
 
@@ -782,7 +782,8 @@ fn help_scrolls_only_as_far_as_it_needs() {
     a.apply(Action::Left);
     assert_eq!(a.tab, Tab::Growth);
     assert_eq!(
-        a.growth.year, 2015,
+        a.growth.year(),
+        2015,
         "keys meant for the tab do nothing under the help"
     );
 }

@@ -35,13 +35,13 @@ fn detail_rows(rows: u16) -> u16 {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct GrowthView {
-    pub year: i32,
-    pub show_later: bool,
-    pub measure: Measure,
+    year: i32,
+    show_later: bool,
+    measure: Measure,
     /// The first line of the detail in view.
     detail_scroll: usize,
     /// Whether the detail is shown in full, over the chart.
-    pub detail_open: bool,
+    detail_open: bool,
     /// Per series, its largest figure in each measure, found once: a frame
     /// must not walk every point.
     maxes: Vec<[f64; 2]>,
@@ -72,6 +72,25 @@ impl GrowthView {
             maxes,
             charted: d.growth.series.iter().take_while(|s| s.chart).count(),
         }
+    }
+
+    /// The selected year.
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    /// Whether the later series are shown beside the essay's.
+    pub fn show_later(&self) -> bool {
+        self.show_later
+    }
+
+    pub fn measure(&self) -> Measure {
+        self.measure
+    }
+
+    /// Whether the detail is open in full, over the chart.
+    pub fn detail_open(&self) -> bool {
+        self.detail_open
     }
 
     /// The series on screen: the essay's own, then the later ones if shown.

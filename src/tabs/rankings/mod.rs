@@ -27,10 +27,10 @@ pub struct Page {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RankingsView {
-    pub pages: Vec<Page>,
-    pub page: usize,
-    pub selected: usize,
-    pub sort: Sort,
+    pages: Vec<Page>,
+    page: usize,
+    selected: usize,
+    sort: Sort,
     /// Per table, its row indices in the sort order, and each row's place
     /// in that order; rebuilt only when the sort changes.
     orders: Vec<Vec<usize>>,
@@ -142,6 +142,30 @@ impl RankingsView {
             platforms.extend(only_in_base.map(|r| r.platform.clone()));
         }
         self.platforms = platforms;
+    }
+
+    /// Every page: a table and the one it compares with.
+    pub fn pages(&self) -> &[Page] {
+        &self.pages
+    }
+
+    /// Which page is shown.
+    pub fn page(&self) -> usize {
+        self.page
+    }
+
+    /// Where the selection is among the page's platforms.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    pub fn sort(&self) -> Sort {
+        self.sort
+    }
+
+    /// Selects the page's first platform.
+    pub fn to_first(&mut self) {
+        self.selected = 0;
     }
 
     /// The current page's platforms, in the order a selection moves.
