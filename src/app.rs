@@ -11,6 +11,7 @@ use crate::export;
 use crate::keymap::Scope;
 use crate::lang::Lang;
 use crate::layout;
+use crate::scroll::Scroll;
 use crate::series::{point, short_label};
 use crate::tab::Tab;
 use crate::tabs::Ctx;
@@ -27,8 +28,8 @@ pub struct App {
     pub data: Arc<Dataset>,
     pub theme: Theme,
     pub tab: Tab,
-    /// The help popup's scroll offset, when it is open.
-    pub help: Option<usize>,
+    /// How far the help popup is scrolled, when it is open.
+    pub help: Option<Scroll>,
     pub size: Rect,
     pub growth: GrowthView,
     pub rankings: RankingsView,
@@ -152,7 +153,16 @@ impl App {
             Action::NextTab => self.show(self.tab.cycle(1)),
             Action::PrevTab => self.show(self.tab.cycle(-1)),
             Action::ShowTab(tab) => self.show(tab),
-            Action::ToggleHelp => self.help = if self.help.is_some() { None } else { Some(0) },
+            Action::ToggleHelp => {
+                self.help = match self.help {
+                    Some(_) => None,
+                    None => {
+                        let mut scroll = Scroll::default();
+                        scroll.set_max(ui::help::max_scroll(self.size));
+                        Some(scroll)
+                    }
+                }
+            }
             Action::CloseHelp => self.help = None,
             Action::Resize(w, h) => self.resize(w, h),
             // Export is an effect, handled in `apply`.
@@ -376,16 +386,15 @@ impl App {
         };
         self.growth.scroll_detail(&ctx, body, 0);
         if let Some(scroll) = &mut self.help {
-            *scroll = (*scroll).min(ui::help::max_scroll(self.size));
+            scroll.set_max(ui::help::max_scroll(self.size));
         }
     }
 
     fn scroll_help(&mut self, action: Action) {
-        let max = ui::help::max_scroll(self.size);
         if let Some(scroll) = &mut self.help {
             match action {
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::Down => *scroll = (*scroll + 1).min(max),
+                Action::Up => scroll.by(-1),
+                Action::Down => scroll.by(1),
                 _ => {}
             }
         }

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod output;
 pub mod report;
 pub mod screen;
+pub mod scroll;
 pub mod series;
 pub mod tab;
 pub mod tabs;

@@ -35,7 +35,7 @@ impl Widget for &App {
         .render(body, buf);
         self.render_footer(footer, buf);
         if let Some(scroll) = self.help {
-            help::render(&self.theme, scroll, area, buf);
+            help::render(&self.theme, scroll.top(), area, buf);
         }
     }
 }

@@ -13,6 +13,7 @@ use crate::bars;
 use crate::dataset::{Dataset, Kind, Series};
 use crate::format;
 use crate::lang::Lang;
+use crate::scroll::Scroll;
 use crate::series::{Measure, against_outcome, point, short_label};
 use crate::text::{self, Doc, Mark};
 use crate::ui::columns::{self, Bar, Columns, GAP, Slot};
@@ -39,7 +40,7 @@ pub struct GrowthView {
     show_later: bool,
     measure: Measure,
     /// The first line of the detail in view.
-    detail_scroll: usize,
+    detail_scroll: Scroll,
     /// Whether the detail is shown in full, over the chart.
     detail_open: bool,
     /// Per series, its largest figure in each measure, found once: a frame
@@ -67,7 +68,7 @@ impl GrowthView {
             year,
             show_later: false,
             measure: Measure::Users,
-            detail_scroll: 0,
+            detail_scroll: Scroll::default(),
             detail_open: false,
             maxes,
             charted: d.growth.series.iter().take_while(|s| s.chart).count(),
@@ -120,7 +121,7 @@ impl GrowthView {
     pub fn select(&mut self, year: i32) {
         if year != self.year {
             self.year = year;
-            self.detail_scroll = 0;
+            self.detail_scroll.to_top();
         }
     }
 
@@ -146,12 +147,12 @@ impl GrowthView {
             Measure::Users => Measure::Share,
             Measure::Share => Measure::Users,
         };
-        self.detail_scroll = 0;
+        self.detail_scroll.to_top();
     }
 
     pub fn toggle_later(&mut self, d: &Dataset) {
         self.show_later = !self.show_later;
-        self.detail_scroll = 0;
+        self.detail_scroll.to_top();
         self.step(d, 0);
     }
 
@@ -159,7 +160,7 @@ impl GrowthView {
     /// either way from its top.
     pub fn toggle_detail(&mut self) {
         self.detail_open = !self.detail_open;
-        self.detail_scroll = 0;
+        self.detail_scroll.to_top();
     }
 
     pub fn close_detail(&mut self) {
@@ -172,15 +173,14 @@ impl GrowthView {
     /// it shows in `body`.
     pub fn scroll_detail(&mut self, ctx: &Ctx, body: Rect, delta: isize) {
         let (lines, area) = self.detail(ctx, body);
-        self.detail_scroll = self
-            .detail_scroll
-            .saturating_add_signed(delta)
-            .min(max_scroll(lines.len(), area.height));
+        self.detail_scroll
+            .set_max(max_scroll(lines.len(), area.height));
+        self.detail_scroll.by(delta);
     }
 
     /// The first line of the detail in view.
     pub fn detail_scroll(&self) -> usize {
-        self.detail_scroll
+        self.detail_scroll.top()
     }
 
     /// Where the chart, legend and detail go, with the legend lines that
@@ -490,6 +490,6 @@ impl View for GrowthView {
         } else {
             Hints::new("↓ scrolls, d shows all", "↑ scrolls back, d shows all")
         };
-        draw_scrolled(&detail, self.detail_scroll, hints, theme, area, buf);
+        draw_scrolled(&detail, self.detail_scroll.top(), hints, theme, area, buf);
     }
 }

@@ -13,6 +13,7 @@ use std::sync::atomic::AtomicU64;
 use super::{Ctx, View};
 use crate::dataset::Dataset;
 use crate::format;
+use crate::scroll::Scroll;
 use crate::tab::Tab;
 use crate::text::search::{Place, stored};
 use crate::text::{self, Doc, Matches, Searchable};
@@ -37,7 +38,7 @@ pub struct TextView {
     search: Option<Search>,
     /// Where the text goes, as of the last resize.
     area: Rect,
-    scroll: usize,
+    scroll: Scroll,
     /// The job under way, if any.
     work: Option<Work>,
     /// The ticket of the latest job: an older one stops.
@@ -98,7 +99,7 @@ impl TextView {
             width: 0,
             search: None,
             area: Rect::default(),
-            scroll: 0,
+            scroll: Scroll::default(),
             work: None,
             latest: Arc::default(),
             reveal_when_wrapped: false,
@@ -108,12 +109,12 @@ impl TextView {
     /// Takes the tab's new body area; the text is rewrapped when next
     /// shown. A view at the end stays at the end.
     pub fn resize(&mut self, body: Rect) {
-        let at_end = self.at_end();
+        let at_end = self.scroll.at_bottom();
         self.area = text_area(body);
+        self.fit();
         if at_end {
-            self.to_bottom();
+            self.scroll.to_bottom();
         }
-        self.clamp();
     }
 
     fn area_width(&self) -> usize {
@@ -219,21 +220,22 @@ impl TextView {
     /// At the end of the text it stays at the end, and otherwise the top
     /// line stays at the same place in the text.
     fn take_wrapped(&mut self, text: Arc<Searchable>, width: usize, wrapped: text::Wrapped) {
-        let at_end = self.at_end();
+        let at_end = self.scroll.at_bottom();
         let fraction = if self.wrapped.lines.is_empty() {
             0.0
         } else {
-            self.scroll as f64 / self.wrapped.lines.len() as f64
+            self.scroll.top() as f64 / self.wrapped.lines.len() as f64
         };
         self.text = Some(text);
         self.wrapped = wrapped;
         self.width = width;
-        self.scroll = if at_end {
-            self.max_scroll()
+        self.fit();
+        if at_end {
+            self.scroll.to_bottom();
         } else {
-            (fraction * self.wrapped.lines.len() as f64) as usize
-        };
-        self.clamp();
+            self.scroll
+                .to((fraction * self.wrapped.lines.len() as f64) as usize);
+        }
         if std::mem::take(&mut self.reveal_when_wrapped) {
             self.reveal();
         }
@@ -242,7 +244,7 @@ impl TextView {
     /// A search shows the first match at or below the top of the view, the
     /// essay's words their one match.
     fn take_matches(&mut self, matches: Matches) {
-        let top = self.folded_offset_of_line(self.scroll);
+        let top = self.folded_offset_of_line(self.scroll.top());
         let Some(search) = &mut self.search else {
             return;
         };
@@ -315,10 +317,8 @@ impl TextView {
         let Some(line) = self.current_match_line() else {
             return;
         };
-        if line < self.scroll || line >= self.scroll + self.height() {
-            self.scroll = line.saturating_sub(self.height() / 3);
-        }
-        self.clamp();
+        let rows = self.height();
+        self.scroll.reveal(line, rows);
     }
 
     /// The place in the text of a folded offset.
@@ -399,12 +399,9 @@ impl TextView {
         Some(self.hits(text, start, found.len).0)
     }
 
-    fn at_end(&self) -> bool {
-        self.scroll > 0 && self.scroll == self.max_scroll()
-    }
-
+    /// The first line in view.
     pub fn scroll(&self) -> usize {
-        self.scroll
+        self.scroll.top()
     }
 
     pub fn line_count(&self) -> usize {
@@ -412,7 +409,12 @@ impl TextView {
     }
 
     pub fn max_scroll(&self) -> usize {
-        self.wrapped.lines.len().saturating_sub(self.height())
+        self.scroll.max()
+    }
+
+    /// Bounds the scroll by the wrapped text and the rows that show it.
+    fn fit(&mut self) {
+        self.scroll.fit(self.wrapped.lines.len(), self.height());
     }
 
     fn height(&self) -> usize {
@@ -421,8 +423,7 @@ impl TextView {
 
     /// Moves by `delta` lines, clamped to the text.
     pub fn scroll_by(&mut self, delta: isize) {
-        self.scroll = self.scroll.saturating_add_signed(delta);
-        self.clamp();
+        self.scroll.by(delta);
     }
 
     pub fn page(&self) -> isize {
@@ -430,15 +431,11 @@ impl TextView {
     }
 
     pub fn to_top(&mut self) {
-        self.scroll = 0;
+        self.scroll.to_top();
     }
 
     pub fn to_bottom(&mut self) {
-        self.scroll = self.max_scroll();
-    }
-
-    fn clamp(&mut self) {
-        self.scroll = self.scroll.min(self.max_scroll());
+        self.scroll.to_bottom();
     }
 }
 
@@ -452,7 +449,7 @@ impl TextView {
         // Matches are in text order: skip to the first that can be in view
         // (one ending after the top line starts), stop past the last line.
         let (top, bottom) = (
-            self.folded_offset_of_line(self.scroll),
+            self.folded_offset_of_line(self.scroll.top()),
             self.folded_offset_of_line(end),
         );
         let from = found
@@ -466,11 +463,14 @@ impl TextView {
                 theme.hit
             };
             let (_, hits) = self.hits(text, start as usize, found.len);
-            for hit in hits.iter().filter(|h| (self.scroll..end).contains(&h.line)) {
+            for hit in hits
+                .iter()
+                .filter(|h| (self.scroll.top()..end).contains(&h.line))
+            {
                 let text = text::plain(&self.wrapped.lines[hit.line]);
                 let x = area.x as usize + crate::width::str_width(&text[..hit.start]);
                 let width = crate::width::str_width(&text[hit.start..hit.end]);
-                let y = area.y + (hit.line - self.scroll) as u16;
+                let y = area.y + (hit.line - self.scroll.top()) as u16;
                 let right = (x + width).min(area.right() as usize);
                 if x < right {
                     buf.set_style(Rect::new(x as u16, y, (right - x) as u16, 1), style);
@@ -485,13 +485,13 @@ impl View for TextView {
     fn render(&self, ctx: &Ctx, body: Rect, buf: &mut Buffer) {
         let (theme, title) = (ctx.theme, ctx.lang.say(self.tab.title()));
         let area = text_area(body);
-        let end = (self.scroll + usize::from(area.height)).min(self.wrapped.lines.len());
+        let end = (self.scroll.top() + usize::from(area.height)).min(self.wrapped.lines.len());
         let position = if self.wrapped.lines.is_empty() {
             String::new()
         } else {
             format!(
                 " lines {}-{end} of {} ",
-                self.scroll + 1,
+                self.scroll.top() + 1,
                 self.wrapped.lines.len()
             )
         };
@@ -500,10 +500,15 @@ impl View for TextView {
             .title_bottom(Line::from(position).right_aligned())
             .border_style(theme.border)
             .render(body, buf);
-        draw_lines(&self.wrapped.lines[self.scroll..end], theme, area, buf);
+        draw_lines(
+            &self.wrapped.lines[self.scroll.top()..end],
+            theme,
+            area,
+            buf,
+        );
         self.draw_hits(theme, area, end, buf);
         if self.max_scroll() > 0 {
-            let mut state = ScrollbarState::new(self.max_scroll()).position(self.scroll);
+            let mut state = ScrollbarState::new(self.max_scroll()).position(self.scroll.top());
             let bar_area = Rect {
                 x: area.right(),
                 width: 1,
