@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::dataset::{Dataset, clean_text};
+use crate::dataset::{CleanString, Dataset, clean_text};
 use crate::export;
 use crate::keymap::Scope;
 use crate::lang::Lang;
@@ -268,7 +268,7 @@ impl App {
     }
 
     /// The essay's words and sources behind the selected figure.
-    fn selected_figure(&self) -> Option<(String, Option<String>, Vec<String>)> {
+    fn selected_figure(&self) -> Option<(String, Option<CleanString>, Vec<CleanString>)> {
         let d = &self.data;
         match self.tab {
             Tab::Growth => {
@@ -1187,8 +1187,8 @@ mod tests {
             .iter()
             .map(|p| {
                 (
-                    a.data.rankings[p.main].id.clone(),
-                    p.base.map(|b| a.data.rankings[b].id.clone()),
+                    a.data.rankings[p.main].id.to_string(),
+                    p.base.map(|b| a.data.rankings[b].id.to_string()),
                 )
             })
             .collect();

@@ -7,7 +7,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
 use super::bilingual::Bilingual;
-use super::model::{Dataset, ESSAY_SOURCE, RankingTable, SCHEMA_VERSION};
+use super::clean::CleanString;
+use super::model::{ESSAY_SOURCE, RankingTable, RawDataset, SCHEMA_VERSION};
 use super::quote::QuoteIndex;
 
 /// Years outside this range are refused: a chart label has room for five
@@ -131,14 +132,14 @@ impl Problems<'_> {
         }
     }
 
-    fn sources(&mut self, at: At, ids: &[String]) {
+    fn sources(&mut self, at: At, ids: &[CleanString]) {
         self.cited(at, ids, false);
     }
 
     /// Source ids that must exist, each once: a list that cites one source
     /// a million times says nothing more, and costs every view that walks
     /// it. `essay` names the essay where `essay_too`.
-    fn cited(&mut self, at: At, ids: &[String], essay_too: bool) {
+    fn cited(&mut self, at: At, ids: &[CleanString], essay_too: bool) {
         let list = at.field("sources");
         self.non_empty_list(list, ids);
         let mut unique = Unique::new();
@@ -191,7 +192,7 @@ impl<'a> Unique<'a> {
 }
 
 /// Checks every rule; an empty list means the dataset is valid.
-pub fn validate(d: &Dataset) -> Findings {
+pub fn validate(d: &RawDataset) -> Findings {
     let quotes: Vec<&str> = d.quotes().collect();
     let missing_quotes = if quotes.is_empty() {
         HashSet::default()
@@ -263,7 +264,7 @@ pub fn validate(d: &Dataset) -> Findings {
     p.found
 }
 
-fn surveys<'d>(d: &'d Dataset, p: &mut Problems) -> Unique<'d> {
+fn surveys<'d>(d: &'d RawDataset, p: &mut Problems) -> Unique<'d> {
     let list = At::Root("surveys");
     let survey_ids = ids(
         p,
@@ -304,7 +305,7 @@ fn surveys<'d>(d: &'d Dataset, p: &mut Problems) -> Unique<'d> {
     survey_ids
 }
 
-fn essay(d: &Dataset, p: &mut Problems) {
+fn essay(d: &RawDataset, p: &mut Problems) {
     let e = &d.essay;
     let at = At::Root("essay");
     p.non_empty(at.field("title"), &e.title);
@@ -379,7 +380,7 @@ fn date(p: &mut Problems, at: At, date: &str, finest: Precision) {
     }
 }
 
-fn growth(d: &Dataset, p: &mut Problems) {
+fn growth(d: &RawDataset, p: &mut Problems) {
     let g = &d.growth;
     let root = At::Root("growth");
     p.words(root.field("title"), &g.title);
@@ -477,7 +478,7 @@ fn share_rule(p: &mut Problems, at: At, share: f64, users: f64, internet: Option
     }
 }
 
-fn rankings(d: &Dataset, platforms: &Unique, surveys: &Unique, p: &mut Problems) {
+fn rankings(d: &RawDataset, platforms: &Unique, surveys: &Unique, p: &mut Problems) {
     let list = At::Root("rankings");
     p.non_empty_list(list, &d.rankings);
     // Validation runs before the look-ups are built: its own map of tables.
