@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::checked::Dataset;
 use super::clean::CleanString;
+use super::ids::positions;
 use super::model::{Platform, RankRow, RawDataset, Source, Survey};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -25,13 +26,10 @@ pub struct Lookup {
 /// months).
 pub type SurveyOrder = (String, usize);
 
+/// Ids to their first positions: the first of a duplicate wins, as
+/// validation reports the rest.
 fn owned<'a>(ids: impl Iterator<Item = &'a CleanString>) -> HashMap<CleanString, usize> {
-    let mut map = HashMap::default();
-    for (i, id) in ids.enumerate() {
-        // The first of a duplicate wins, as validation reports the rest.
-        map.entry(id.clone()).or_insert(i);
-    }
-    map
+    positions(ids.cloned())
 }
 
 impl Lookup {

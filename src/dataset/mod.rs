@@ -8,6 +8,7 @@
 mod bilingual;
 mod checked;
 mod clean;
+mod ids;
 mod lookup;
 mod model;
 mod quote;
