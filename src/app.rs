@@ -6,7 +6,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 pub use crate::action::{Action, Effect, Update};
-use crate::dataset::{Dataset, clean_text};
+use crate::dataset::{CleanString, Dataset, clean_text};
 use crate::export;
 use crate::keymap::Scope;
 use crate::lang::Lang;
@@ -218,7 +218,7 @@ impl App {
     }
 
     /// The essay's words and sources behind the selected figure.
-    fn selected_figure(&self) -> Option<(String, Option<String>, Vec<String>)> {
+    fn selected_figure(&self) -> Option<(String, Option<CleanString>, Vec<CleanString>)> {
         let d = &self.data;
         match self.tab {
             Tab::Growth => {

@@ -170,7 +170,7 @@ impl Comparison {
         let points = if t.unit == "%" {
             "percentage points".to_string()
         } else {
-            t.unit.clone()
+            t.unit.to_string()
         };
         let mut lines = vec![match self.relation {
             Relation::Populations => format!(
@@ -344,7 +344,7 @@ mod tests {
 
     #[test]
     fn many_breaks_make_a_short_caption() {
-        let mut d = load(None).unwrap().dataset;
+        let mut d = load(None).unwrap().dataset.into_raw();
         let first = d.breaks[0].clone();
         d.breaks = (0..40)
             .map(|i| {
@@ -353,7 +353,7 @@ mod tests {
                 b
             })
             .collect();
-        d.prepare();
+        let d = crate::dataset::Dataset::new(d).unwrap();
         let (main, base) = (
             d.table_index("2014-all").unwrap(),
             d.table_index("2013-all").unwrap(),

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value, json};
 
 use crate::compare::base_text;
-use crate::dataset::Dataset;
+use crate::dataset::{CleanString, Dataset};
 use crate::format;
 use crate::lang::Lang;
 
@@ -23,11 +23,11 @@ pub struct Table {
     pub rows: Vec<Vec<Value>>,
 }
 
-fn source_urls(d: &Dataset, ids: &[String]) -> Value {
+fn source_urls(d: &Dataset, ids: &[CleanString]) -> Value {
     let urls: Vec<&str> = ids
         .iter()
         .filter_map(|id| d.source(id))
-        .flat_map(|s| s.urls.iter().map(String::as_str))
+        .flat_map(|s| s.urls.iter().map(CleanString::as_str))
         .collect();
     json!(urls)
 }

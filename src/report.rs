@@ -105,7 +105,7 @@ fn growth(d: &Dataset, width: usize) -> String {
     let bar_width = width.saturating_sub(columns.len());
     for s in &g.series {
         doc.blank();
-        doc.push(head(s.label.en.clone()));
+        doc.push(head(s.label.en.to_string()));
         doc.push(head(columns.trim_end().to_string()));
         let mut before: Option<i32> = None;
         for p in &s.points {

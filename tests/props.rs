@@ -9,8 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use sns_tui::action::Action;
 use sns_tui::app::App;
-use sns_tui::dataset::Kind;
-use sns_tui::dataset::{self, BUNDLED_JSON, Dataset, Origin};
+use sns_tui::dataset::{self, BUNDLED_JSON, CleanString, Dataset, Kind, Origin, RawDataset};
 use sns_tui::keymap;
 use sns_tui::layout;
 use sns_tui::series::Measure;
@@ -96,31 +95,32 @@ fn words() -> impl Strategy<Value = String> {
 }
 
 prop_compose! {
-    /// A dataset that passes validation, of any shape the schema allows.
-    fn valid_dataset()(
+    /// The data of a dataset that passes validation, of any shape the
+    /// schema allows.
+    fn valid_raw_dataset()(
         paragraphs in prop::collection::vec(words(), 1..6),
         n_sources in 1usize..4,
         names in prop::collection::vec(words(), 1..7),
         series in prop::collection::vec(prop::collection::btree_map(dataset::YEARS, (0.0f64..1000.0, 0usize..3, prop::option::of(1.0f64..3.0)), 1..20), 1..4),
         tables in prop::collection::vec((prop::collection::vec(0.0f64..100.0, 1..8), 0usize..3, any::<bool>(), prop::option::of(any::<prop::sample::Index>()), (0usize..2, any::<bool>(), any::<bool>())), 1..5),
         quote_every in 1usize..4,
-    ) -> Dataset {
-        let mut d = bundled();
-        d.essay.paragraphs = paragraphs;
+    ) -> RawDataset {
+        let mut d = bundled().into_raw();
+        d.essay.paragraphs = paragraphs.into_iter().map(CleanString::from).collect();
         d.sources.truncate(n_sources);
-        let source_ids: Vec<String> = d.sources.iter().map(|s| s.id.clone()).collect();
+        let source_ids: Vec<CleanString> = d.sources.iter().map(|s| s.id.clone()).collect();
         let template = d.platforms[0].clone();
         d.platforms = names.iter().enumerate().map(|(i, name)| {
             let mut p = template.clone();
-            p.id = format!("p{i}");
-            p.name = name.clone();
+            p.id = format!("p{i}").into();
+            p.name = name.as_str().into();
             p
         }).collect();
         let point_template = d.growth.series[0].points[0].clone();
-        let quote = d.essay.paragraphs[0].split(' ').next().unwrap().to_string();
+        let quote = CleanString::from(d.essay.paragraphs[0].split(' ').next().unwrap());
         d.growth.series = series.iter().enumerate().map(|(si, points)| {
             let mut s = d.growth.series[0].clone();
-            s.id = format!("s{si}");
+            s.id = format!("s{si}").into();
             s.points = points.iter().enumerate().map(|(pi, (&year, &(users, kind, internet_ratio)))| {
                 let mut p = point_template.clone();
                 p.year = year;
@@ -146,15 +146,15 @@ prop_compose! {
         let unit = |points: bool| if points { "points" } else { "%" };
         d.rankings = tables.iter().enumerate().map(|(ti, (values, unpublished, ties, compare, (survey, unranked, points)))| {
             let mut t = table_template.clone();
-            t.id = format!("t{ti}");
+            t.id = format!("t{ti}").into();
             t.survey = d.surveys[*survey].id.clone();
-            t.unit = unit(*points).to_string();
+            t.unit = unit(*points).into();
             // Tables compare only with tables of their unit.
             t.compare_with = compare
                 .as_ref()
                 .map(|c| c.index(n_tables))
                 .filter(|&c| c != ti && tables[c].4.2 == *points)
-                .map(|c| format!("t{c}"));
+                .map(|c| format!("t{c}").into());
             let mut values: Vec<f64> = values.iter().take(d.platforms.len()).copied().collect();
             values.sort_by(|a, b| b.total_cmp(a));
             if *ties && values.len() > 1 {
@@ -167,7 +167,7 @@ prop_compose! {
                     rank = i as u32 + 1;
                 }
                 let mut r = row_template.clone();
-                r.platform = format!("p{i}");
+                r.platform = format!("p{i}").into();
                 r.rank = (!unranked).then_some(rank);
                 r.value = (i < keep).then_some(v);
                 r.sources = vec![source_ids[i % source_ids.len()].clone()];
@@ -182,9 +182,14 @@ prop_compose! {
             n.sources = vec![if i == 0 { "essay".into() } else { source_ids[0].clone() }];
             n.quote = None;
         }
-        d.prepare();
         d
     }
+}
+
+/// A checked dataset of any shape the schema allows: that the check
+/// passes, `generated_datasets_are_valid` shows.
+fn valid_dataset() -> impl Strategy<Value = Dataset> {
+    valid_raw_dataset().prop_map(|raw| Dataset::new(raw).unwrap_or_else(|f| panic!("{f:?}")))
 }
 
 fn key_event() -> impl Strategy<Value = KeyEvent> {
@@ -276,9 +281,10 @@ proptest! {
     #![proptest_config(config(64))]
 
     #[test]
-    fn generated_datasets_are_valid(d in valid_dataset()) {
-        let problems = dataset::validate(&d);
+    fn generated_datasets_are_valid(raw in valid_raw_dataset()) {
+        let problems = dataset::validate(&raw);
         prop_assert!(problems.is_empty(), "{problems:?}");
+        prop_assert!(Dataset::new(raw).is_ok());
     }
 
     #[test]

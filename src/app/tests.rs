@@ -678,8 +678,8 @@ fn rankings_pages_pair_each_table_with_its_comparison() {
         .iter()
         .map(|p| {
             (
-                a.data.rankings[p.main].id.clone(),
-                p.base.map(|b| a.data.rankings[b].id.clone()),
+                a.data.rankings[p.main].id.to_string(),
+                p.base.map(|b| a.data.rankings[b].id.to_string()),
             )
         })
         .collect();

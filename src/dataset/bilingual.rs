@@ -1,6 +1,7 @@
 //! Words a data file gives in English, and in Japanese where it can: a
-//! plain string, or `{"en": "...", "ja": "..."}`. Cleaned as they are read,
-//! so no label can carry a control sequence past the loader.
+//! plain string, or `{"en": "...", "ja": "..."}`. Both are
+//! [`CleanString`]s, so no label can carry a control sequence past the
+//! loader.
 
 use std::fmt;
 
@@ -8,25 +9,25 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
-use super::clean::clean_text;
+use super::clean::CleanString;
 use crate::cli::Lang;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Bilingual {
-    pub en: String,
+    pub en: CleanString,
     /// Absent where the file gives none: the English stands in.
-    pub ja: Option<String>,
+    pub ja: Option<CleanString>,
 }
 
 impl Bilingual {
-    pub fn new(en: impl Into<String>) -> Self {
+    pub fn new(en: impl Into<CleanString>) -> Self {
         Bilingual {
             en: en.into(),
             ja: None,
         }
     }
 
-    pub fn both(en: impl Into<String>, ja: impl Into<String>) -> Self {
+    pub fn both(en: impl Into<CleanString>, ja: impl Into<CleanString>) -> Self {
         Bilingual {
             en: en.into(),
             ja: Some(ja.into()),
@@ -36,8 +37,8 @@ impl Bilingual {
     /// The words in `lang`, the English where there is no Japanese.
     pub fn get(&self, lang: Lang) -> &str {
         match (lang, &self.ja) {
-            (Lang::Ja, Some(ja)) => ja,
-            _ => &self.en,
+            (Lang::Ja, Some(ja)) => ja.as_str(),
+            _ => self.en.as_str(),
         }
     }
 }
@@ -78,11 +79,11 @@ impl<'de> Visitor<'de> for BilingualVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Bilingual, E> {
-        Ok(Bilingual::new(clean_text(v)))
+        Ok(Bilingual::new(v))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Bilingual, A::Error> {
-        let (mut en, mut ja) = (None::<String>, None::<String>);
+        let (mut en, mut ja) = (None::<CleanString>, None::<CleanString>);
         while let Some(key) = map.next_key::<String>()? {
             let slot = match key.as_str() {
                 "en" => &mut en,
@@ -95,10 +96,7 @@ impl<'de> Visitor<'de> for BilingualVisitor {
             *slot = Some(map.next_value()?);
         }
         let en = en.ok_or_else(|| de::Error::missing_field("en"))?;
-        Ok(Bilingual {
-            en: clean_text(&en),
-            ja: ja.map(|j| clean_text(&j)),
-        })
+        Ok(Bilingual { en, ja })
     }
 }
 

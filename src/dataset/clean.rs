@@ -1,11 +1,17 @@
 //! Text from a data file is cleaned once, at load, so that nothing a file
 //! says can reach the terminal as a control sequence, and every character
 //! cluster left takes at least one column, as ratatui lays it out.
+//! [`CleanString`] is the type of every string the dataset holds: made in
+//! any way, it is cleaned.
 
+use std::borrow::Borrow;
+use std::fmt;
+use std::ops::Deref;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-
-use super::model::Dataset;
 
 /// Columns a tab expands to; text is reflowed, so tab stops mean nothing.
 const TAB_WIDTH: usize = 4;
@@ -16,7 +22,7 @@ const TAB_WIDTH: usize = 4;
 /// and the zero-width joiner, whose emoji sequences terminals draw at
 /// widths that disagree with each other and with ratatui, breaking table
 /// alignment (joined emoji show as their parts).
-fn is_forbidden(c: char) -> bool {
+pub(super) fn is_forbidden(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
@@ -55,88 +61,158 @@ fn needs_cleaning(c: char) -> bool {
     c == '\t' || is_forbidden(c) || c.width().is_none_or(|w| w == 0)
 }
 
-fn clean(s: &mut String) {
+/// Whether [`clean_text`] would change `s`.
+fn is_clean(s: &str) -> bool {
     // Printable ASCII needs nothing: a fast check for the common case.
-    let printable_ascii = s.bytes().all(|b| (0x20..0x7f).contains(&b));
-    if !printable_ascii && s.chars().any(needs_cleaning) {
-        *s = clean_text(s);
+    s.bytes().all(|b| (0x20..0x7f).contains(&b)) || !s.chars().any(needs_cleaning)
+}
+
+/// A string from a data file, cleaned by [`clean_text`] however it is
+/// made: read from JSON, or converted from a `String` or `&str`. Every
+/// string of the dataset's model is one, so no field can be left out of
+/// cleaning. In JSON it is a plain string; the rest of the crate reads it
+/// as a `&str` (it derefs to one, and compares with and looks up as one).
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CleanString(String);
+
+impl CleanString {
+    /// `s` cleaned; a string already clean is kept as it is.
+    pub fn new(s: impl Into<String>) -> Self {
+        let s = s.into();
+        if is_clean(&s) {
+            CleanString(s)
+        } else {
+            CleanString(clean_text(&s))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
     }
 }
 
-fn clean_opt(s: &mut Option<String>) {
-    if let Some(s) = s {
-        clean(s);
+impl From<String> for CleanString {
+    fn from(s: String) -> Self {
+        CleanString::new(s)
     }
 }
 
-fn clean_all(v: &mut [String]) {
-    v.iter_mut().for_each(clean);
+impl From<&str> for CleanString {
+    fn from(s: &str) -> Self {
+        if is_clean(s) {
+            CleanString(s.to_owned())
+        } else {
+            CleanString(clean_text(s))
+        }
+    }
 }
 
-impl Dataset {
-    /// Cleans every string in place.
-    pub fn clean(&mut self) {
-        let e = &mut self.essay;
-        for s in [
-            &mut e.title,
-            &mut e.blog,
-            &mut e.byline,
-            &mut e.date,
-            &mut e.author,
-        ] {
-            clean(s);
-        }
-        clean_opt(&mut e.site);
-        clean_all(&mut e.paragraphs);
-        for s in &mut self.sources {
-            for f in [&mut s.id, &mut s.publisher, &mut s.title, &mut s.date] {
-                clean(f);
-            }
-            clean_all(&mut s.urls);
-        }
-        for p in &mut self.platforms {
-            for f in [&mut p.id, &mut p.name, &mut p.name_ja] {
-                clean(f);
-            }
-            clean_opt(&mut p.note);
-        }
-        // Bilingual words (titles, labels) are cleaned as they are read.
-        for s in &mut self.surveys {
-            for f in [&mut s.id, &mut s.family] {
-                clean(f);
-            }
-            clean_opt(&mut s.month);
-            clean_all(&mut s.sources);
-        }
-        for b in &mut self.breaks {
-            clean(&mut b.from);
-            clean_all(&mut b.sources);
-        }
-        for series in &mut self.growth.series {
-            clean(&mut series.id);
-            for p in &mut series.points {
-                clean_all(&mut p.sources);
-                clean_opt(&mut p.quote);
-                clean_opt(&mut p.note);
-            }
-        }
-        for t in &mut self.rankings {
-            for f in [&mut t.id, &mut t.survey, &mut t.unit] {
-                clean(f);
-            }
-            clean_opt(&mut t.compare_with);
-            for r in &mut t.rows {
-                clean(&mut r.platform);
-                clean_all(&mut r.sources);
-                clean_opt(&mut r.quote);
-            }
-        }
-        for n in &mut self.notes {
-            clean(&mut n.title);
-            clean(&mut n.text);
-            clean_opt(&mut n.quote);
-            clean_all(&mut n.sources);
-        }
+impl From<CleanString> for String {
+    fn from(s: CleanString) -> Self {
+        s.0
+    }
+}
+
+impl Deref for CleanString {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for CleanString {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for CleanString {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CleanString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
+/// As a string's, so that messages quote it as they would a `&str`.
+impl fmt::Debug for CleanString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq<str> for CleanString {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for CleanString {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<String> for CleanString {
+    fn eq(&self, other: &String) -> bool {
+        &self.0 == other
+    }
+}
+
+impl PartialEq<CleanString> for str {
+    fn eq(&self, other: &CleanString) -> bool {
+        self == other.0
+    }
+}
+
+impl PartialEq<CleanString> for &str {
+    fn eq(&self, other: &CleanString) -> bool {
+        *self == other.0
+    }
+}
+
+impl PartialEq<CleanString> for String {
+    fn eq(&self, other: &CleanString) -> bool {
+        *self == other.0
+    }
+}
+
+impl Serialize for CleanString {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for CleanString {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_string(CleanStringVisitor)
+    }
+}
+
+struct CleanStringVisitor;
+
+impl Visitor<'_> for CleanStringVisitor {
+    type Value = CleanString;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        // As serde says it of a `String`.
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<CleanString, E> {
+        Ok(CleanString::from(v))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<CleanString, E> {
+        Ok(CleanString::new(v))
     }
 }
 
@@ -182,5 +258,44 @@ mod tests {
     #[test]
     fn splits_joined_emoji_into_their_parts() {
         assert_eq!(clean_text("👩\u{200D}💻"), "👩💻");
+    }
+
+    #[test]
+    fn a_clean_string_is_cleaned_however_it_is_made() {
+        let dirty = "a\u{1b}[31m\u{9b}b\u{202e}c\u{200d}d\te";
+        let want = clean_text(dirty);
+        assert_eq!(want, "a[31mbcd    e");
+        assert_eq!(CleanString::new(dirty), *want);
+        assert_eq!(CleanString::from(dirty), want);
+        assert_eq!(CleanString::from(dirty.to_string()), want);
+        let read: CleanString =
+            serde_json::from_str(&serde_json::to_string(dirty).unwrap()).unwrap();
+        assert_eq!(read, want);
+        // Clean text is kept as it is, wide or not.
+        for s in ["plain ASCII", "ミクシィ 🙂 e\u{301}", ""] {
+            assert_eq!(CleanString::from(s), s);
+        }
+    }
+
+    #[test]
+    fn a_clean_string_is_a_plain_string_in_json_and_a_str_in_rust() {
+        let s: CleanString = serde_json::from_str(r#""ict-2014""#).unwrap();
+        assert_eq!(serde_json::to_string(&s).unwrap(), r#""ict-2014""#);
+        assert_eq!(format!("{s} {s:?}"), r#"ict-2014 "ict-2014""#);
+        assert_eq!(s, "ict-2014");
+        assert_eq!("ict-2014", s);
+        assert_eq!(*"ict-2014", s);
+        assert_eq!("ict-2014".to_string(), s);
+        assert!(s.starts_with("ict"));
+        assert_eq!(s.as_ref() as &str, "ict-2014");
+        let map: std::collections::HashMap<CleanString, usize> = [(s.clone(), 7)].into();
+        assert_eq!(map.get("ict-2014"), Some(&7));
+        let err = serde_json::from_str::<CleanString>("3")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("invalid type: integer `3`, expected a string"),
+            "{err}"
+        );
     }
 }

@@ -1,8 +1,14 @@
-//! The dataset: its serde model, loading with JSON paths in errors,
-//! cleaning, and validation.
+//! The dataset, in layers: [`CleanString`], a string cleaned however it is
+//! made; [`RawDataset`], the serde model of a file, all of whose strings
+//! are those; [`Dataset`], a raw one that passed validation, with its ids
+//! indexed, made only by [`Dataset::new`]. Loading reads a file into the
+//! raw model (upgrading version 1), with JSON paths in errors, then checks
+//! it.
 
 mod bilingual;
+mod checked;
 mod clean;
+mod ids;
 mod lookup;
 mod model;
 mod quote;
@@ -16,7 +22,8 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 pub use bilingual::Bilingual;
-pub use clean::clean_text;
+pub use checked::Dataset;
+pub use clean::{CleanString, clean_text};
 pub use model::*;
 pub use quote::{QuoteIndex, find_quote};
 pub use validate::{Findings, KEPT_PROBLEMS, Problem, YEARS, validate};
@@ -247,7 +254,7 @@ pub fn parse_bytes(bytes: Vec<u8>, origin: Origin) -> Result<Loaded, LoadError> 
     parse(&text, origin)
 }
 
-/// Parses, cleans and validates dataset text.
+/// Parses dataset text, cleaning its strings, and checks it.
 pub fn parse(text: &str, origin: Origin) -> Result<Loaded, LoadError> {
     let json = text.strip_prefix('\u{feff}').unwrap_or(text);
     if json.trim().is_empty() {
@@ -258,20 +265,18 @@ pub fn parse(text: &str, origin: Origin) -> Result<Loaded, LoadError> {
     }
     // A current file is read at the cost of one parse; only a file that is
     // not one is asked its version, and an older one read as that.
-    let mut dataset = match serde_json::from_str::<Dataset>(json) {
+    // Strings are cleaned as they are read.
+    let raw = match serde_json::from_str::<RawDataset>(json) {
         Ok(d) => d,
         Err(_) if declared_version(json) == Some(1) => {
             deserialize::<v1::DatasetV1>(json, &origin)?.upgrade()
         }
-        Err(first) => return Err(path_error::<Dataset>(json, origin, &first)),
+        Err(first) => return Err(path_error::<RawDataset>(json, origin, &first)),
     };
-    dataset.clean();
-    let findings = validate(&dataset);
-    if !findings.is_empty() {
-        return Err(LoadError::Invalid { origin, findings });
+    match Dataset::new(raw) {
+        Ok(dataset) => Ok(Loaded { dataset, origin }),
+        Err(findings) => Err(LoadError::Invalid { origin, findings }),
     }
-    dataset.prepare();
-    Ok(Loaded { dataset, origin })
 }
 
 /// The `schema` a document declares, if it declares a whole number.

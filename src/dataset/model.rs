@@ -1,10 +1,13 @@
-//! The shape of a dataset file. Field names here are the JSON schema the
-//! README documents; unknown fields are rejected so a typo never silently
-//! drops a figure.
+//! The shape of a dataset file, as read: [`RawDataset`] and its parts.
+//! Field names here are the JSON schema the README documents; unknown
+//! fields are rejected so a typo never silently drops a figure. Every
+//! string is a [`CleanString`], cleaned as it is read. A raw dataset is
+//! not checked: [`super::Dataset::new`] checks one and indexes it.
 
 use serde::{Deserialize, Serialize};
 
 use super::bilingual::Bilingual;
+use super::clean::CleanString;
 
 /// The schema version this build writes; it reads this one and version 1
 /// (see `super::v1`), which it upgrades in memory.
@@ -12,7 +15,7 @@ pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Dataset {
+pub struct RawDataset {
     pub schema: u32,
     pub essay: Essay,
     pub sources: Vec<Source>,
@@ -26,43 +29,40 @@ pub struct Dataset {
     pub rankings: Vec<RankingTable>,
     #[serde(default)]
     pub notes: Vec<Note>,
-    /// Ids to positions, built by [`Dataset::prepare`].
-    #[serde(skip)]
-    pub(super) lookup: super::lookup::Lookup,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Essay {
-    pub title: String,
-    pub blog: String,
+    pub title: CleanString,
+    pub blog: CleanString,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub site: Option<String>,
-    pub byline: String,
-    pub date: String,
-    pub author: String,
-    pub paragraphs: Vec<String>,
+    pub site: Option<CleanString>,
+    pub byline: CleanString,
+    pub date: CleanString,
+    pub author: CleanString,
+    pub paragraphs: Vec<CleanString>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub id: String,
-    pub publisher: String,
-    pub title: String,
+    pub id: CleanString,
+    pub publisher: CleanString,
+    pub title: CleanString,
     /// YYYY-MM-DD, or YYYY-MM or YYYY where only that much is known.
-    pub date: String,
-    pub urls: Vec<String>,
+    pub date: CleanString,
+    pub urls: Vec<CleanString>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Platform {
-    pub id: String,
-    pub name: String,
-    pub name_ja: String,
+    pub id: CleanString,
+    pub name: CleanString,
+    pub name_ja: CleanString,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<CleanString>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -78,7 +78,7 @@ pub struct Growth {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Series {
-    pub id: String,
+    pub id: CleanString,
     /// Up to its first " (" it is the series' short name.
     pub label: Bilingual,
     /// False for a series only the ledger lists, never the chart (a
@@ -130,34 +130,34 @@ pub struct Point {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share_pct: Option<f64>,
     pub kind: Kind,
-    pub sources: Vec<String>,
+    pub sources: Vec<CleanString>,
     /// The essay's own words for this figure; must occur in the essay.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
+    pub quote: Option<CleanString>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<CleanString>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RankingTable {
-    pub id: String,
+    pub id: CleanString,
     pub title: Bilingual,
     /// The id of the survey the table comes from.
-    pub survey: String,
+    pub survey: CleanString,
     /// Whom the figures count.
     pub population: Bilingual,
     /// Whether the survey's sample size is this table's base.
     pub base: Base,
     pub metric: Bilingual,
     /// Tables of one unit are drawn on one scale.
-    pub unit: String,
+    pub unit: CleanString,
     /// Another table's id: the two are shown together, and this one says how
     /// each platform stands against the other: a change where the other is
     /// an earlier survey, a comparison of populations where it is the same
     /// survey.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub compare_with: Option<String>,
+    pub compare_with: Option<CleanString>,
     pub rows: Vec<RankRow>,
 }
 
@@ -168,7 +168,7 @@ pub struct RankRow {
     /// ranking.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rank: Option<u32>,
-    pub platform: String,
+    pub platform: CleanString,
     /// The name the source uses here, where it differs from the platform's
     /// ("X (formerly Twitter)").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -176,20 +176,20 @@ pub struct RankRow {
     /// Absent where the source gives the rank but not the figure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
-    pub sources: Vec<String>,
+    pub sources: Vec<CleanString>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
+    pub quote: Option<CleanString>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
-    pub title: String,
+    pub title: CleanString,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
-    pub text: String,
+    pub quote: Option<CleanString>,
+    pub text: CleanString,
     /// Source ids; [`ESSAY_SOURCE`] cites the essay itself.
-    pub sources: Vec<String>,
+    pub sources: Vec<CleanString>,
 }
 
 /// The source id that names the essay itself, for notes about it.
@@ -199,14 +199,14 @@ pub const ESSAY_SOURCE: &str = "essay";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Survey {
-    pub id: String,
+    pub id: CleanString,
     /// Surveys of one family repeat one method over the years, so their
     /// figures can be set side by side, across the [`Break`]s.
-    pub family: String,
+    pub family: CleanString,
     pub name: Bilingual,
     /// YYYY-MM, or YYYY where only the year is known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub month: Option<String>,
+    pub month: Option<CleanString>,
     /// Respondents in all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample_size: Option<u32>,
@@ -215,7 +215,7 @@ pub struct Survey {
     /// What counted as using a platform.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub definition: Option<Bilingual>,
-    pub sources: Vec<String>,
+    pub sources: Vec<CleanString>,
 }
 
 /// Whose answers a table's figures are shares of.
@@ -238,8 +238,8 @@ pub enum Base {
 #[serde(deny_unknown_fields)]
 pub struct Break {
     /// The first survey measured the new way.
-    pub from: String,
+    pub from: CleanString,
     pub title: Bilingual,
     pub text: Bilingual,
-    pub sources: Vec<String>,
+    pub sources: Vec<CleanString>,
 }

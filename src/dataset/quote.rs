@@ -19,12 +19,12 @@ pub struct QuoteIndex {
 const PARAGRAPH: u8 = 0;
 
 impl QuoteIndex {
-    pub fn new(paragraphs: &[String]) -> Self {
-        let bytes = paragraphs.iter().map(String::len).sum::<usize>() + paragraphs.len();
+    pub fn new<S: AsRef<str>>(paragraphs: &[S]) -> Self {
+        let bytes = paragraphs.iter().map(|p| p.as_ref().len()).sum::<usize>() + paragraphs.len();
         let mut text = String::with_capacity(bytes);
         for p in paragraphs {
             text.push(char::from(PARAGRAPH));
-            push_normalised(&mut text, p);
+            push_normalised(&mut text, p.as_ref());
         }
         QuoteIndex { text }
     }

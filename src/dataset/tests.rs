@@ -387,3 +387,92 @@ fn ledger_only_series_come_after_the_charted_ones() {
     });
     assert_eq!(paths(&p), ["growth.series[2].chart"]);
 }
+
+/// An escape sequence, a C1 control (CSI), a bidi override and a
+/// zero-width joiner: what the poisoned strings below carry.
+const POISON: &str = "\u{1b}[31m\u{9b}\u{202e}\u{200d}";
+
+/// The characters of [`POISON`] after its escape sequence.
+const CONTROLS: &str = "\u{9b}\u{202e}\u{200d}";
+
+/// What a data file's strings must never bring to the terminal.
+fn forbidden_in(s: &str) -> Option<char> {
+    s.chars().find(|&c| super::clean::is_forbidden(c))
+}
+
+/// Puts [`POISON`] into every string value of `v`, wherever it stands, in
+/// ways that keep the dataset valid once cleaned: every string but a date
+/// or the essay's words gets it in front, so an id and each mention of it
+/// get the same; a date, and the source id that names the essay, get a
+/// bare ESC in front, which with the first character is an escape sequence
+/// of its own, and the rest behind, so that they keep their shape; the
+/// paragraphs and the quotes get it in each run of white space between
+/// words, so a quote still stands in the essay word for word. Strings
+/// that name a variant of an enum (`kind`, `base`) are not text, and are
+/// left alone: one poisoned is refused by name. Returns how many strings
+/// there are.
+fn poison(v: &mut Value, key: Option<&str>) -> usize {
+    match v {
+        Value::String(_) if matches!(key, Some("kind" | "base")) => 1,
+        Value::String(s) => {
+            *s = match key {
+                Some("date" | "month") => format!("\u{1b}{s}{CONTROLS}"),
+                Some("sources") if s == ESSAY_SOURCE => format!("\u{1b}{s}{CONTROLS}"),
+                Some("paragraphs" | "quote") => {
+                    let words: Vec<&str> = s.split_whitespace().collect();
+                    assert!(words.len() > 1, "{s:?} has no white space to poison");
+                    words.join(&format!(" {POISON} "))
+                }
+                _ => format!("{POISON}{s}"),
+            };
+            1
+        }
+        Value::Array(items) => items.iter_mut().map(|i| poison(i, key)).sum(),
+        Value::Object(fields) => fields
+            .iter_mut()
+            // The words of a bilingual string are poisoned as it is.
+            .map(|(k, f)| match k.as_str() {
+                "en" | "ja" => poison(f, key),
+                k => poison(f, Some(k)),
+            })
+            .sum(),
+        _ => 0,
+    }
+}
+
+/// Every string of the bundled dataset, poisoned, loads, and the loaded
+/// dataset written out again holds no forbidden character: no string field
+/// of the model escapes cleaning.
+#[test]
+fn every_string_is_cleaned_at_load() {
+    let mut v = bundled_value();
+    let strings = poison(&mut v, None);
+    assert!(strings > 100, "only {strings} strings");
+    let json = v.to_string();
+    assert!(json.contains("\\u001b[31m") && json.contains(CONTROLS));
+    let loaded = load_value(&v).unwrap_or_else(|e| panic!("{e}"));
+    let out = serde_json::to_value(&loaded.dataset).unwrap();
+    let mut seen = 0;
+    let mut check = |s: &str| {
+        seen += 1;
+        assert_eq!(forbidden_in(s), None, "in {s:?}");
+        assert_eq!(clean_text(s), s);
+    };
+    fn walk(v: &Value, check: &mut impl FnMut(&str)) {
+        match v {
+            Value::String(s) => check(s),
+            Value::Array(items) => items.iter().for_each(|i| walk(i, check)),
+            Value::Object(fields) => fields.values().for_each(|f| walk(f, check)),
+            _ => {}
+        }
+    }
+    walk(&out, &mut check);
+    assert_eq!(seen, strings, "every string written out again");
+    // What was poisoned shows, cleaned, where it was put.
+    assert_eq!(loaded.dataset.sources[0].id, "[31mict-2011");
+    assert!(loaded.dataset.essay.paragraphs[0].contains(" [31m "));
+    assert_eq!(
+        forbidden_in(&serde_json::to_string(&loaded.dataset).unwrap()),
+        None
+    );
+}

@@ -8,8 +8,9 @@ use serde::Deserialize;
 use serde::de::IgnoredAny;
 
 use super::bilingual::Bilingual;
+use super::clean::CleanString;
 use super::model::{
-    Base, Dataset, Essay, Growth, Note, Platform, RankRow, RankingTable, SCHEMA_VERSION, Source,
+    Base, Essay, Growth, Note, Platform, RankRow, RankingTable, RawDataset, SCHEMA_VERSION, Source,
     Survey,
 };
 
@@ -35,16 +36,16 @@ pub struct DatasetV1 {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TableV1 {
-    id: String,
+    id: CleanString,
     title: Bilingual,
     survey: Bilingual,
     #[serde(default)]
     sample_size: Option<u32>,
     population: Bilingual,
     metric: Bilingual,
-    unit: String,
+    unit: CleanString,
     #[serde(default)]
-    compare_with: Option<String>,
+    compare_with: Option<CleanString>,
     rows: Vec<RowV1>,
 }
 
@@ -52,31 +53,31 @@ struct TableV1 {
 #[serde(deny_unknown_fields)]
 struct RowV1 {
     rank: u32,
-    platform: String,
+    platform: CleanString,
     #[serde(default)]
     value: Option<f64>,
-    sources: Vec<String>,
+    sources: Vec<CleanString>,
     #[serde(default)]
-    quote: Option<String>,
+    quote: Option<CleanString>,
 }
 
 impl DatasetV1 {
     /// The same figures in the current schema: one survey for each survey
     /// named, holding the first sample size given for it, and every table's
     /// base unstated.
-    pub fn upgrade(self) -> Dataset {
+    pub fn upgrade(self) -> RawDataset {
         let mut surveys: Vec<Survey> = Vec::new();
-        let mut by_name: HashMap<String, usize> = HashMap::default();
+        let mut by_name: HashMap<CleanString, usize> = HashMap::default();
         // Each survey cites the sources of its tables' rows, once each.
-        let mut cited: Vec<HashSet<String>> = Vec::new();
+        let mut cited: Vec<HashSet<CleanString>> = Vec::new();
         let rankings = self
             .rankings
             .into_iter()
             .map(|t| {
                 let at = *by_name.entry(t.survey.en.clone()).or_insert_with(|| {
                     surveys.push(Survey {
-                        id: format!("survey-{}", surveys.len() + 1),
-                        family: FAMILY.to_string(),
+                        id: format!("survey-{}", surveys.len() + 1).into(),
+                        family: FAMILY.into(),
                         name: t.survey.clone(),
                         month: None,
                         sample_size: None,
@@ -107,7 +108,7 @@ impl DatasetV1 {
                 }
             })
             .collect();
-        Dataset {
+        RawDataset {
             schema: SCHEMA_VERSION,
             essay: self.essay,
             sources: self.sources,
@@ -117,7 +118,6 @@ impl DatasetV1 {
             growth: self.growth,
             rankings,
             notes: self.notes,
-            lookup: Default::default(),
         }
     }
 }

@@ -7,7 +7,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
 use super::bilingual::Bilingual;
-use super::model::{Dataset, ESSAY_SOURCE, RankingTable, SCHEMA_VERSION};
+use super::clean::CleanString;
+use super::ids::{first_before, positions};
+use super::model::{ESSAY_SOURCE, RankingTable, RawDataset, SCHEMA_VERSION};
 use super::quote::QuoteIndex;
 
 /// Years outside this range are refused: a chart label has room for five
@@ -87,8 +89,12 @@ struct Problems<'d> {
     found: Findings,
     /// Normalised quotes that occur nowhere in the essay.
     missing_quotes: HashSet<String>,
-    sources: HashSet<&'d str>,
+    /// Source ids to where they stand in `sources`.
+    sources: Ids<'d>,
 }
+
+/// A list's ids to their first positions in it.
+type Ids<'d> = HashMap<&'d str, usize>;
 
 impl Problems<'_> {
     /// Keeps a problem, or past the cap only counts it: the message is a
@@ -131,23 +137,23 @@ impl Problems<'_> {
         }
     }
 
-    fn sources(&mut self, at: At, ids: &[String]) {
+    fn sources(&mut self, at: At, ids: &[CleanString]) {
         self.cited(at, ids, false);
     }
 
     /// Source ids that must exist, each once: a list that cites one source
     /// a million times says nothing more, and costs every view that walks
     /// it. `essay` names the essay where `essay_too`.
-    fn cited(&mut self, at: At, ids: &[String], essay_too: bool) {
+    fn cited(&mut self, at: At, ids: &[CleanString], essay_too: bool) {
         let list = at.field("sources");
         self.non_empty_list(list, ids);
-        let mut unique = Unique::new();
+        let cited = positions(ids.iter().map(CleanString::as_str));
         for (i, id) in ids.iter().enumerate() {
             let essay = essay_too && id == ESSAY_SOURCE;
-            if !essay && !self.sources.contains(id.as_str()) {
+            if !essay && !self.sources.contains_key(id.as_str()) {
                 self.add(list.index(i), format_args!("unknown source id {id:?}"));
             }
-            if let Some(first) = unique.seen(id, i) {
+            if let Some(first) = first_before(&cited, &id.as_str(), i) {
                 let first = list.index(first);
                 self.add(
                     list.index(i),
@@ -170,28 +176,8 @@ impl Problems<'_> {
     }
 }
 
-/// Finds keys met twice in a list; remembers where each was first met.
-struct Unique<'a>(HashMap<&'a str, usize>);
-
-impl<'a> Unique<'a> {
-    fn new() -> Self {
-        Unique(HashMap::default())
-    }
-
-    /// The index where `key` was first met, if this is not the first time.
-    fn seen(&mut self, key: &'a str, i: usize) -> Option<usize> {
-        match self.0.get(key) {
-            Some(&first) => Some(first),
-            None => {
-                self.0.insert(key, i);
-                None
-            }
-        }
-    }
-}
-
 /// Checks every rule; an empty list means the dataset is valid.
-pub fn validate(d: &Dataset) -> Findings {
+pub fn validate(d: &RawDataset) -> Findings {
     let quotes: Vec<&str> = d.quotes().collect();
     let missing_quotes = if quotes.is_empty() {
         HashSet::default()
@@ -201,7 +187,7 @@ pub fn validate(d: &Dataset) -> Findings {
     let mut p = Problems {
         found: Findings::default(),
         missing_quotes,
-        sources: d.sources.iter().map(|s| s.id.as_str()).collect(),
+        sources: Ids::default(),
     };
     if d.schema == 1 {
         p.add(
@@ -219,7 +205,7 @@ pub fn validate(d: &Dataset) -> Findings {
     }
     essay(d, &mut p);
     let sources = At::Root("sources");
-    ids(
+    p.sources = ids(
         &mut p,
         sources,
         d.sources.iter().map(|s| s.id.as_str()),
@@ -263,7 +249,7 @@ pub fn validate(d: &Dataset) -> Findings {
     p.found
 }
 
-fn surveys<'d>(d: &'d Dataset, p: &mut Problems) -> Unique<'d> {
+fn surveys<'d>(d: &'d RawDataset, p: &mut Problems) -> Ids<'d> {
     let list = At::Root("surveys");
     let survey_ids = ids(
         p,
@@ -291,7 +277,7 @@ fn surveys<'d>(d: &'d Dataset, p: &mut Problems) -> Unique<'d> {
     let list = At::Root("breaks");
     for (i, b) in d.breaks.iter().enumerate() {
         let at = list.index(i);
-        if !survey_ids.0.contains_key(b.from.as_str()) {
+        if !survey_ids.contains_key(b.from.as_str()) {
             p.add(
                 at.field("from"),
                 format_args!("unknown survey id {:?}", b.from),
@@ -304,7 +290,7 @@ fn surveys<'d>(d: &'d Dataset, p: &mut Problems) -> Unique<'d> {
     survey_ids
 }
 
-fn essay(d: &Dataset, p: &mut Problems) {
+fn essay(d: &RawDataset, p: &mut Problems) {
     let e = &d.essay;
     let at = At::Root("essay");
     p.non_empty(at.field("title"), &e.title);
@@ -313,31 +299,36 @@ fn essay(d: &Dataset, p: &mut Problems) {
     p.non_empty_list(at.field("paragraphs"), &e.paragraphs);
 }
 
-/// Checks a list's ids for blanks and duplicates; returns them as a set.
+/// Checks a list's ids for blanks and duplicates; returns where each
+/// first stands.
 fn ids<'a>(
     p: &mut Problems,
     list: At,
-    ids: impl Iterator<Item = &'a str>,
+    ids: impl Iterator<Item = &'a str> + Clone,
     what: &str,
-) -> Unique<'a> {
-    let mut unique = Unique::new();
-    let mut count = 0;
+) -> Ids<'a> {
+    let first = positions(ids.clone());
     for (i, id) in ids.enumerate() {
-        count += 1;
-        let at = list.index(i);
-        p.non_empty(at.field("id"), id);
-        if let Some(first) = unique.seen(id, i) {
-            let first = list.index(first);
-            p.add(
-                at.field("id"),
-                format_args!("duplicate {what} {id:?} (first at {}.id)", first),
-            );
-        }
+        check_id(p, list, &first, id, i, what);
     }
-    if count == 0 {
+    if first.is_empty() {
         p.add(list, "must not be an empty list");
     }
-    unique
+    first
+}
+
+/// Checks the id of the item at `i` of `list` for a blank or a duplicate;
+/// `first` holds where each id of the list first stands.
+fn check_id(p: &mut Problems, list: At, first: &Ids, id: &str, i: usize, what: &str) {
+    let at = list.index(i);
+    p.non_empty(at.field("id"), id);
+    if let Some(first) = first_before(first, &id, i) {
+        let first = list.index(first);
+        p.add(
+            at.field("id"),
+            format_args!("duplicate {what} {id:?} (first at {first}.id)"),
+        );
+    }
 }
 
 /// How precise a date must be at most: a day, or only a month.
@@ -379,18 +370,18 @@ fn date(p: &mut Problems, at: At, date: &str, finest: Precision) {
     }
 }
 
-fn growth(d: &Dataset, p: &mut Problems) {
+fn growth(d: &RawDataset, p: &mut Problems) {
     let g = &d.growth;
     let root = At::Root("growth");
     p.words(root.field("title"), &g.title);
     p.words(root.field("unit"), &g.unit);
     let list = root.field("series");
     p.non_empty_list(list, &g.series);
-    let mut series_ids = Unique::new();
+    let series_ids = positions(g.series.iter().map(|s| s.id.as_str()));
     let mut ledger_only_before = false;
     for (si, s) in g.series.iter().enumerate() {
         let at = list.index(si);
-        p.non_empty(at.field("id"), &s.id);
+        check_id(p, list, &series_ids, &s.id, si, "series id");
         p.words(at.field("label"), &s.label);
         // The chart shows the series before the first ledger-only one.
         if s.chart && ledger_only_before {
@@ -406,13 +397,6 @@ fn growth(d: &Dataset, p: &mut Problems) {
         }
         // A first series not charted is reported once, above.
         ledger_only_before |= !s.chart && si > 0;
-        if let Some(first) = series_ids.seen(&s.id, si) {
-            let first = list.index(first);
-            p.add(
-                at.field("id"),
-                format_args!("duplicate series id {:?} (first at {first}.id)", s.id),
-            );
-        }
         let points = at.field("points");
         p.non_empty_list(points, &s.points);
         let mut years: HashMap<i32, usize> = HashMap::default();
@@ -477,30 +461,19 @@ fn share_rule(p: &mut Problems, at: At, share: f64, users: f64, internet: Option
     }
 }
 
-fn rankings(d: &Dataset, platforms: &Unique, surveys: &Unique, p: &mut Problems) {
+fn rankings(d: &RawDataset, platforms: &Ids, surveys: &Ids, p: &mut Problems) {
     let list = At::Root("rankings");
     p.non_empty_list(list, &d.rankings);
-    // Validation runs before the look-ups are built: its own map of tables.
-    let mut tables: HashMap<&str, &RankingTable> = HashMap::default();
-    for t in &d.rankings {
-        tables.entry(t.id.as_str()).or_insert(t);
-    }
-    let mut table_ids = Unique::new();
+    // All of them first: a table may compare with one further on.
+    let table_ids = positions(d.rankings.iter().map(|t| t.id.as_str()));
     for (ti, t) in d.rankings.iter().enumerate() {
         let at = list.index(ti);
-        p.non_empty(at.field("id"), &t.id);
-        if let Some(first) = table_ids.seen(&t.id, ti) {
-            let first = list.index(first);
-            p.add(
-                at.field("id"),
-                format_args!("duplicate table id {:?} (first at {first}.id)", t.id),
-            );
-        }
+        check_id(p, list, &table_ids, &t.id, ti, "table id");
         p.words(at.field("title"), &t.title);
         p.words(at.field("population"), &t.population);
         p.words(at.field("metric"), &t.metric);
         p.non_empty(at.field("unit"), &t.unit);
-        if !surveys.0.contains_key(t.survey.as_str()) {
+        if !surveys.contains_key(t.survey.as_str()) {
             p.add(
                 at.field("survey"),
                 format_args!("unknown survey id {:?}", t.survey),
@@ -513,7 +486,7 @@ fn rankings(d: &Dataset, platforms: &Unique, surveys: &Unique, p: &mut Problems)
                     "a table cannot compare with itself",
                 );
             } else {
-                match tables.get(other.as_str()) {
+                match table_ids.get(other.as_str()).map(|&i| &d.rankings[i]) {
                     None => p.add(
                         at.field("compare_with"),
                         format_args!("unknown table id {other:?}"),
@@ -531,16 +504,16 @@ fn rankings(d: &Dataset, platforms: &Unique, surveys: &Unique, p: &mut Problems)
         }
         let rows = at.field("rows");
         p.non_empty_list(rows, &t.rows);
-        let mut seen = Unique::new();
+        let row_platforms = positions(t.rows.iter().map(|r| r.platform.as_str()));
         for (ri, r) in t.rows.iter().enumerate() {
             let at = rows.index(ri);
-            if !platforms.0.contains_key(r.platform.as_str()) {
+            if !platforms.contains_key(r.platform.as_str()) {
                 p.add(
                     at.field("platform"),
                     format_args!("unknown platform id {:?}", r.platform),
                 );
             }
-            if let Some(first) = seen.seen(&r.platform, ri) {
+            if let Some(first) = first_before(&row_platforms, &r.platform.as_str(), ri) {
                 let first = rows.index(first);
                 p.add(
                     at.field("platform"),

@@ -2,7 +2,7 @@
 
 pub mod table;
 
-use crate::dataset::{Dataset, RankingTable};
+use crate::dataset::{CleanString, Dataset, RankingTable};
 use crate::lang::Lang;
 
 /// Figures this large or larger, in absolute value, are written in
@@ -144,7 +144,7 @@ pub fn change(delta: f64) -> String {
 
 /// The sources behind a figure, as "id (publisher, date); ...", the
 /// publisher without its parenthesis: the Sources tab has the rest.
-pub fn sources(d: &Dataset, ids: &[String]) -> String {
+pub fn sources(d: &Dataset, ids: &[CleanString]) -> String {
     ids.iter()
         .map(|id| match d.source(id) {
             Some(s) => format!(
@@ -152,7 +152,7 @@ pub fn sources(d: &Dataset, ids: &[String]) -> String {
                 s.publisher.split(" (").next().unwrap_or(&s.publisher),
                 s.date
             ),
-            None => id.clone(),
+            None => id.to_string(),
         })
         .collect::<Vec<_>>()
         .join("; ")

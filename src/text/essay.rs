@@ -16,7 +16,7 @@ pub fn essay_paras(d: &Dataset) -> impl Iterator<Item = Line> + '_ {
     let e = &d.essay;
     let blog = match &e.site {
         Some(site) => format!("{} ({site})", e.blog),
-        None => e.blog.clone(),
+        None => e.blog.to_string(),
     };
     let heading = [
         vec![Span::new(e.title.clone(), Mark::Title)],

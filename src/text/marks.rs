@@ -28,12 +28,12 @@ impl Marker {
     /// A marker for `names` as they may occur in `texts`: a name with a word
     /// that no text holds cannot occur, and is left out, which keeps the
     /// automaton to the names that matter.
-    pub fn new(names: &[&str], texts: &[String]) -> Marker {
+    pub fn new(names: &[&str], texts: &[impl AsRef<str>]) -> Marker {
         // The distinct words of the texts, in lower case: a reused buffer
         // lowercases each word, so only a word not seen before allocates.
         let mut held: HashSet<String> = HashSet::default();
         let mut lower = String::new();
-        for word in texts.iter().flat_map(|t| words(t)) {
+        for word in texts.iter().flat_map(|t| words(t.as_ref())) {
             lowercase_into(&mut lower, word);
             if !held.contains(lower.as_str()) {
                 held.insert(lower.clone());

@@ -1,7 +1,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Doc, Mark, Span};
-use crate::dataset::{Dataset, ESSAY_SOURCE};
+use crate::dataset::{CleanString, Dataset, ESSAY_SOURCE};
 use crate::format::{self, listing};
 use crate::lang::Lang;
 use crate::series::short_label;
@@ -80,7 +80,7 @@ fn surveys(d: &Dataset, doc: &mut Doc) {
             facts.push(format!("n={}", format::thousands(n)));
         }
         if let Some(p) = &s.population {
-            facts.push(p.en.clone());
+            facts.push(p.en.to_string());
         }
         if let Some(def) = &s.definition {
             facts.push(format!("counts {def}"));
@@ -117,7 +117,7 @@ fn surveys(d: &Dataset, doc: &mut Doc) {
 }
 
 /// Source ids as a note lists them, the essay by name.
-fn cited(ids: &[String]) -> String {
+fn cited(ids: &[CleanString]) -> String {
     ids.iter()
         .map(|id| if id == ESSAY_SOURCE { "the essay" } else { id })
         .collect::<Vec<_>>()

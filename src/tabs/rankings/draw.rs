@@ -185,7 +185,7 @@ impl RankingsView {
             .filter(|_| y + 1 < area.bottom())?;
         let (first, _) = self.window(d, ti, area);
         let at = *self.orders[ti].get(first + usize::from(row))?;
-        Some(d.rankings[ti].rows[at].platform.clone())
+        Some(d.rankings[ti].rows[at].platform.to_string())
     }
 }
 

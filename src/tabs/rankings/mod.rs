@@ -136,10 +136,10 @@ impl RankingsView {
                 .iter()
                 .map(move |&i| &d.rankings[ti].rows[i])
         };
-        let mut platforms: Vec<String> = rows(page.main).map(|r| r.platform.clone()).collect();
+        let mut platforms: Vec<String> = rows(page.main).map(|r| r.platform.to_string()).collect();
         if let Some(b) = page.base {
             let only_in_base = rows(b).filter(|r| d.row_index(page.main, &r.platform).is_none());
-            platforms.extend(only_in_base.map(|r| r.platform.clone()));
+            platforms.extend(only_in_base.map(|r| r.platform.to_string()));
         }
         self.platforms = platforms;
     }
