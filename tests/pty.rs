@@ -211,7 +211,7 @@ fn tour_of_every_tab_then_quit() {
     s.wait_for("— contributed by Chizuru Misawa");
 
     s.send("\t");
-    s.wait_for("Sources (8)");
+    s.wait_for("Sources (17)");
 
     s.send("?");
     s.wait_for("Keys");
