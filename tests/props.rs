@@ -711,9 +711,13 @@ proptest! {
 
 /// The detail panel has its share of the tab whatever the selected year
 /// says, so the chart, its bars and their scale stay put as the year moves.
+/// With the later figures the bundled years do not all fit at 80 or 100
+/// columns, so the years in view scroll: there every figure keeps its
+/// height and its row wherever it is drawn; where every year fits, the
+/// bars do not move at all.
 #[test]
 fn the_chart_keeps_its_place_and_scale_as_the_year_moves() {
-    for (width, height) in [(80, 24), (100, 30)] {
+    for (width, height) in [(80, 24), (100, 30), (400, 30)] {
         let mut app = app_for(bundled(), Theme::mono());
         app.apply(Action::Resize(width, height));
         app.apply(Action::ToggleLater);
@@ -725,13 +729,54 @@ fn the_chart_keeps_its_place_and_scale_as_the_year_moves() {
             first_chart.height >= 10,
             "{width}x{height}: {first_chart:?}"
         );
+        let figures: usize = app
+            .growth
+            .shown(&app.data)
+            .iter()
+            .map(|s| s.points.len())
+            .sum();
+        let all_in_view = first_bars.len() == figures;
+        assert_eq!(
+            all_in_view,
+            width == 400,
+            "{width}x{height}: {first_bars:?}"
+        );
+        // Each figure's height and rows, as first drawn; every figure drawn
+        // at some year.
+        let mut drawn: Vec<(f64, u16, u16, u32)> = Vec::new();
+        let mut check = |bars: &[(Rect, f64, u32)], year: i32| {
+            for &(place, value, eighths) in bars {
+                let this = (value, place.y, place.height, eighths);
+                match drawn.iter().find(|d| d.0 == value) {
+                    Some(first) => assert_eq!(*first, this, "{width}x{height}, {year}"),
+                    None => drawn.push(this),
+                }
+            }
+        };
+        check(&first_bars, app.growth.year);
         let years: Vec<i32> = app.growth.years(&app.data).collect();
         for &year in &years[1..] {
             app.apply(Action::Right);
             assert_eq!(app.growth.year, year);
             assert_eq!(chart(&app), first_chart, "{width}x{height}, {year}");
-            assert_eq!(growth_bars(&app), first_bars, "{width}x{height}, {year}");
+            let bars = growth_bars(&app);
+            if all_in_view {
+                assert_eq!(bars, first_bars, "{width}x{height}, {year}");
+            }
+            check(&bars, year);
         }
+        let values: std::collections::BTreeSet<u64> = app
+            .growth
+            .shown(&app.data)
+            .iter()
+            .flat_map(|s| &s.points)
+            .map(|p| p.sns_users.to_bits())
+            .collect();
+        assert_eq!(
+            drawn.len(),
+            values.len(),
+            "{width}x{height}: every figure drawn"
+        );
     }
 }
 

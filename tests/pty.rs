@@ -195,7 +195,7 @@ fn tour_of_every_tab_then_quit() {
     s.send("\x1b[D");
     s.wait_for("2014, as the essay saw it: no figure published");
     s.send("o");
-    s.wait_for("2014, later figures: 60.23 M SNS users, expected");
+    s.wait_for("2014, each report's expectation for its own year: 60.23 M SNS users, expected");
 
     s.send("2");
     s.wait_for("Rankings 1/3: 2013, smartphone users against 2013, all respondents");
