@@ -363,7 +363,7 @@ fn export_writes_each_format_with_sources() {
         .output()
         .unwrap();
     let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(rows.as_array().unwrap().len(), 29);
+    assert_eq!(rows.as_array().unwrap().len(), 128);
     sns()
         .args(["export", "essay"])
         .assert()
