@@ -385,5 +385,13 @@ fn ledger_only_series_come_after_the_charted_ones() {
             .unwrap()
             .insert(1, only);
     });
-    assert_eq!(paths(&p), ["growth.series[2].chart"]);
+    // Every charted series after it: the three later ones of the bundle.
+    assert_eq!(
+        paths(&p),
+        [
+            "growth.series[2].chart",
+            "growth.series[3].chart",
+            "growth.series[4].chart"
+        ]
+    );
 }
