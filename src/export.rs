@@ -378,7 +378,9 @@ mod tests {
             lines[0],
             "series,year,sns_users_million,internet_users_million,share_pct,kind,sources,source_urls,essay_quote"
         );
-        assert_eq!(lines.len(), 1 + 4 + 5);
+        // The essay's 4, then 6 estimates, 7 expectations, 6 projections
+        // and the ledger's one.
+        assert_eq!(lines.len(), 1 + 4 + 6 + 7 + 6 + 1);
         assert!(lines.contains(&"essay,2015,63.21,,65.3,projection,ict-2013,https://ictr.co.jp/report/20130530000039.html/,it projects that SNS users in Japan will grow to 63.2 million by 2015"));
         assert!(!csv.contains("essay,2013"), "no invented 2013 row");
     }

@@ -140,8 +140,9 @@ fn file(shape: &Shape) -> String {
     v["platforms"] = (0..shape.platforms)
         .map(|i| json!({"id": format!("p{i}"), "name": format!("Platform {i}"), "name_ja": "名"}))
         .collect();
-    v["surveys"][0]["sources"] = cite(0);
-    v["surveys"][1]["sources"] = cite(1);
+    for (i, survey) in v["surveys"].as_array_mut().unwrap().iter_mut().enumerate() {
+        survey["sources"] = cite(i);
+    }
     v["breaks"] = json!([]);
     let kinds = ["estimate", "expected", "projection"];
     v["growth"]["series"] = shape

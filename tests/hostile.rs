@@ -222,17 +222,17 @@ fn a_long_list_of_problems_fits_a_screen_and_check_lists_them_all() {
         "{err}"
     );
     assert!(
-        err.contains("… and 17 more (`sns-tui check FILE` lists them all)"),
+        err.contains("… and 116 more (`sns-tui check FILE` lists them all)"),
         "{err}"
     );
     let out = sns().arg("check").arg(f.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.starts_with(&format!("{}: 29 problems:\n", f.path().display())),
+        text.starts_with(&format!("{}: 128 problems:\n", f.path().display())),
         "{text}"
     );
-    assert_eq!(text.matches("unknown source id \"nowhere\"").count(), 29);
+    assert_eq!(text.matches("unknown source id \"nowhere\"").count(), 128);
 }
 
 /// The bundled dataset with terminal controls planted in its strings.

@@ -721,9 +721,13 @@ proptest! {
 
 /// The detail panel has its share of the tab whatever the selected year
 /// says, so the chart, its bars and their scale stay put as the year moves.
+/// With the later figures the bundled years do not all fit at 80 or 100
+/// columns, so the years in view scroll: there every figure keeps its
+/// height and its row wherever it is drawn; where every year fits, the
+/// bars do not move at all.
 #[test]
 fn the_chart_keeps_its_place_and_scale_as_the_year_moves() {
-    for (width, height) in [(80, 24), (100, 30)] {
+    for (width, height) in [(80, 24), (100, 30), (400, 30)] {
         let mut app = app_for(bundled(), Theme::mono());
         app.apply(Action::Resize(width, height));
         app.apply(Action::ToggleLater);
@@ -735,13 +739,54 @@ fn the_chart_keeps_its_place_and_scale_as_the_year_moves() {
             first_chart.height >= 10,
             "{width}x{height}: {first_chart:?}"
         );
+        let figures: usize = app
+            .growth
+            .shown(&app.data)
+            .iter()
+            .map(|s| s.points.len())
+            .sum();
+        let all_in_view = first_bars.len() == figures;
+        assert_eq!(
+            all_in_view,
+            width == 400,
+            "{width}x{height}: {first_bars:?}"
+        );
+        // Each figure's height and rows, as first drawn; every figure drawn
+        // at some year.
+        let mut drawn: Vec<(f64, u16, u16, u32)> = Vec::new();
+        let mut check = |bars: &[(Rect, f64, u32)], year: i32| {
+            for &(place, value, eighths) in bars {
+                let this = (value, place.y, place.height, eighths);
+                match drawn.iter().find(|d| d.0 == value) {
+                    Some(first) => assert_eq!(*first, this, "{width}x{height}, {year}"),
+                    None => drawn.push(this),
+                }
+            }
+        };
+        check(&first_bars, app.growth.year());
         let years: Vec<i32> = app.growth.years(&app.data).collect();
         for &year in &years[1..] {
             app.apply(Action::Right);
             assert_eq!(app.growth.year(), year);
             assert_eq!(chart(&app), first_chart, "{width}x{height}, {year}");
-            assert_eq!(growth_bars(&app), first_bars, "{width}x{height}, {year}");
+            let bars = growth_bars(&app);
+            if all_in_view {
+                assert_eq!(bars, first_bars, "{width}x{height}, {year}");
+            }
+            check(&bars, year);
         }
+        let values: std::collections::BTreeSet<u64> = app
+            .growth
+            .shown(&app.data)
+            .iter()
+            .flat_map(|s| &s.points)
+            .map(|p| p.sns_users.to_bits())
+            .collect();
+        assert_eq!(
+            drawn.len(),
+            values.len(),
+            "{width}x{height}: every figure drawn"
+        );
     }
 }
 
@@ -937,8 +982,9 @@ proptest! {
     }
 }
 
-/// The bundled data at 80x24 and 120x40: every page shows its bars, on
-/// one axis of 0-100.
+/// The bundled data at 80x24 and 120x40: every page shows its bars (ten
+/// at least, or every figure of a page that has fewer), on one axis of
+/// 0-100.
 #[test]
 fn every_bundled_ranking_page_draws_its_bars_to_one_scale() {
     for (width, height) in [(80, 24), (120, 40)] {
@@ -947,7 +993,18 @@ fn every_bundled_ranking_page_draws_its_bars_to_one_scale() {
         app.apply(Action::ShowTab(Tab::Rankings));
         for page in 0..app.rankings.pages().len() {
             let bars = ranking_bars(&buffer_cells(&render(&app)));
-            assert!(bars.len() >= 10, "{width}x{height} page {page}: {bars:?}");
+            let p = app.rankings.pages()[page];
+            let figures = p
+                .base
+                .into_iter()
+                .chain([p.main])
+                .flat_map(|t| &app.data.rankings[t].rows)
+                .filter(|r| r.value.is_some())
+                .count();
+            assert!(
+                bars.len() >= figures.min(10),
+                "{width}x{height} page {page}: {bars:?}"
+            );
             assert!(bars.iter().all(|b| b.3 == 100.0));
             assert_one_scale(&bars, &format!("{width}x{height} page {page}"));
             app.apply(Action::NextTable);
@@ -955,7 +1012,7 @@ fn every_bundled_ranking_page_draws_its_bars_to_one_scale() {
     }
     let text = sns_tui::report::print(&bundled(), &[sns_tui::report::Section::Rankings], 80);
     let bars = ranking_bars(&text.lines().map(cells).collect::<Vec<_>>());
-    assert_eq!(bars.len(), 26, "{text}");
+    assert_eq!(bars.len(), 125, "{text}");
     assert_one_scale(&bars, "print at 80");
 }
 

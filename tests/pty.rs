@@ -195,14 +195,14 @@ fn tour_of_every_tab_then_quit() {
     s.send("\x1b[D");
     s.wait_for("2014, as the essay saw it: no figure published");
     s.send("o");
-    s.wait_for("2014, later figures: 60.23 M SNS users, expected");
+    s.wait_for("2014, each report's expectation for its own year: 60.23 M SNS users, expected");
 
     s.send("2");
-    s.wait_for("Rankings 1/3: 2013, smartphone users against 2013, all respondents");
+    s.wait_for("Rankings 1/22: 2013, smartphone users against 2013, all respondents");
     s.send("j");
     s.wait_for("2013, smartphone users: rank 2, 47%");
     s.send("t");
-    s.wait_for("Rankings 2/3: 2014, all respondents");
+    s.wait_for("Rankings 2/22: 2014, all respondents");
     s.wait_for("2014, all respondents: rank 3, 39.9%");
 
     s.send("3");
@@ -211,7 +211,7 @@ fn tour_of_every_tab_then_quit() {
     s.wait_for("— contributed by Chizuru Misawa");
 
     s.send("\t");
-    s.wait_for("Sources (8)");
+    s.wait_for("Sources (17)");
 
     s.send("?");
     s.wait_for("Keys");
@@ -418,7 +418,7 @@ fn the_mouse_clicks_tabs_and_rows_and_is_released_on_exit() {
     );
     // A left click (SGR encoding, 1-based) on "2 Rankings" in the tab bar.
     s.send("\x1b[<0;15;1M\x1b[<0;15;1m");
-    s.wait_for("Rankings 1/3");
+    s.wait_for("Rankings 1/22");
     // The wheel, one notch down: the next platform.
     s.send("\x1b[<65;30;10M");
     s.wait_for("2013, smartphone users: rank 2, 47%");
@@ -491,11 +491,11 @@ fn esc_stops_a_wrap_under_way_and_goes_back() {
     let mut s = start_slow(SLOW);
     s.wait_for("q quit");
     s.send("2");
-    s.wait_for("Rankings 1/3");
+    s.wait_for("Rankings 1/22");
     s.send("3");
     s.wait_for("wrapping… 0%");
     s.send("\x1b");
-    s.wait_for("Rankings 1/3");
+    s.wait_for("Rankings 1/22");
     s.wait_until("no wrapping", |screen| !screen.contains("wrapping…"));
     quits_with(s, "q");
 }

@@ -385,7 +385,15 @@ fn ledger_only_series_come_after_the_charted_ones() {
             .unwrap()
             .insert(1, only);
     });
-    assert_eq!(paths(&p), ["growth.series[2].chart"]);
+    // Every charted series after it: the three later ones of the bundle.
+    assert_eq!(
+        paths(&p),
+        [
+            "growth.series[2].chart",
+            "growth.series[3].chart",
+            "growth.series[4].chart"
+        ]
+    );
 }
 
 /// An escape sequence, a C1 control (CSI), a bidi override and a
