@@ -68,6 +68,9 @@ pub struct Comparison {
     pub common: usize,
     /// The breaks in method between the two surveys, oldest first.
     pub breaks: Vec<usize>,
+    /// Whether the standings are rank moves (both tables ranked, a change
+    /// over time) rather than differences of figures.
+    pub by_rank: bool,
     width: usize,
 }
 
@@ -141,6 +144,7 @@ impl Comparison {
             standings,
             common,
             breaks: breaks_between(d, &b.survey, &t.survey),
+            by_rank: places.is_some(),
             width,
         }
     }
@@ -177,10 +181,20 @@ impl Comparison {
                 "vs: {points} above or below {}: the same survey, another population, not a change",
                 b.title.get(lang)
             ),
-            Relation::Change => format!(
-                "change: rank move since {}, among the {} platforms both list",
+            Relation::Change if self.by_rank => format!(
+                "change: rank move since {}, among the {} {} both list",
                 b.title.get(lang),
-                self.common
+                self.common,
+                if self.common == 1 {
+                    "platform"
+                } else {
+                    "platforms"
+                }
+            ),
+            // Tables that give figures but no ranking differ by figure.
+            Relation::Change => format!(
+                "change: {points} up (+) or down (-) since {}",
+                b.title.get(lang)
             ),
             Relation::Surveys => format!(
                 "vs: {points} against {}, another survey ({}): not a change",
@@ -190,7 +204,7 @@ impl Comparison {
         }];
         if self.standings.contains(&Standing::Unlisted) {
             lines.push(format!(
-                "unlisted: not in the published list of {}",
+                "unlisted: not among the figures published for {}",
                 b.title.get(lang)
             ));
         }
@@ -370,6 +384,29 @@ mod tests {
         assert_eq!(caption.len(), 3 + 3 + 1, "{caption:?}");
         assert_eq!(c.summary_len(&caption), 3);
         assert!(caption.last().unwrap().contains("37 more breaks"));
+    }
+
+    #[test]
+    fn tables_without_ranks_are_compared_by_figure_and_say_so() {
+        let d = load(None).unwrap().dataset;
+        let at = |id: &str| d.table_index(id).unwrap();
+        let c = Comparison::new(&d, at("2016-all"), at("2014-all"));
+        assert!(!c.by_rank);
+        let line = d.rankings[at("2016-all")]
+            .rows
+            .iter()
+            .position(|r| &*r.platform == "line")
+            .unwrap();
+        assert_eq!(c.standings[line], Standing::Diff(24.5), "72.1 against 47.6");
+        let caption = c.caption(&d, Lang::En);
+        assert!(
+            caption[0].starts_with("change: percentage points up (+) or down (-) since"),
+            "{caption:?}"
+        );
+        assert!(!caption[0].contains("rank"), "{caption:?}");
+        let ranked = Comparison::new(&d, at("2014-all"), at("2013-all"));
+        assert!(ranked.by_rank);
+        assert!(ranked.caption(&d, Lang::En)[0].contains("among the 5 platforms both list"));
     }
 
     #[test]

@@ -231,7 +231,7 @@ fn print_rankings_says_what_each_comparison_compares() {
         ),
         "{all}"
     );
-    assert!(said.contains("unlisted: not in the published list of 2013, all respondents"));
+    assert!(said.contains("unlisted: not among the figures published for 2013, all respondents"));
     // Satisfaction 2014 lists fewer platforms: Facebook stays fifth of the
     // five both list, not "up 3".
     let satisfaction = printed_table(&text, "2014, satisfaction");

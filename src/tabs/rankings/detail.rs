@@ -108,7 +108,7 @@ fn standing_words(s: Standing, base: &str, unit: &str) -> String {
         Standing::Down(n) => format!("down {n} since {base}, among the platforms both list"),
         Standing::Same => format!("same place as in {base}, among the platforms both list"),
         Standing::Diff(v) => format!("{}{points} against {base}", format::signed(v)),
-        Standing::Unlisted => format!("not in the published list of {base}"),
+        Standing::Unlisted => format!("not among the figures published for {base}"),
         Standing::NoFigure => format!("no figure to set against {base}"),
     }
 }
