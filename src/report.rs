@@ -57,7 +57,7 @@ pub fn print(d: &Dataset, sections: &[Section], width: usize) -> String {
 /// is freed once written, and the wrapped lines of the whole document
 /// (a hundred bytes and more a line, for lines of a few letters) are
 /// never all held at once.
-fn plain(paras: impl IntoIterator<Item = text::Line>, width: usize) -> String {
+fn plain(paras: impl IntoIterator<Item = text::MarkedLine>, width: usize) -> String {
     let mut out = String::new();
     for para in paras {
         let one = Doc { paras: vec![para] };
@@ -85,7 +85,7 @@ fn pad(s: &str, width: usize, right: bool) -> String {
 fn growth(d: &Dataset, width: usize) -> String {
     let g = &d.growth;
     let mut doc = Doc::default();
-    let head = |s: String| vec![text::Span::new(s, text::Mark::Plain)];
+    let head = |s: String| vec![text::Marked::new(s, text::Mark::Plain)];
     doc.push(head(format!("{} ({})", g.title, g.unit)));
     let kinds: Vec<String> = Kind::ALL
         .iter()
@@ -255,7 +255,7 @@ fn table(
     width: usize,
 ) -> String {
     let mut doc = Doc::default();
-    let head = |s: String| vec![text::Span::new(s, text::Mark::Plain)];
+    let head = |s: String| vec![text::Marked::new(s, text::Mark::Plain)];
     let survey = d
         .survey(&t.survey)
         .map_or(t.survey.clone(), |s| s.name.en.clone());

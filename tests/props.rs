@@ -344,7 +344,7 @@ proptest! {
 /// spaces (indents wider than any line among them), no-break spaces, ASCII,
 /// accented letters precomposed and combined, Japanese, emoji and a
 /// combining mark on its own.
-fn paragraph() -> impl Strategy<Value = Vec<text::Span>> {
+fn paragraph() -> impl Strategy<Value = Vec<text::Marked>> {
     let piece = prop_oneof![
         " {1,3}",
         " {40,200}",
@@ -366,7 +366,7 @@ fn paragraph() -> impl Strategy<Value = Vec<text::Span>> {
                 } else {
                     text::Mark::Plain
                 };
-                text::Span::new(piece, mark)
+                text::Marked::new(piece, mark)
             })
             .collect()
     })

@@ -209,7 +209,7 @@ impl GrowthView {
 
     /// The detail's lines, wrapped for where they show, and that place: the
     /// panel under the chart, or the inside of a popup over the body.
-    fn detail(&self, ctx: &Ctx, body: Rect) -> (Vec<text::Line>, Rect) {
+    fn detail(&self, ctx: &Ctx, body: Rect) -> (Vec<text::MarkedLine>, Rect) {
         let d = ctx.data;
         let doc = detail_doc(d, self.shown(d), self.year, self.measure);
         if !self.detail_open {
@@ -368,15 +368,15 @@ pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32, measure: Measure) ->
     let mut doc = Doc::default();
     // The comparison leads: in a short window it is what must not be cut.
     if let Some(line) = against_outcome(shown, year) {
-        doc.push(vec![text::Span::new(line, Mark::Heading)]);
+        doc.push(vec![text::Marked::new(line, Mark::Heading)]);
     }
     for s in shown {
-        let mut head = vec![text::Span::new(
+        let mut head = vec![text::Marked::new(
             format!("{year}, {}: ", short_label(s, Lang::En).to_lowercase()),
             Mark::Heading,
         )];
         let Some(p) = point(s, year) else {
-            head.push(text::Span::new(
+            head.push(text::Marked::new(
                 "no figure published (a gap, not a zero)",
                 Mark::Meta,
             ));
@@ -393,8 +393,8 @@ pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32, measure: Measure) ->
             Measure::Users => (users, share),
             Measure::Share => (share, users),
         };
-        head.push(text::Span::new(lead, Mark::Figure));
-        head.push(text::Span::new(
+        head.push(text::Marked::new(lead, Mark::Figure));
+        head.push(text::Marked::new(
             format!(", {}", p.kind.label()),
             Mark::Plain,
         ));
@@ -433,20 +433,20 @@ pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32, measure: Measure) ->
                 (None, _) => format!("no {prev} figure to compare"),
             });
         }
-        doc.push(vec![text::Span::new(facts.join(" · "), Mark::Plain)]);
+        doc.push(vec![text::Marked::new(facts.join(" · "), Mark::Plain)]);
         let mut source = vec![
-            text::Span::new("source ", Mark::Meta),
-            text::Span::new(format::sources(d, &p.sources), Mark::Plain),
+            text::Marked::new("source ", Mark::Meta),
+            text::Marked::new(format::sources(d, &p.sources), Mark::Plain),
         ];
         if let Some(q) = &p.quote {
-            source.push(text::Span::new(" · essay ", Mark::Meta));
-            source.push(text::Span::new(format!("“{q}”"), Mark::Quote));
+            source.push(text::Marked::new(" · essay ", Mark::Meta));
+            source.push(text::Marked::new(format!("“{q}”"), Mark::Quote));
         }
         doc.push(source);
         if let Some(n) = &p.note {
             doc.push(vec![
-                text::Span::new("note ", Mark::Meta),
-                text::Span::new(n.clone(), Mark::Plain),
+                text::Marked::new("note ", Mark::Meta),
+                text::Marked::new(n.clone(), Mark::Plain),
             ]);
         }
     }

@@ -1,4 +1,4 @@
-use super::{Doc, Line, Mark, Marker, Span};
+use super::{Doc, Mark, Marked, MarkedLine, Marker};
 use crate::dataset::Dataset;
 
 /// The essay as the Essay tab shows it: its heading, then each paragraph
@@ -12,17 +12,20 @@ pub fn essay_doc(d: &Dataset) -> Doc {
 /// The paragraphs of [`essay_doc`], one at a time: a print can write each
 /// and let it go, where a whole document of millions of short paragraphs
 /// would hold many times the file.
-pub fn essay_paras(d: &Dataset) -> impl Iterator<Item = Line> + '_ {
+pub fn essay_paras(d: &Dataset) -> impl Iterator<Item = MarkedLine> + '_ {
     let e = &d.essay;
     let blog = match &e.site {
         Some(site) => format!("{} ({site})", e.blog),
         None => e.blog.to_string(),
     };
     let heading = [
-        vec![Span::new(e.title.clone(), Mark::Title)],
-        vec![Span::new(format!("by {}", e.author), Mark::Meta)],
-        vec![Span::new(format!("{} · {}", e.date, e.byline), Mark::Meta)],
-        vec![Span::new(blog, Mark::Meta)],
+        vec![Marked::new(e.title.clone(), Mark::Title)],
+        vec![Marked::new(format!("by {}", e.author), Mark::Meta)],
+        vec![Marked::new(
+            format!("{} · {}", e.date, e.byline),
+            Mark::Meta,
+        )],
+        vec![Marked::new(blog, Mark::Meta)],
     ];
     let names: Vec<&str> = d.platforms.iter().map(|p| p.name.as_str()).collect();
     let marker = Marker::new(&names, &e.paragraphs);

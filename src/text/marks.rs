@@ -3,7 +3,7 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashSet as HashSet;
 
-use super::{Mark, Span};
+use super::{Mark, Marked};
 
 /// Marks platform names and figures in text. Names are found by one
 /// automaton over them all (leftmost-longest, ASCII case folded), so
@@ -79,7 +79,7 @@ impl Marker {
     /// Splits `text` into spans, marking each platform name (any case,
     /// whole words only) and each figure: a number with its decimal point,
     /// thousands commas, percent sign and a following "million".
-    pub fn mark(&self, text: &str) -> Vec<Span> {
+    pub fn mark(&self, text: &str) -> Vec<Marked> {
         let mut names = self.names_in(text).into_iter().peekable();
         let bytes = text.as_bytes();
         let mut spans = Vec::new();
@@ -106,9 +106,9 @@ impl Marker {
             match found {
                 Some((end, mark)) => {
                     if plain < at {
-                        spans.push(Span::new(&text[plain..at], Mark::Plain));
+                        spans.push(Marked::new(&text[plain..at], Mark::Plain));
                     }
-                    spans.push(Span::new(&text[at..end], mark));
+                    spans.push(Marked::new(&text[at..end], mark));
                     (plain, i) = (end, end);
                 }
                 // A digit inside a word: skip its run of digits.
@@ -126,7 +126,7 @@ impl Marker {
             }
         }
         if plain < text.len() {
-            spans.push(Span::new(&text[plain..], Mark::Plain));
+            spans.push(Marked::new(&text[plain..], Mark::Plain));
         }
         spans
     }

@@ -39,31 +39,32 @@ pub enum Mark {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Span {
+pub struct Marked {
     pub text: String,
     pub mark: Mark,
 }
 
-impl Span {
+impl Marked {
     pub fn new(text: impl Into<String>, mark: Mark) -> Self {
-        Span {
+        Marked {
             text: text.into(),
             mark,
         }
     }
 }
 
-/// One wrapped line (or one unwrapped paragraph): spans in order.
-pub type Line = Vec<Span>;
+/// One wrapped line (or one unwrapped paragraph): marked pieces in order.
+/// Named apart from ratatui's `Line` and `Span`, which the views draw them as.
+pub type MarkedLine = Vec<Marked>;
 
 /// Paragraphs of styled text; an empty paragraph is a blank line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Doc {
-    pub paras: Vec<Line>,
+    pub paras: Vec<MarkedLine>,
 }
 
 impl Doc {
-    pub fn push(&mut self, para: Line) {
+    pub fn push(&mut self, para: MarkedLine) {
         self.paras.push(para);
     }
 
@@ -76,7 +77,7 @@ impl Doc {
 /// spaces (a no-break space holds its words together), drops the spaces at
 /// a break but keeps a paragraph's indent, and cuts a word wider than the
 /// line wherever it must.
-pub fn wrap(doc: &Doc, width: usize) -> Vec<Line> {
+pub fn wrap(doc: &Doc, width: usize) -> Vec<MarkedLine> {
     wrap_with_origins(doc, width).lines
 }
 
@@ -91,7 +92,7 @@ pub struct Origin {
 /// Wrapped lines, each with where it starts in the document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Wrapped {
-    pub lines: Vec<Line>,
+    pub lines: Vec<MarkedLine>,
     pub origins: Vec<Origin>,
 }
 
@@ -167,7 +168,7 @@ pub fn wrap_stepwise(
 /// Builds one output line from marked pieces, merging runs of a mark.
 #[derive(Default)]
 struct LineBuf {
-    spans: Line,
+    spans: MarkedLine,
     width: usize,
     /// The paragraph offset of the first piece, once there is one.
     start: Option<usize>,
@@ -178,12 +179,12 @@ impl LineBuf {
         self.start.get_or_insert(offset);
         match self.spans.last_mut() {
             Some(last) if last.mark == mark => last.text.push_str(s),
-            _ => self.spans.push(Span::new(s, mark)),
+            _ => self.spans.push(Marked::new(s, mark)),
         }
         self.width += w;
     }
 
-    fn take(&mut self) -> (Line, usize) {
+    fn take(&mut self) -> (MarkedLine, usize) {
         self.width = 0;
         (
             std::mem::take(&mut self.spans),
@@ -277,7 +278,7 @@ impl<'a> Wrapper<'a, '_> {
     }
 }
 
-fn wrap_para(spans: &[Span], width: usize, para: usize, out: &mut Wrapped) {
+fn wrap_para(spans: &[Marked], width: usize, para: usize, out: &mut Wrapped) {
     if spans.iter().all(|s| s.text.is_empty()) {
         out.lines.push(Vec::new());
         out.origins.push(Origin { para, offset: 0 });
@@ -327,7 +328,7 @@ fn char_width(c: char) -> usize {
 }
 
 /// The plain text of a line.
-pub fn plain(line: &[Span]) -> String {
+pub fn plain(line: &[Marked]) -> String {
     line.iter().map(|s| s.text.as_str()).collect()
 }
 
@@ -337,7 +338,7 @@ mod tests {
 
     fn wrap_plain(text: &str, width: usize) -> Vec<String> {
         let doc = Doc {
-            paras: vec![vec![Span::new(text, Mark::Plain)]],
+            paras: vec![vec![Marked::new(text, Mark::Plain)]],
         };
         wrap(&doc, width).iter().map(|l| plain(l)).collect()
     }
@@ -365,8 +366,8 @@ mod tests {
         let doc = Doc {
             paras: vec![
                 vec![
-                    Span::new("the quick ", Mark::Plain),
-                    Span::new("brown fox", Mark::Figure),
+                    Marked::new("the quick ", Mark::Plain),
+                    Marked::new("brown fox", Mark::Figure),
                 ],
                 vec![],
             ],
@@ -388,7 +389,7 @@ mod tests {
         // terminal: the line must be the text from where it says it starts.
         let text = format!("{}é and more", " ".repeat(100));
         let doc = Doc {
-            paras: vec![vec![Span::new(text.as_str(), Mark::Plain)]],
+            paras: vec![vec![Marked::new(text.as_str(), Mark::Plain)]],
         };
         let wrapped = wrap_with_origins(&doc, 77);
         let lines: Vec<String> = wrapped.lines.iter().map(|l| plain(l)).collect();
@@ -443,16 +444,16 @@ mod tests {
     fn keeps_marks_across_breaks() {
         let doc = Doc {
             paras: vec![vec![
-                Span::new("see ", Mark::Plain),
-                Span::new("LINE", Mark::Platform),
+                Marked::new("see ", Mark::Plain),
+                Marked::new("LINE", Mark::Platform),
             ]],
         };
         let lines = wrap(&doc, 4);
         assert_eq!(
             lines,
             vec![
-                vec![Span::new("see", Mark::Plain)],
-                vec![Span::new("LINE", Mark::Platform)]
+                vec![Marked::new("see", Mark::Plain)],
+                vec![Marked::new("LINE", Mark::Platform)]
             ]
         );
     }
@@ -461,7 +462,7 @@ mod tests {
     fn blank_paragraph_is_a_blank_line() {
         let mut doc = Doc::default();
         doc.blank();
-        assert_eq!(wrap(&doc, 10), vec![Vec::<Span>::new()]);
+        assert_eq!(wrap(&doc, 10), vec![Vec::<Marked>::new()]);
     }
 
     #[test]

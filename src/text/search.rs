@@ -329,7 +329,7 @@ fn scan(text: &[u8], needle: &[u8], go_on: &mut dyn FnMut(f64, usize) -> bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{Mark, Span};
+    use crate::text::{Mark, Marked};
 
     #[test]
     fn ignores_case() {
@@ -381,8 +381,8 @@ mod tests {
                         .nth(p.chars().count() / 2)
                         .map_or(0, |c| c.0);
                     vec![
-                        Span::new(&p[..mid], Mark::Plain),
-                        Span::new(&p[mid..], Mark::Figure),
+                        Marked::new(&p[..mid], Mark::Plain),
+                        Marked::new(&p[mid..], Mark::Figure),
                     ]
                 })
                 .collect(),

@@ -1,6 +1,6 @@
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Doc, Mark, Span};
+use super::{Doc, Mark, Marked};
 use crate::dataset::{CleanString, Dataset, ESSAY_SOURCE};
 use crate::format::{self, listing};
 use crate::lang::Lang;
@@ -10,7 +10,7 @@ use crate::series::short_label;
 /// the breaks in their methods, then the notes on the essay and its figures.
 pub fn sources_doc(d: &Dataset) -> Doc {
     let mut doc = Doc::default();
-    doc.push(vec![Span::new(
+    doc.push(vec![Marked::new(
         format!("Sources ({})", d.sources.len()),
         Mark::Title,
     )]);
@@ -18,40 +18,40 @@ pub fn sources_doc(d: &Dataset) -> Doc {
     for s in &d.sources {
         doc.blank();
         doc.push(vec![
-            Span::new(format!("[{}] ", s.id), Mark::Heading),
-            Span::new(s.publisher.clone(), Mark::Heading),
-            Span::new(format!(", {}", s.date), Mark::Meta),
+            Marked::new(format!("[{}] ", s.id), Mark::Heading),
+            Marked::new(s.publisher.clone(), Mark::Heading),
+            Marked::new(format!(", {}", s.date), Mark::Meta),
         ]);
-        doc.push(vec![Span::new(s.title.clone(), Mark::Plain)]);
+        doc.push(vec![Marked::new(s.title.clone(), Mark::Plain)]);
         for url in &s.urls {
-            doc.push(vec![Span::new(url.clone(), Mark::Link)]);
+            doc.push(vec![Marked::new(url.clone(), Mark::Link)]);
         }
         if let Some(uses) = uses.remove(s.id.as_str()) {
             doc.push(vec![
-                Span::new("Cited for: ", Mark::Meta),
-                Span::new(uses.join("; "), Mark::Plain),
+                Marked::new("Cited for: ", Mark::Meta),
+                Marked::new(uses.join("; "), Mark::Plain),
             ]);
         }
     }
     surveys(d, &mut doc);
     if !d.notes.is_empty() {
         doc.blank();
-        doc.push(vec![Span::new(
+        doc.push(vec![Marked::new(
             "Notes on the essay and its figures",
             Mark::Title,
         )]);
     }
     for n in &d.notes {
         doc.blank();
-        doc.push(vec![Span::new(n.title.clone(), Mark::Heading)]);
+        doc.push(vec![Marked::new(n.title.clone(), Mark::Heading)]);
         if let Some(q) = &n.quote {
             doc.push(vec![
-                Span::new("Essay: ", Mark::Meta),
-                Span::new(format!("“{q}”"), Mark::Quote),
+                Marked::new("Essay: ", Mark::Meta),
+                Marked::new(format!("“{q}”"), Mark::Quote),
             ]);
         }
-        doc.push(vec![Span::new(n.text.clone(), Mark::Plain)]);
-        doc.push(vec![Span::new(
+        doc.push(vec![Marked::new(n.text.clone(), Mark::Plain)]);
+        doc.push(vec![Marked::new(
             format!("Sources: {}", cited(&n.sources)),
             Mark::Meta,
         )]);
@@ -66,7 +66,7 @@ fn surveys(d: &Dataset, doc: &mut Doc) {
         return;
     }
     doc.blank();
-    doc.push(vec![Span::new(
+    doc.push(vec![Marked::new(
         format!("Surveys ({})", d.surveys.len()),
         Mark::Title,
     )]);
@@ -85,11 +85,11 @@ fn surveys(d: &Dataset, doc: &mut Doc) {
         if let Some(def) = &s.definition {
             facts.push(format!("counts {def}"));
         }
-        doc.push(vec![Span::new(s.name.en.clone(), Mark::Heading)]);
+        doc.push(vec![Marked::new(s.name.en.clone(), Mark::Heading)]);
         if !facts.is_empty() {
-            doc.push(vec![Span::new(facts.join(" · "), Mark::Plain)]);
+            doc.push(vec![Marked::new(facts.join(" · "), Mark::Plain)]);
         }
-        doc.push(vec![Span::new(
+        doc.push(vec![Marked::new(
             format!("Sources: {}", cited(&s.sources)),
             Mark::Meta,
         )]);
@@ -98,18 +98,18 @@ fn surveys(d: &Dataset, doc: &mut Doc) {
         return;
     }
     doc.blank();
-    doc.push(vec![Span::new("Breaks in method", Mark::Title)]);
+    doc.push(vec![Marked::new("Breaks in method", Mark::Title)]);
     for b in &d.breaks {
         doc.blank();
         let from = d
             .survey(&b.from)
             .map_or(b.from.as_str(), |s| s.name.en.as_str());
         doc.push(vec![
-            Span::new(b.title.en.clone(), Mark::Heading),
-            Span::new(format!(" (from {from})"), Mark::Meta),
+            Marked::new(b.title.en.clone(), Mark::Heading),
+            Marked::new(format!(" (from {from})"), Mark::Meta),
         ]);
-        doc.push(vec![Span::new(b.text.en.clone(), Mark::Plain)]);
-        doc.push(vec![Span::new(
+        doc.push(vec![Marked::new(b.text.en.clone(), Mark::Plain)]);
+        doc.push(vec![Marked::new(
             format!("Sources: {}", cited(&b.sources)),
             Mark::Meta,
         )]);

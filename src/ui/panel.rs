@@ -46,7 +46,7 @@ fn text_rows(n: usize, rows: u16) -> usize {
 /// Draws `lines` from line `scroll` in `area`; where they do not all fit,
 /// the last row says how many are out of view and what shows them.
 pub fn draw_scrolled(
-    lines: &[text::Line],
+    lines: &[text::MarkedLine],
     scroll: usize,
     hints: Hints,
     theme: &Theme,
@@ -76,7 +76,7 @@ pub fn draw_scrolled(
 }
 
 /// Draws wrapped lines from the top of `area`, as many as fit.
-pub fn draw_lines(lines: &[text::Line], theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn draw_lines(lines: &[text::MarkedLine], theme: &Theme, area: Rect, buf: &mut Buffer) {
     for (line, row) in lines.iter().zip(area.rows()) {
         let spans: Vec<Span> = line
             .iter()

@@ -21,16 +21,16 @@ impl RankingsView {
                 "No platform on this page matches “{}”; Esc clears the filter.",
                 self.filter
             );
-            doc.push(vec![text::Span::new(none, Mark::Meta)]);
+            doc.push(vec![text::Marked::new(none, Mark::Meta)]);
             return doc;
         }
         // What the comparison compares leads: a short window must not cut it.
         if let Some(c) = self.comparison() {
             for caveat in c.caption(d, lang) {
-                doc.push(vec![text::Span::new(caveat, Mark::Meta)]);
+                doc.push(vec![text::Marked::new(caveat, Mark::Meta)]);
             }
         }
-        let mut head = vec![text::Span::new(
+        let mut head = vec![text::Marked::new(
             lang.platform(d, id).to_string(),
             Mark::Platform,
         )];
@@ -45,14 +45,14 @@ impl RankingsView {
             if let Some(note) = &p.note {
                 extra.push_str(&format!(" · {note}"));
             }
-            head.push(text::Span::new(extra, Mark::Meta));
+            head.push(text::Marked::new(extra, Mark::Meta));
         }
         doc.push(head);
         for ti in page.base.into_iter().chain([page.main]) {
             let t = &d.rankings[ti];
             let title = t.title.get(lang);
             let line = match d.row_index(ti, id) {
-                None => vec![text::Span::new(
+                None => vec![text::Marked::new(
                     format!("{title}: not in its published list"),
                     Mark::Meta,
                 )],
@@ -65,27 +65,27 @@ impl RankingsView {
                         .rank
                         .map_or("not ranked".to_string(), |n| format!("rank {n}"));
                     let mut line = vec![
-                        text::Span::new(format!("{title}: "), Mark::Plain),
-                        text::Span::new(format!("{rank}, {value}"), Mark::Figure),
+                        text::Marked::new(format!("{title}: "), Mark::Plain),
+                        text::Marked::new(format!("{rank}, {value}"), Mark::Figure),
                     ];
                     if let Some(c) = self.comparison().filter(|c| c.main == ti) {
                         let base = d.rankings[c.base].title.get(lang);
                         let words = standing_words(c.standings[ri], base, &t.unit);
-                        line.push(text::Span::new(format!(" ({words})"), Mark::Plain));
+                        line.push(text::Marked::new(format!(" ({words})"), Mark::Plain));
                     }
                     if let Some(name) = &r.name {
-                        line.push(text::Span::new(
+                        line.push(text::Marked::new(
                             format!(" · named “{}”", name.get(lang)),
                             Mark::Meta,
                         ));
                     }
-                    line.push(text::Span::new(
+                    line.push(text::Marked::new(
                         format!(" · {}", r.sources.join(", ")),
                         Mark::Meta,
                     ));
                     if let Some(q) = &r.quote {
-                        line.push(text::Span::new(" · essay ", Mark::Meta));
-                        line.push(text::Span::new(format!("“{q}”"), Mark::Quote));
+                        line.push(text::Marked::new(" · essay ", Mark::Meta));
+                        line.push(text::Marked::new(format!("“{q}”"), Mark::Quote));
                     }
                     line
                 }

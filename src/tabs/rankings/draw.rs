@@ -35,7 +35,7 @@ struct PageLayout {
     tables: Vec<(usize, bool, Rect)>,
     columns: PageColumns,
     detail_area: Rect,
-    detail: Vec<text::Line>,
+    detail: Vec<text::MarkedLine>,
 }
 
 /// Column widths shared by the tables of a page, and the figure a full bar
