@@ -20,8 +20,8 @@ pub struct Cli {
     #[arg(long, short = 'd', value_name = "FILE", global = true)]
     pub data: Option<PathBuf>,
 
-    /// Names and labels in English or Japanese (default: Japanese when LC_ALL, LC_MESSAGES or LANG says ja)
-    #[arg(long, value_enum)]
+    /// Names and labels in English or Japanese, on screen, in print and in export (default: Japanese when LC_ALL, LC_MESSAGES or LANG says ja)
+    #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
 
     /// Leave the mouse to the terminal (its own selection) rather than to clicks and the wheel

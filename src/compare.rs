@@ -124,13 +124,12 @@ impl Comparison {
                 }
             })
             .collect();
-        let header = if relation == Relation::Change {
-            "change"
-        } else {
-            "vs"
-        };
         // Room for the header in either language, so `L` keeps the columns.
-        let headers = [Lang::En, Lang::Ja].map(|l| str_width(l.say(header)));
+        let header = |l: Lang| match relation {
+            Relation::Change => l.pick("change", "変化"),
+            _ => l.pick("vs", "比較"),
+        };
+        let headers = [Lang::En, Lang::Ja].map(|l| str_width(header(l)));
         let width = standings
             .iter()
             .map(|s| s.label().chars().count())
@@ -156,11 +155,11 @@ impl Comparison {
     }
 
     /// The comparison column's header.
-    pub fn header(&self) -> &'static str {
+    pub fn header(&self, lang: Lang) -> &'static str {
         if self.relation == Relation::Change {
-            "change"
+            lang.pick("change", "変化")
         } else {
-            "vs"
+            lang.pick("vs", "比較")
         }
     }
 

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{
 };
 
 use crate::action::Action;
+use crate::lang::Lang;
 use crate::tab::Tab;
 
 /// Where a binding applies.
@@ -21,13 +22,16 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub fn title(self) -> &'static str {
+    pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            Scope::Global => "Everywhere",
-            Scope::Tab(t) => t.title(),
-            Scope::Text => "Essay and Sources",
-            Scope::Help => "This help",
-            Scope::Prompt => "Typing a search (letters type)",
+            Scope::Global => lang.pick("Everywhere", "どこでも"),
+            Scope::Tab(t) => t.title(lang),
+            Scope::Text => lang.pick("Essay and Sources", "エッセイと出典"),
+            Scope::Help => lang.pick("This help", "このヘルプ"),
+            Scope::Prompt => lang.pick(
+                "Typing a search (letters type)",
+                "検索の入力中（文字はそのまま入力）",
+            ),
         }
     }
 
@@ -114,13 +118,24 @@ pub struct Binding {
     pub scope: Scope,
     pub keys: &'static [Key],
     pub action: Action,
-    /// What the help popup says the keys do.
-    pub help: &'static str,
-    /// The footer's short word for it; None keeps it out of the footer.
-    pub hint: Option<&'static str>,
+    /// What the help popup says the keys do, in English and Japanese.
+    pub help: [&'static str; 2],
+    /// The footer's short word for it, in both; None keeps it out of the
+    /// footer.
+    pub hint: Option<[&'static str; 2]>,
 }
 
 impl Binding {
+    /// What the keys do, in `lang`.
+    pub fn help(&self, lang: Lang) -> &'static str {
+        lang.pick(self.help[0], self.help[1])
+    }
+
+    /// The footer's word, in `lang`.
+    pub fn hint(&self, lang: Lang) -> Option<&'static str> {
+        self.hint.map(|[en, ja]| lang.pick(en, ja))
+    }
+
     pub fn key_labels(&self) -> String {
         self.keys
             .iter()
@@ -134,8 +149,8 @@ const fn bind(
     scope: Scope,
     keys: &'static [Key],
     action: Action,
-    help: &'static str,
-    hint: Option<&'static str>,
+    help: [&'static str; 2],
+    hint: Option<[&'static str; 2]>,
 ) -> Binding {
     Binding {
         scope,
@@ -151,56 +166,56 @@ use Scope::{Global, Help, Prompt, Text};
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     //   scope                      keys                                action                          what the help says                               footer
-    bind(Global,                    &[key(KeyCode::Tab)],               Action::NextTab,                "next tab",                                      Some("tab")),
-    bind(Global,                    &[key(KeyCode::BackTab)],           Action::PrevTab,                "previous tab",                                  None),
-    bind(Global,                    &[ch('1')],                         Action::ShowTab(Tab::Growth),   "Growth tab",                                    None),
-    bind(Global,                    &[ch('2')],                         Action::ShowTab(Tab::Rankings), "Rankings tab",                                  None),
-    bind(Global,                    &[ch('3')],                         Action::ShowTab(Tab::Essay),    "Essay tab",                                     None),
-    bind(Global,                    &[ch('4')],                         Action::ShowTab(Tab::Sources),  "Sources tab",                                   None),
-    bind(Global,                    &[ch('L')],                         Action::ToggleLang,             "English or Japanese names and labels",          None),
-    bind(Global,                    &[ch('?')],                         Action::ToggleHelp,             "show or hide this help",                        Some("help")),
-    bind(Global,                    &[ch('q'), ctrl('c')],              Action::Quit,                   "quit",                                          Some("quit")),
-    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Left), ch('h')],     Action::Left,                   "previous year",                                 Some("year")),
-    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Right), ch('l')],    Action::Right,                  "next year",                                     None),
-    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Home), ch('g')],     Action::Home,                   "first year",                                    None),
-    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::End), ch('G')],      Action::End,                    "last year",                                     None),
-    bind(Scope::Tab(Tab::Growth),   &[ch('o')],                         Action::ToggleLater,            "show or hide the later figures",                Some("later figures")),
-    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Enter)],             Action::Provenance,             "where this figure comes from",                  Some("source")),
-    bind(Scope::Tab(Tab::Growth),   &[ch('d')],                         Action::ToggleDetail,           "the year's detail in full, or back",            Some("detail")),
-    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Esc)],               Action::CloseDetail,            "put the detail back under the chart",           None),
-    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Up), ch('k')],       Action::Up,                     "scroll the year's detail up",                   None),
-    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Down), ch('j')],     Action::Down,                   "scroll the year's detail down",                 None),
-    bind(Scope::Tab(Tab::Growth),   &[ch('u')],                         Action::ToggleMeasure,          "millions of users, or share of internet users", None),
-    bind(Scope::Tab(Tab::Growth),   &[ch('e')],                         Action::Export,                 "write the figures as CSV to a new file here",   None),
-    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Enter)],             Action::Provenance,             "where this figure comes from",                  Some("source")),
-    bind(Scope::Tab(Tab::Rankings), &[ch('/')],                         Action::StartSearch,            "filter platforms by name",                      None),
-    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Esc)],               Action::CancelSearch,           "clear the filter",                              None),
-    bind(Scope::Tab(Tab::Rankings), &[ch('s')],                         Action::NextSort,               "sort by rank, platform or figure, either way",  Some("sort")),
-    bind(Scope::Tab(Tab::Rankings), &[ch('e')],                         Action::Export,                 "write these tables as CSV to a new file here",  None),
-    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Up), ch('k')],       Action::Up,                     "previous platform",                             Some("platform")),
-    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Down), ch('j')],     Action::Down,                   "next platform",                                 None),
-    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Home), ch('g')],     Action::Home,                   "first platform",                                None),
-    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::End), ch('G')],      Action::End,                    "last platform",                                 None),
-    bind(Scope::Tab(Tab::Rankings), &[ch('t'), key(KeyCode::Right)],    Action::NextTable,              "next tables (satisfaction, 2014)",              Some("tables")),
-    bind(Scope::Tab(Tab::Rankings), &[ch('T'), key(KeyCode::Left)],     Action::PrevTable,              "previous tables",                               None),
-    bind(Text,                      &[key(KeyCode::Up), ch('k')],       Action::Up,                     "scroll up",                                     Some("scroll")),
-    bind(Text,                      &[key(KeyCode::Down), ch('j')],     Action::Down,                   "scroll down",                                   None),
-    bind(Text,                      &[key(KeyCode::PageUp)],            Action::PageUp,                 "page up",                                       None),
-    bind(Text,                      &[key(KeyCode::PageDown), ch(' ')], Action::PageDown,               "page down",                                     Some("page")),
-    bind(Text,                      &[key(KeyCode::Home), ch('g')],     Action::Home,                   "top",                                           None),
-    bind(Text,                      &[key(KeyCode::End), ch('G')],      Action::End,                    "bottom",                                        None),
-    bind(Text,                      &[ch('/')],                         Action::StartSearch,            "search the text",                               Some("search")),
-    bind(Text,                      &[ch('n')],                         Action::NextMatch,              "next match",                                    None),
-    bind(Text,                      &[ch('b')],                         Action::Back,                   "back to the figure Enter came from",            None),
-    bind(Text,                      &[ch('N')],                         Action::PrevMatch,              "previous match",                                None),
-    bind(Text,                      &[key(KeyCode::Esc)],               Action::CancelSearch,           "clear the search",                              None),
-    bind(Prompt,                    &[key(KeyCode::Enter)],             Action::Submit,                 "keep the search and leave the prompt",          Some("done")),
-    bind(Prompt,                    &[key(KeyCode::Backspace)],         Action::Erase,                  "delete the last character",                     None),
-    bind(Prompt,                    &[key(KeyCode::Esc)],               Action::CancelSearch,           "clear the search",                              Some("cancel")),
-    bind(Prompt,                    &[ctrl('c')],                       Action::Quit,                   "quit",                                          None),
-    bind(Help,                      &[key(KeyCode::Esc), ch('?')],      Action::CloseHelp,              "close this help",                               Some("close")),
-    bind(Help,                      &[key(KeyCode::Up), ch('k')],       Action::Up,                     "scroll up",                                     None),
-    bind(Help,                      &[key(KeyCode::Down), ch('j')],     Action::Down,                   "scroll down",                                   None),
+    bind(Global,                    &[key(KeyCode::Tab)],               Action::NextTab,                ["next tab", "次のタブ"],                                      Some(["tab", "タブ"])),
+    bind(Global,                    &[key(KeyCode::BackTab)],           Action::PrevTab,                ["previous tab", "前のタブ"],                                  None),
+    bind(Global,                    &[ch('1')],                         Action::ShowTab(Tab::Growth),   ["Growth tab", "推移のタブ"],                                    None),
+    bind(Global,                    &[ch('2')],                         Action::ShowTab(Tab::Rankings), ["Rankings tab", "ランキングのタブ"],                                  None),
+    bind(Global,                    &[ch('3')],                         Action::ShowTab(Tab::Essay),    ["Essay tab", "エッセイのタブ"],                                     None),
+    bind(Global,                    &[ch('4')],                         Action::ShowTab(Tab::Sources),  ["Sources tab", "出典のタブ"],                                   None),
+    bind(Global,                    &[ch('L')],                         Action::ToggleLang,             ["English or Japanese names and labels", "英語・日本語の切り替え"],          None),
+    bind(Global,                    &[ch('?')],                         Action::ToggleHelp,             ["show or hide this help", "このヘルプを表示・非表示"],                        Some(["help", "ヘルプ"])),
+    bind(Global,                    &[ch('q'), ctrl('c')],              Action::Quit,                   ["quit", "終了"],                                          Some(["quit", "終了"])),
+    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Left), ch('h')],     Action::Left,                   ["previous year", "前の年"],                                 Some(["year", "年"])),
+    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Right), ch('l')],    Action::Right,                  ["next year", "次の年"],                                     None),
+    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Home), ch('g')],     Action::Home,                   ["first year", "最初の年"],                                    None),
+    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::End), ch('G')],      Action::End,                    ["last year", "最後の年"],                                     None),
+    bind(Scope::Tab(Tab::Growth),   &[ch('o')],                         Action::ToggleLater,            ["show or hide the later figures", "その後の数値を表示・非表示"],                Some(["later figures", "その後"])),
+    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Enter)],             Action::Provenance,             ["where this figure comes from", "この数値の出典"],                  Some(["source", "出典"])),
+    bind(Scope::Tab(Tab::Growth),   &[ch('d')],                         Action::ToggleDetail,           ["the year's detail in full, or back", "年の詳細をすべて表示、または戻る"],            Some(["detail", "詳細"])),
+    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Esc)],               Action::CloseDetail,            ["put the detail back under the chart", "詳細をグラフの下に戻す"],           None),
+    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Up), ch('k')],       Action::Up,                     ["scroll the year's detail up", "年の詳細を上へスクロール"],                   None),
+    bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Down), ch('j')],     Action::Down,                   ["scroll the year's detail down", "年の詳細を下へスクロール"],                 None),
+    bind(Scope::Tab(Tab::Growth),   &[ch('u')],                         Action::ToggleMeasure,          ["millions of users, or share of internet users", "利用者数（百万人）か、インターネット利用者に占める割合"], None),
+    bind(Scope::Tab(Tab::Growth),   &[ch('e')],                         Action::Export,                 ["write the figures as CSV to a new file here", "数値をCSVで新しいファイルに書き出す"],   None),
+    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Enter)],             Action::Provenance,             ["where this figure comes from", "この数値の出典"],                  Some(["source", "出典"])),
+    bind(Scope::Tab(Tab::Rankings), &[ch('/')],                         Action::StartSearch,            ["filter platforms by name", "サービス名で絞り込む"],                      None),
+    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Esc)],               Action::CancelSearch,           ["clear the filter", "絞り込みを解除"],                              None),
+    bind(Scope::Tab(Tab::Rankings), &[ch('s')],                         Action::NextSort,               ["sort by rank, platform or figure, either way", "順位・サービス名・数値で並べ替え（昇順・降順）"],  Some(["sort", "並べ替え"])),
+    bind(Scope::Tab(Tab::Rankings), &[ch('e')],                         Action::Export,                 ["write these tables as CSV to a new file here", "この表をCSVで新しいファイルに書き出す"],  None),
+    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Up), ch('k')],       Action::Up,                     ["previous platform", "前のサービス"],                             Some(["platform", "サービス"])),
+    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Down), ch('j')],     Action::Down,                   ["next platform", "次のサービス"],                                 None),
+    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Home), ch('g')],     Action::Home,                   ["first platform", "最初のサービス"],                                None),
+    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::End), ch('G')],      Action::End,                    ["last platform", "最後のサービス"],                                 None),
+    bind(Scope::Tab(Tab::Rankings), &[ch('t'), key(KeyCode::Right)],    Action::NextTable,              ["next page of tables", "次の表"],              Some(["tables", "表"])),
+    bind(Scope::Tab(Tab::Rankings), &[ch('T'), key(KeyCode::Left)],     Action::PrevTable,              ["previous page of tables", "前の表"],                               None),
+    bind(Text,                      &[key(KeyCode::Up), ch('k')],       Action::Up,                     ["scroll up", "上へスクロール"],                                     Some(["scroll", "スクロール"])),
+    bind(Text,                      &[key(KeyCode::Down), ch('j')],     Action::Down,                   ["scroll down", "下へスクロール"],                                   None),
+    bind(Text,                      &[key(KeyCode::PageUp)],            Action::PageUp,                 ["page up", "前のページ"],                                       None),
+    bind(Text,                      &[key(KeyCode::PageDown), ch(' ')], Action::PageDown,               ["page down", "次のページ"],                                     Some(["page", "ページ"])),
+    bind(Text,                      &[key(KeyCode::Home), ch('g')],     Action::Home,                   ["top", "先頭へ"],                                           None),
+    bind(Text,                      &[key(KeyCode::End), ch('G')],      Action::End,                    ["bottom", "末尾へ"],                                        None),
+    bind(Text,                      &[ch('/')],                         Action::StartSearch,            ["search the text", "本文を検索"],                               Some(["search", "検索"])),
+    bind(Text,                      &[ch('n')],                         Action::NextMatch,              ["next match", "次の一致"],                                    None),
+    bind(Text,                      &[ch('b')],                         Action::Back,                   ["back to the figure Enter came from", "Enterで来た数値に戻る"],            None),
+    bind(Text,                      &[ch('N')],                         Action::PrevMatch,              ["previous match", "前の一致"],                                None),
+    bind(Text,                      &[key(KeyCode::Esc)],               Action::CancelSearch,           ["clear the search", "検索を解除"],                              None),
+    bind(Prompt,                    &[key(KeyCode::Enter)],             Action::Submit,                 ["keep the search and leave the prompt", "検索を残して入力を終える"],          Some(["done", "確定"])),
+    bind(Prompt,                    &[key(KeyCode::Backspace)],         Action::Erase,                  ["delete the last character", "最後の文字を消す"],                     None),
+    bind(Prompt,                    &[key(KeyCode::Esc)],               Action::CancelSearch,           ["clear the search", "検索を解除"],                              Some(["cancel", "解除"])),
+    bind(Prompt,                    &[ctrl('c')],                       Action::Quit,                   ["quit", "終了"],                                          None),
+    bind(Help,                      &[key(KeyCode::Esc), ch('?')],      Action::CloseHelp,              ["close this help", "このヘルプを閉じる"],                               Some(["close", "閉じる"])),
+    bind(Help,                      &[key(KeyCode::Up), ch('k')],       Action::Up,                     ["scroll up", "上へスクロール"],                                     None),
+    bind(Help,                      &[key(KeyCode::Down), ch('j')],     Action::Down,                   ["scroll down", "下へスクロール"],                                   None),
 ];
 
 /// The action a key press stands for where `scopes` are in force. Key
@@ -245,11 +260,11 @@ pub fn action_for_mouse(event: &MouseEvent) -> Option<Action> {
 }
 
 /// The footer's hints where `scopes` are in force, most specific first.
-pub fn hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
+pub fn hints(scopes: &[Scope], lang: Lang) -> Vec<(String, &'static str)> {
     scopes
         .iter()
         .flat_map(|scope| BINDINGS.iter().filter(move |b| b.scope == *scope))
-        .filter_map(|b| b.hint.map(|hint| (hint_keys(b), hint)))
+        .filter_map(|b| b.hint(lang).map(|hint| (hint_keys(b), hint)))
         .collect()
 }
 
@@ -366,16 +381,18 @@ mod tests {
 
     #[test]
     fn hints_pair_opposite_arrows() {
-        let hints = hints(&Scope::active(Tab::Growth, false));
+        let hints = hints(&Scope::active(Tab::Growth, false), Lang::En);
         assert_eq!(hints[0], ("←→".to_string(), "year"));
         assert!(hints.contains(&("?".to_string(), "help")));
+        let japanese = super::hints(&Scope::active(Tab::Growth, false), Lang::Ja);
+        assert_eq!(japanese[0], ("←→".to_string(), "年"));
     }
 
     #[test]
     fn the_readme_lists_every_binding() {
         let readme = include_str!("../README.md");
         for b in BINDINGS {
-            let row = format!("| {} | {} |", b.key_labels(), b.help);
+            let row = format!("| {} | {} |", b.key_labels(), b.help(Lang::En));
             assert!(readme.contains(&row), "README lacks {row}");
         }
     }

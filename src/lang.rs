@@ -1,9 +1,22 @@
 //! English or Japanese for the interface's own words and the platform
 //! names; the essay, the sources and the figures' notes stay as written.
 
-use crate::dataset::{Dataset, RankRow};
+use crate::dataset::{Dataset, Kind, RankRow};
 
 pub use crate::cli::Lang;
+
+/// A sentence of the interface in `lang`, written in both languages where
+/// it is shown: `tr!(lang, "change on {year}", "{year}年比")`. Each text
+/// is a `format!` string, so both may use the names in scope.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $en:literal, $ja:literal) => {
+        match $lang {
+            $crate::lang::Lang::En => format!($en),
+            $crate::lang::Lang::Ja => format!($ja),
+        }
+    };
+}
 
 impl Lang {
     /// Japanese when the first locale variable set (LC_ALL, LC_MESSAGES,
@@ -30,29 +43,22 @@ impl Lang {
         }
     }
 
-    /// A word of the interface in this language.
-    pub fn say(self, en: &'static str) -> &'static str {
-        if self == Lang::En {
-            return en;
+    /// One of two texts: every word of the interface is given in both
+    /// languages where it is shown, so a missing translation does not
+    /// compile (see also [`tr!`](crate::tr)).
+    pub fn pick<T>(self, en: T, ja: T) -> T {
+        match self {
+            Lang::En => en,
+            Lang::Ja => ja,
         }
-        match en {
-            "Growth" => "推移",
-            "Rankings" => "ランキング",
-            "Essay" => "エッセイ",
-            "Sources" => "出典",
-            "Rank" => "順位",
-            "Platform" => "サービス",
-            "Change" => "変化",
-            "estimate" => "推計",
-            "expected" => "見込み",
-            "projection" => "予測",
-            "no figure" => "数値なし",
-            "share of internet users, %" => "インターネット利用者に占める割合、%",
-            "against" => "対",
-            "since" => "対",
-            "change" => "変化",
-            "vs" => "比較",
-            other => other,
+    }
+
+    /// The glossary's word for a kind of figure: 推計, 見込み, 予測.
+    pub fn kind(self, kind: Kind) -> &'static str {
+        match kind {
+            Kind::Estimate => self.pick("estimate", "推計"),
+            Kind::Expected => self.pick("expected", "見込み"),
+            Kind::Projection => self.pick("projection", "予測"),
         }
     }
 
@@ -92,7 +98,7 @@ mod tests {
         let d = load(None).unwrap().dataset;
         assert_eq!(Lang::Ja.platform(&d, "mixi"), "ミクシィ");
         assert_eq!(Lang::En.platform(&d, "mixi"), "mixi");
-        assert_eq!(Lang::Ja.say("Rankings"), "ランキング");
-        assert_eq!(Lang::En.say("Rankings"), "Rankings");
+        assert_eq!(Lang::Ja.kind(Kind::Expected), "見込み");
+        assert_eq!(Lang::En.pick("Rankings", "ランキング"), "Rankings");
     }
 }

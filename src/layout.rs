@@ -35,7 +35,7 @@ pub fn tab_titles(lang: Lang) -> Vec<String> {
     Tab::ALL
         .iter()
         .enumerate()
-        .map(|(i, t)| format!("{} {}", i + 1, lang.say(t.title())))
+        .map(|(i, t)| format!("{} {}", i + 1, t.title(lang)))
         .collect()
 }
 

@@ -56,6 +56,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &loaded.dataset,
                 &sections,
                 usize::from(width),
+                cli.lang.unwrap_or_else(Lang::from_env),
             ))
         }
         Some(Command::Dump) => {

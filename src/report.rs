@@ -10,6 +10,7 @@ use crate::format;
 use crate::format::table::{bar_cell, name_room, name_width, value_cell, value_width};
 use crate::lang::Lang;
 use crate::series::outcome_line;
+use crate::tab::Tab;
 use crate::text::{self, Doc, essay_paras, sources_doc};
 use crate::width::{cut_to, str_width};
 
@@ -28,23 +29,34 @@ impl Section {
         Section::Essay,
         Section::Sources,
     ];
+
+    /// The section's heading: the tab's title.
+    fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Section::Growth => Tab::Growth,
+            Section::Rankings => Tab::Rankings,
+            Section::Essay => Tab::Essay,
+            Section::Sources => Tab::Sources,
+        }
+        .title(lang)
+    }
 }
 
 /// The sections as plain text wrapped to `width`, with a ruled heading
 /// between sections when there is more than one.
-pub fn print(d: &Dataset, sections: &[Section], width: usize) -> String {
+pub fn print(d: &Dataset, sections: &[Section], width: usize, lang: Lang) -> String {
     let mut out = String::new();
     for (i, section) in sections.iter().enumerate() {
         if sections.len() > 1 {
             if i > 0 {
                 out.push('\n');
             }
-            let name = format!("{section:?}");
-            out.push_str(&format!("{name}\n{}\n\n", "=".repeat(name.len())));
+            let name = section.title(lang);
+            out.push_str(&format!("{name}\n{}\n\n", "=".repeat(str_width(name))));
         }
         let body = match section {
-            Section::Growth => growth(d, width),
-            Section::Rankings => rankings(d, width),
+            Section::Growth => growth(d, width, lang),
+            Section::Rankings => rankings(d, width, lang),
             Section::Essay => plain(essay_paras(d), width),
             Section::Sources => plain(sources_doc(d).paras, width),
         };
@@ -82,18 +94,24 @@ fn pad(s: &str, width: usize, right: bool) -> String {
     }
 }
 
-fn growth(d: &Dataset, width: usize) -> String {
+fn growth(d: &Dataset, width: usize, lang: Lang) -> String {
     let g = &d.growth;
     let mut doc = Doc::default();
     let head = |s: String| vec![text::Marked::new(s, text::Mark::Plain)];
-    doc.push(head(format!("{} ({})", g.title, g.unit)));
+    doc.push(head(format!(
+        "{} ({})",
+        g.title.get(lang),
+        g.unit.get(lang)
+    )));
     let kinds: Vec<String> = Kind::ALL
         .iter()
-        .map(|k| format!("{} {}", bars::body(*k), k.label()))
+        .map(|k| format!("{} {}", bars::body(*k), lang.kind(*k)))
         .collect();
-    doc.push(head(format!(
-        "{}; each bar from zero and exact to an eighth of a character, its tip one of ▏▎▍▌▋▊▉; a year with no figure is a gap, never a zero.",
-        kinds.join(", ")
+    let kinds = kinds.join(", ");
+    doc.push(head(crate::tr!(
+        lang,
+        "{kinds}; each bar from zero and exact to an eighth of a character, its tip one of ▏▎▍▌▋▊▉; a year with no figure is a gap, never a zero.",
+        "{kinds}。どの棒も0から、1文字の8分の1まで正確に描き、端は▏▎▍▌▋▊▉のいずれか。数値のない年は空白で、0ではない。"
     )));
     let max = g
         .series
@@ -105,27 +123,33 @@ fn growth(d: &Dataset, width: usize) -> String {
     let bar_width = width.saturating_sub(columns.len());
     for s in &g.series {
         doc.blank();
-        doc.push(head(s.label.en.to_string()));
+        doc.push(head(s.label.get(lang).to_string()));
         doc.push(head(columns.trim_end().to_string()));
         let mut before: Option<i32> = None;
         for p in &s.points {
-            if let Some(gap) = before.and_then(|b| gap(b, p.year)) {
+            if let Some(gap) = before.and_then(|b| gap(b, p.year, lang)) {
                 doc.push(head(gap));
             }
-            doc.push(head(point_row(p, max, bar_width)));
+            doc.push(head(point_row(p, max, bar_width, lang)));
             before = Some(p.year);
         }
         for p in &s.points {
-            doc.push(head(format!(
-                "{} source: {}",
-                p.year,
-                format::sources(d, &p.sources)
+            let year = p.year;
+            let sources = format::sources(d, &p.sources);
+            doc.push(head(crate::tr!(
+                lang,
+                "{year} source: {sources}",
+                "{year} 出典: {sources}"
             )));
             if let Some(q) = &p.quote {
-                doc.push(head(format!("{} in the essay: “{q}”", p.year)));
+                doc.push(head(crate::tr!(
+                    lang,
+                    "{year} in the essay: “{q}”",
+                    "{year} エッセイでは: “{q}”"
+                )));
             }
             if let Some(n) = &p.note {
-                doc.push(head(format!("{} note: {n}", p.year)));
+                doc.push(head(crate::tr!(lang, "{year} note: {n}", "{year} 注: {n}")));
             }
         }
     }
@@ -140,16 +164,20 @@ fn growth(d: &Dataset, width: usize) -> String {
 /// The line for the years strictly between two that have figures, if
 /// any: one line however many, so the output grows with the figures and
 /// never with the span of years they cover.
-fn gap(before: i32, after: i32) -> Option<String> {
+fn gap(before: i32, after: i32, lang: Lang) -> Option<String> {
     let (first, last) = (before + 1, after - 1);
     match last - first {
         ..0 => None,
-        0 => Some(format!("{first}  no figure")),
-        _ => Some(format!("{first}-{last}  no figures")),
+        0 => Some(crate::tr!(lang, "{first}  no figure", "{first}  数値なし")),
+        _ => Some(crate::tr!(
+            lang,
+            "{first}-{last}  no figures",
+            "{first}-{last}  数値なし"
+        )),
     }
 }
 
-fn point_row(p: &Point, max: f64, bar_width: usize) -> String {
+fn point_row(p: &Point, max: f64, bar_width: usize, lang: Lang) -> String {
     let year = p.year;
     let internet = p.internet_users.map_or("—".to_string(), format::millions);
     let share = p
@@ -162,7 +190,7 @@ fn point_row(p: &Point, max: f64, bar_width: usize) -> String {
         pad(&format::millions(p.sns_users), 9, true),
         pad(&internet, 8, true),
         pad(&share, 5, true),
-        pad(p.kind.label(), 12, false)
+        pad(lang.kind(p.kind), 12, false)
     )
 }
 
@@ -194,10 +222,17 @@ fn outcomes(series: &[Series]) -> Vec<String> {
         .collect()
 }
 
+/// Where a print goes: its width and its language.
+#[derive(Clone, Copy)]
+struct Paper {
+    width: usize,
+    lang: Lang,
+}
+
 /// Every table, each with the comparison it was published with. All bars
 /// are one width and each unit one scale, so a bar in one table can be set
 /// against a bar in any other of its unit.
-fn rankings(d: &Dataset, width: usize) -> String {
+fn rankings(d: &Dataset, width: usize, lang: Lang) -> String {
     let layouts: Vec<TableLayout> = d
         .rankings
         .iter()
@@ -211,7 +246,7 @@ fn rankings(d: &Dataset, width: usize) -> String {
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(&table(d, t, layout, bar, &scales, width));
+        out.push_str(&table(d, t, layout, bar, &scales, Paper { width, lang }));
     }
     out
 }
@@ -252,24 +287,26 @@ fn table(
     layout: &TableLayout,
     bar_width: usize,
     scales: &HashMap<&str, f64>,
-    width: usize,
+    paper: Paper,
 ) -> String {
+    let Paper { width, lang } = paper;
     let mut doc = Doc::default();
     let head = |s: String| vec![text::Marked::new(s, text::Mark::Plain)];
     let survey = d
         .survey(&t.survey)
-        .map_or(t.survey.clone(), |s| s.name.en.clone());
+        .map_or(t.survey.to_string(), |s| s.name.get(lang).to_string());
     doc.push(head(format!(
         "{} ({survey}; {}; {})",
-        format::table_title(t, Lang::En),
+        format::table_title(t, lang),
         t.population,
         base_text(d, t)
     )));
     let scale = scales.get(t.unit.as_str()).copied().unwrap_or(0.0);
     let comparison = layout.comparison.as_ref();
     let mut header = format!(
-        "rank  {}  {}",
-        pad("platform", layout.name, false),
+        "{}  {}  {}",
+        pad(lang.pick("rank", "順位"), 4, false),
+        pad(lang.pick("platform", "サービス"), layout.name, false),
         pad(&t.unit, layout.value, true)
     );
     // The bar, then the comparison, as on screen.
@@ -278,12 +315,12 @@ fn table(
         pad(&format::axis(bar_width, scale, &t.unit), bar_width, false)
     ));
     if let Some(c) = comparison {
-        header.push_str(&format!("  {}", c.header()));
+        header.push_str(&format!("  {}", c.header(lang)));
     }
     doc.push(head(header.trim_end().to_string()));
     let mut name = String::new();
     for (i, r) in t.rows.iter().enumerate() {
-        cut_to(&mut name, Lang::En.row_name(d, r), layout.name);
+        cut_to(&mut name, lang.row_name(d, r), layout.name);
         let rank = r.rank.map_or("—".to_string(), |n| n.to_string());
         let mut row = format!(
             "{}  {}  {}",
@@ -301,12 +338,12 @@ fn table(
         doc.push(head(row.trim_end().to_string()));
     }
     if let Some(c) = comparison {
-        for line in c.caption(d, Lang::En) {
+        for line in c.caption(d, lang) {
             doc.push(head(line));
         }
     }
     for r in &t.rows {
-        let name = Lang::En.row_name(d, r);
+        let name = lang.row_name(d, r);
         doc.push(head(format!(
             "{name} source: {}",
             format::sources(d, &r.sources)

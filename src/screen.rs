@@ -35,7 +35,7 @@ impl Widget for &App {
         .render(body, buf);
         self.render_footer(footer, buf);
         if let Some(scroll) = self.help {
-            help::render(&self.theme, scroll.top(), area, buf);
+            help::render(&self.theme, self.lang, scroll.top(), area, buf);
         }
     }
 }
@@ -93,7 +93,7 @@ impl App {
             used += str_width(&status);
             spans.push(Span::styled(status, self.theme.title));
         }
-        for (keys, hint) in keymap::hints(&self.scopes()) {
+        for (keys, hint) in keymap::hints(&self.scopes(), self.lang) {
             let (keys, hint) = (format!(" {keys}"), format!(" {hint} "));
             used += str_width(&keys) + str_width(&hint);
             if used > usize::from(area.width) {

@@ -1,5 +1,7 @@
 //! The views the explorer moves between.
 
+use crate::lang::Lang;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
     Growth,
@@ -11,12 +13,12 @@ pub enum Tab {
 impl Tab {
     pub const ALL: [Tab; 4] = [Tab::Growth, Tab::Rankings, Tab::Essay, Tab::Sources];
 
-    pub fn title(self) -> &'static str {
+    pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            Tab::Growth => "Growth",
-            Tab::Rankings => "Rankings",
-            Tab::Essay => "Essay",
-            Tab::Sources => "Sources",
+            Tab::Growth => lang.pick("Growth", "推移"),
+            Tab::Rankings => lang.pick("Rankings", "ランキング"),
+            Tab::Essay => lang.pick("Essay", "エッセイ"),
+            Tab::Sources => lang.pick("Sources", "出典"),
         }
     }
 

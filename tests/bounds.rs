@@ -228,7 +228,7 @@ proptest! {
             }
         };
         for section in Section::ALL {
-            let (text, held, asked) = allocations(|| report::print(&d, &[section], width));
+            let (text, held, asked) = allocations(|| report::print(&d, &[section], width, sns_tui::lang::Lang::En));
             let what = format!("print {section:?}");
             within(&what, text.len(), OUTPUT_PER_BYTE, n)?;
             within(&format!("{what}: held"), held, HELD_PER_BYTE, n)?;

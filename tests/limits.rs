@@ -14,7 +14,7 @@ fn print(v: &Value, section: Section) -> String {
     let d = dataset::parse(&v.to_string(), Origin::Bundled)
         .unwrap()
         .dataset;
-    report::print(&d, &[section], 80)
+    report::print(&d, &[section], 80, sns_tui::lang::Lang::En)
 }
 
 /// 22 series of two points, years 0 and 99999, printed 372 MB: a row for

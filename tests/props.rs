@@ -969,7 +969,7 @@ proptest! {
         d in prop_oneof![Just(bundled()), valid_dataset()],
         width in 40usize..=200,
     ) {
-        let text = sns_tui::report::print(&d, &[sns_tui::report::Section::Rankings], width);
+        let text = sns_tui::report::print(&d, &[sns_tui::report::Section::Rankings], width, sns_tui::lang::Lang::En);
         let rows: Vec<Vec<String>> = text.lines().map(cells).collect();
         let bars = ranking_bars(&rows);
         let published = d.rankings.iter().flat_map(|t| &t.rows).filter(|r| r.value.is_some()).count();
@@ -1010,7 +1010,12 @@ fn every_bundled_ranking_page_draws_its_bars_to_one_scale() {
             app.apply(Action::NextTable);
         }
     }
-    let text = sns_tui::report::print(&bundled(), &[sns_tui::report::Section::Rankings], 80);
+    let text = sns_tui::report::print(
+        &bundled(),
+        &[sns_tui::report::Section::Rankings],
+        80,
+        sns_tui::lang::Lang::En,
+    );
     let bars = ranking_bars(&text.lines().map(cells).collect::<Vec<_>>());
     assert_eq!(bars.len(), 125, "{text}");
     assert_one_scale(&bars, "print at 80");

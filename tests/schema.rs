@@ -104,7 +104,12 @@ fn printed_figures(print: &str) -> Vec<Vec<String>> {
 fn a_version_1_file_prints_the_same_figures() {
     let old = printed_figures(V1_PRINT);
     assert!(old.len() >= 35, "{} figure rows in the fixture", old.len());
-    let new = printed_figures(&report::print(&upgraded(), &Section::ALL, 80));
+    let new = printed_figures(&report::print(
+        &upgraded(),
+        &Section::ALL,
+        80,
+        sns_tui::lang::Lang::En,
+    ));
     assert_eq!(old, new);
 }
 

@@ -308,7 +308,7 @@ fn legend<'a>(shown: &'a [Series], theme: &Theme, width: u16, lang: Lang) -> Vec
         .iter()
         .map(|k| {
             let glyph = bars::body(*k);
-            let text = format!("{glyph}{glyph} {}", lang.say(k.label()));
+            let text = format!("{glyph}{glyph} {}", lang.kind(*k));
             ("  ", vec![Span::raw(text)])
         })
         .collect();
@@ -316,7 +316,7 @@ fn legend<'a>(shown: &'a [Series], theme: &Theme, width: u16, lang: Lang) -> Vec
         "  ",
         vec![
             Span::styled(GAP, theme.gap),
-            Span::raw(format!(" {}", lang.say("no figure"))),
+            Span::raw(format!(" {}", lang.pick("no figure", "数値なし"))),
         ],
     ));
     let mut series = Vec::new();
@@ -462,7 +462,10 @@ impl View for GrowthView {
             Measure::Share => format!(
                 " {} ({}) ",
                 g.title.get(lang),
-                lang.say("share of internet users, %")
+                lang.pick(
+                    "share of internet users, %",
+                    "インターネット利用者に占める割合、%"
+                )
             ),
         };
         Block::bordered()

@@ -483,7 +483,7 @@ impl TextView {
 impl View for TextView {
     /// Draws only the lines in view.
     fn render(&self, ctx: &Ctx, body: Rect, buf: &mut Buffer) {
-        let (theme, title) = (ctx.theme, ctx.lang.say(self.tab.title()));
+        let (theme, title) = (ctx.theme, self.tab.title(ctx.lang));
         let area = text_area(body);
         let end = (self.scroll.top() + usize::from(area.height)).min(self.wrapped.lines.len());
         let position = if self.wrapped.lines.is_empty() {

@@ -7,21 +7,22 @@ use ratatui::widgets::{Block, Widget};
 
 use super::theme::Theme;
 use crate::keymap::{BINDINGS, Scope};
+use crate::lang::Lang;
 
 const KEYS_WIDTH: usize = 14;
 
 /// Every binding under the heading of its scope.
-pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
+pub fn lines(theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for scope in Scope::all() {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
-        lines.push(Line::styled(scope.title(), theme.heading));
+        lines.push(Line::styled(scope.title(lang), theme.heading));
         for b in BINDINGS.iter().filter(|b| b.scope == scope) {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<KEYS_WIDTH$}", b.key_labels()), theme.key),
-                Span::raw(b.help),
+                Span::raw(b.help(lang)),
             ]));
         }
     }
@@ -60,18 +61,19 @@ pub fn max_scroll(size: Rect) -> usize {
     scroll_room(size, line_count())
 }
 
-pub fn render(theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let lines = lines(theme);
+pub fn render(theme: &Theme, lang: Lang, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let lines = lines(theme, lang);
     let popup = popup_area(area, lines.len());
     super::clear_for_popup(popup, buf);
     let more = if scroll_room(area, lines.len()) > 0 {
-        " ↑↓ scroll "
+        lang.pick(" ↑↓ scroll ", " ↑↓ スクロール ")
     } else {
         ""
     };
+    let close = lang.pick("Esc close", "Esc 閉じる");
     Block::bordered()
-        .title(" Keys ")
-        .title_bottom(Line::from(format!("{more} Esc close ")).right_aligned())
+        .title(lang.pick(" Keys ", " キー "))
+        .title_bottom(Line::from(format!("{more} {close} ")).right_aligned())
         .border_style(theme.border)
         .render(popup, buf);
     let inner = popup.inner(Margin::new(1, 1));
@@ -86,6 +88,7 @@ mod tests {
 
     #[test]
     fn the_count_is_the_lines_drawn() {
-        assert_eq!(line_count(), lines(&Theme::mono()).len());
+        assert_eq!(line_count(), lines(&Theme::mono(), Lang::En).len());
+        assert_eq!(line_count(), lines(&Theme::mono(), Lang::Ja).len());
     }
 }

@@ -12,10 +12,11 @@ use ratatui::widgets::{Block, Widget};
 
 use super::RankingsView;
 use super::sort::SortKey;
-use crate::compare::{Comparison, Standing, base_text};
+use crate::compare::{Comparison, Relation, Standing, base_text};
 use crate::dataset::Dataset;
 use crate::format;
 use crate::format::table::{hbar, name_room, write_value_cell};
+use crate::tab::Tab;
 use crate::tabs::{Ctx, View};
 use crate::text::{self, Doc};
 use crate::ui::panel::{Hints, draw_scrolled};
@@ -240,11 +241,15 @@ impl Widget for TableView<'_> {
         buf.set_style(header_row, theme.heading);
         let s = self.view.sort;
         let headers = [
-            format!("{}{}", lang.say("Rank"), s.arrow(SortKey::Rank)),
-            format!("{}{}", lang.say("Platform"), s.arrow(SortKey::Platform)),
+            format!("{}{}", lang.pick("Rank", "順位"), s.arrow(SortKey::Rank)),
+            format!(
+                "{}{}",
+                lang.pick("Platform", "サービス"),
+                s.arrow(SortKey::Platform)
+            ),
             format!("{}{}", t.unit, s.arrow(SortKey::Value)),
             format::axis(cols.bar, cols.scale, &t.unit),
-            comparison.map_or(String::new(), |c| lang.say(c.header()).to_string()),
+            comparison.map_or(String::new(), |c| c.header(lang).to_string()),
         ];
         for (c, header) in headers.iter().enumerate() {
             put(buf, at(c), inner.y, header, room(c), theme.heading);
@@ -376,14 +381,14 @@ impl View for RankingsView {
         let main = d.rankings[page.main].title.get(lang);
         let mut title = format!(
             " {} {}/{}: {main} ",
-            lang.say("Rankings"),
+            Tab::Rankings.title(lang),
             self.page + 1,
             self.pages.len()
         );
         if let Some(b) = page.base {
-            let word = match self.comparison().map(Comparison::header) {
-                Some("change") => lang.say("since"),
-                _ => lang.say("against"),
+            let word = match self.comparison().map(|c| c.relation) {
+                Some(Relation::Change) => lang.pick("since", "対"),
+                _ => lang.pick("against", "対"),
             };
             let _ = write!(title, "{word} {} ", d.rankings[b].title.get(lang));
         }
