@@ -91,7 +91,7 @@ fn main() {
                     a.apply(Action::PrevTable);
                 }
                 row(
-                    &format!("frame {} {w}x{h}: {data_name}", tab.title()),
+                    &format!("frame {} {w}x{h}: {data_name}", tab.title(Lang::En)),
                     median(|| frame(&a)),
                 );
             }
@@ -111,7 +111,7 @@ fn main() {
             median(|| {
                 let mut view = TextView::new(Tab::Essay, essay_doc);
                 view.resize(body);
-                while let Some(job) = view.next_job(&shared, true) {
+                while let Some(job) = view.next_job(&shared, Lang::En, true) {
                     view.finish(job.run_now());
                 }
                 let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
@@ -191,7 +191,7 @@ fn main() {
 
     // The search alone, on the large essay folded once: from scratch, and
     // narrowing the query one key shorter, as typing does.
-    let doc = essay_doc(&large);
+    let doc = essay_doc(&large, Lang::En);
     let folded = Folded::new(&doc, &mut |_| true).unwrap();
     let find = |query: &str, previous: Option<&Matches>| {
         find_matches(&folded, query, previous, &mut |_, _| true).unwrap()

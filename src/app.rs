@@ -19,6 +19,7 @@ use crate::tabs::growth::GrowthView;
 use crate::tabs::rankings::RankingsView;
 use crate::tabs::text::TextView;
 use crate::text::{essay_doc, sources_doc};
+use crate::tr;
 use crate::ui;
 use crate::ui::theme::Theme;
 use crate::work::Worker;
@@ -101,7 +102,10 @@ impl App {
             Update::Act(action) => self.act(action),
             Update::Written(result) => {
                 self.status = Some(match result {
-                    Ok(path) => format!("wrote {}", path.display()),
+                    Ok(path) => {
+                        let path = path.display();
+                        tr!(self.lang, "wrote {path}", "{path} に書き出した")
+                    }
                     Err(e) => e,
                 })
             }
@@ -131,7 +135,8 @@ impl App {
         for tab in [Tab::Essay, Tab::Sources] {
             let shown = self.tab == tab;
             let data = Arc::clone(&self.data);
-            while let Some(job) = self.text_view(tab).next_job(&data, shown) {
+            let lang = self.lang;
+            while let Some(job) = self.text_view(tab).next_job(&data, lang, shown) {
                 match &self.worker {
                     Worker::Inline => self.text_view(tab).finish(job.run_now()),
                     Worker::Thread(jobs) => {
@@ -228,7 +233,9 @@ impl App {
                     .shown(d)
                     .iter()
                     .find_map(|s| point(s, year).map(|p| (s, p)))?;
-                let what = format!("{year}, {}", short_label(s, Lang::En).to_lowercase());
+                let label = short_label(s, self.lang);
+                let label = self.lang.pick(label.to_lowercase(), label.to_string());
+                let what = format!("{year}, {label}");
                 Some((what, p.quote.clone(), p.sources.clone()))
             }
             Tab::Rankings => {
@@ -238,7 +245,11 @@ impl App {
                     .into_iter()
                     .chain(page.base)
                     .find_map(|ti| Some((ti, d.row_of(ti, id)?)))?;
-                let what = format!("{} in {}", d.platform_name(id), d.rankings[ti].title);
+                let (name, title) = (
+                    self.lang.platform(d, id),
+                    d.rankings[ti].title.get(self.lang),
+                );
+                let what = tr!(self.lang, "{name} in {title}", "{title}の{name}");
                 Some((what, row.quote.clone(), row.sources.clone()))
             }
             Tab::Essay | Tab::Sources => None,
@@ -257,15 +268,21 @@ impl App {
             self.show(Tab::Essay);
             self.essay.show_quote(&q);
             self.back = Some(from);
-            self.status = Some(format!("the essay's words for {what}; b goes back"));
+            self.status = Some(tr!(
+                self.lang,
+                "the essay's words for {what}; b goes back",
+                "{what}のエッセイの言葉。b で戻る"
+            ));
             return;
         }
         if let Some(id) = sources.first() {
             self.show(Tab::Sources);
             self.sources.search(&format!("[{id}]"));
             self.back = Some(from);
-            self.status = Some(format!(
-                "the essay does not state {what}: its source; b goes back"
+            self.status = Some(tr!(
+                self.lang,
+                "the essay does not state {what}: its source; b goes back",
+                "{what}はエッセイにない。出典を表示。b で戻る"
             ));
         }
     }
@@ -356,7 +373,7 @@ impl App {
                 let page = self.rankings.current();
                 let tables: Vec<usize> = page.base.into_iter().chain([page.main]).collect();
                 let stem = format!("sns-tui-rankings-{}", self.data.rankings[page.main].id);
-                (stem, export::rankings(&self.data, &tables))
+                (stem, export::rankings(&self.data, &tables, self.lang))
             }
             Tab::Essay | Tab::Sources => return None,
         };

@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::dataset::{Base, Dataset, RankingTable};
 use crate::format;
 use crate::lang::Lang;
+use crate::tr;
 use crate::width::str_width;
 
 /// How many breaks a caption gives in full; the Sources tab has the rest.
@@ -171,40 +172,49 @@ impl Comparison {
     pub fn caption(&self, d: &Dataset, lang: Lang) -> Vec<String> {
         let (t, b) = (&d.rankings[self.main], &d.rankings[self.base]);
         let points = if t.unit == "%" {
-            "percentage points".to_string()
+            lang.pick("percentage points", "ポイント").to_string()
         } else {
             t.unit.to_string()
         };
+        let base = b.title.get(lang);
+        let common = self.common;
         let mut lines = vec![match self.relation {
-            Relation::Populations => format!(
-                "vs: {points} above or below {}: the same survey, another population, not a change",
-                b.title.get(lang)
+            Relation::Populations => tr!(
+                lang,
+                "vs: {points} above or below {base}: the same survey, another population, not a change",
+                "比較: {base}との差（{points}）。同じ調査の別の集団で、変化ではない"
             ),
-            Relation::Change if self.by_rank => format!(
-                "change: rank move since {}, among the {} {} both list",
-                b.title.get(lang),
-                self.common,
-                if self.common == 1 {
-                    "platform"
-                } else {
-                    "platforms"
-                }
-            ),
+            Relation::Change if self.by_rank => {
+                let platforms = lang.pick(
+                    if common == 1 { "platform" } else { "platforms" },
+                    "サービス",
+                );
+                tr!(
+                    lang,
+                    "change: rank move since {base}, among the {common} {platforms} both list",
+                    "変化: {base}からの順位の動き（両方にある{common}{platforms}の中で）"
+                )
+            }
             // Tables that give figures but no ranking differ by figure.
-            Relation::Change => format!(
-                "change: {points} up (+) or down (-) since {}",
-                b.title.get(lang)
+            Relation::Change => tr!(
+                lang,
+                "change: {points} up (+) or down (-) since {base}",
+                "変化: {base}からの増減（{points}）"
             ),
-            Relation::Surveys => format!(
-                "vs: {points} against {}, another survey ({}): not a change",
-                b.title.get(lang),
-                survey_name(d, &b.survey, lang)
-            ),
+            Relation::Surveys => {
+                let other = survey_name(d, &b.survey, lang);
+                tr!(
+                    lang,
+                    "vs: {points} against {base}, another survey ({other}): not a change",
+                    "比較: 別の調査（{other}）の{base}との差（{points}）。変化ではない"
+                )
+            }
         }];
         if self.standings.contains(&Standing::Unlisted) {
-            lines.push(format!(
-                "unlisted: not among the figures published for {}",
-                b.title.get(lang)
+            lines.push(tr!(
+                lang,
+                "unlisted: not among the figures published for {base}",
+                "unlisted: {base}に数値の公表なし"
             ));
         }
         let titles: Vec<String> = self
@@ -215,10 +225,11 @@ impl Comparison {
         let n = |id: &str| d.survey(id).and_then(|s| s.sample_size);
         let samples = match (n(&b.survey), n(&t.survey)) {
             (Some(then), Some(now)) if then != now && self.relation != Relation::Populations => {
-                Some(format!(
-                    "surveys of {} and {}",
-                    format::thousands(then),
-                    format::thousands(now)
+                let (then, now) = (format::thousands(then), format::thousands(now));
+                Some(tr!(
+                    lang,
+                    "surveys of {then} and {now}",
+                    "調査の回答者数 {then} と {now}"
                 ))
             }
             _ => None,
@@ -230,7 +241,12 @@ impl Comparison {
             .chain(samples)
             .collect();
         if !differences.is_empty() {
-            lines.push(format!("Caveats: {}.", differences.join("; ")));
+            let differences = differences.join("; ");
+            lines.push(tr!(
+                lang,
+                "Caveats: {differences}.",
+                "注意: {differences}。"
+            ));
         }
         let full = self.breaks.iter().take(FULL_BREAKS).map(|&i| {
             format!(
@@ -241,9 +257,11 @@ impl Comparison {
         });
         lines.extend(full);
         if self.breaks.len() > FULL_BREAKS {
-            lines.push(format!(
-                "… and {} more breaks in method: the Sources tab lists them all",
-                self.breaks.len() - FULL_BREAKS
+            let more = self.breaks.len() - FULL_BREAKS;
+            lines.push(tr!(
+                lang,
+                "… and {more} more breaks in method: the Sources tab lists them all",
+                "…ほか{more}件の方法の変更: 出典タブにすべてある"
             ));
         }
         lines
@@ -317,18 +335,27 @@ fn survey_name(d: &Dataset, id: &str, lang: Lang) -> String {
 /// Whose answers a table counts, with a sample size given as the base only
 /// where it is the table's base: "n=12,000", or "of 12,000 respondents;
 /// base not published" for a part of them.
-pub fn base_text(d: &Dataset, t: &RankingTable) -> String {
-    let n = d.survey(&t.survey).and_then(|s| s.sample_size);
-    let of = |what: &str| match n {
-        Some(n) => format!("of {} respondents; {what}", format::thousands(n)),
-        None => what.to_string(),
+pub fn base_text(d: &Dataset, t: &RankingTable, lang: Lang) -> String {
+    let n = d
+        .survey(&t.survey)
+        .and_then(|s| s.sample_size)
+        .map(format::thousands);
+    let of = |what_en: &str, what_ja: &str| match &n {
+        Some(n) => tr!(
+            lang,
+            "of {n} respondents; {what_en}",
+            "回答者{n}人のうち; {what_ja}"
+        ),
+        None => lang.pick(what_en, what_ja).to_string(),
     };
-    match (t.base, n) {
-        (Base::Survey, Some(n)) => format!("n={}", format::thousands(n)),
-        (Base::Survey, None) => "all respondents; n not given".into(),
-        (Base::Subgroup, _) => of("base not published"),
-        (Base::Users, _) => of("bases not published"),
-        (Base::Unstated, _) => of("this table's base not stated"),
+    match (t.base, &n) {
+        (Base::Survey, Some(n)) => format!("n={n}"),
+        (Base::Survey, None) => lang
+            .pick("all respondents; n not given", "回答者全体; nは不明")
+            .to_string(),
+        (Base::Subgroup, _) => of("base not published", "母数は非公表"),
+        (Base::Users, _) => of("bases not published", "母数は非公表"),
+        (Base::Unstated, _) => of("this table's base not stated", "この表の母数は記載なし"),
     }
 }
 

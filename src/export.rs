@@ -68,7 +68,9 @@ pub fn growth(d: &Dataset) -> Table {
 }
 
 /// Every row of the ranking tables at `tables` (indices into the dataset).
-pub fn rankings(d: &Dataset, tables: &[usize]) -> Table {
+/// Titles, names and bases in `lang`; the columns keep English names and
+/// the kinds their codes, for the tools that read them.
+pub fn rankings(d: &Dataset, tables: &[usize], lang: Lang) -> Table {
     let columns = vec![
         "table",
         "title",
@@ -92,14 +94,14 @@ pub fn rankings(d: &Dataset, tables: &[usize]) -> Table {
             let survey = d.survey(&t.survey);
             vec![
                 json!(t.id),
-                json!(t.title.en),
-                json!(survey.map_or(t.survey.as_str(), |s| s.name.en.as_str())),
+                json!(t.title.get(lang)),
+                json!(survey.map_or(&*t.survey, |s| s.name.get(lang))),
                 json!(survey.and_then(|s| s.sample_size)),
-                json!(base_text(d, t)),
-                json!(t.metric.en),
+                json!(base_text(d, t, lang)),
+                json!(t.metric.get(lang)),
                 json!(t.unit),
                 json!(r.rank),
-                json!(Lang::En.row_name(d, r)),
+                json!(lang.row_name(d, r)),
                 json!(r.value),
                 json!(r.sources),
                 source_urls(d, &r.sources),
@@ -224,10 +226,10 @@ pub const BOM: &str = "\u{feff}";
 
 /// The export of a whole view, as `sns-tui export` writes it, with a
 /// byte-order mark if `bom`.
-pub fn export(d: &Dataset, view: ExportView, format: Format, bom: bool) -> String {
+pub fn export(d: &Dataset, view: ExportView, format: Format, bom: bool, lang: Lang) -> String {
     let table = match view {
         ExportView::Growth => growth(d),
-        ExportView::Rankings => rankings(d, &(0..d.rankings.len()).collect::<Vec<_>>()),
+        ExportView::Rankings => rankings(d, &(0..d.rankings.len()).collect::<Vec<_>>(), lang),
     };
     let mark = if bom { BOM } else { "" };
     format!("{mark}{}", table.render(format))
@@ -372,7 +374,7 @@ mod tests {
     #[test]
     fn csv_has_a_row_per_figure_with_its_sources_and_gaps_as_empty() {
         let d = load(None).unwrap().dataset;
-        let csv = export(&d, ExportView::Growth, Format::Csv, false);
+        let csv = export(&d, ExportView::Growth, Format::Csv, false, Lang::En);
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(
             lines[0],
@@ -388,7 +390,7 @@ mod tests {
     #[test]
     fn csv_quotes_fields_that_need_it() {
         let d = load(None).unwrap().dataset;
-        let csv = export(&d, ExportView::Rankings, Format::Csv, false);
+        let csv = export(&d, ExportView::Rankings, Format::Csv, false, Lang::En);
         assert!(csv.contains("\"2013, all respondents\""), "{csv}");
         assert!(csv.contains(",1,Facebook,34,ict-2013,"), "{csv}");
     }
@@ -462,11 +464,17 @@ mod tests {
     #[test]
     fn markdown_and_json_hold_the_same_rows() {
         let d = load(None).unwrap().dataset;
-        let md = export(&d, ExportView::Rankings, Format::Markdown, false);
+        let md = export(&d, ExportView::Rankings, Format::Markdown, false, Lang::En);
         let rows: usize = d.rankings.iter().map(|t| t.rows.len()).sum();
         assert_eq!(md.lines().count(), 2 + rows);
-        let json: Vec<Value> =
-            serde_json::from_str(&export(&d, ExportView::Rankings, Format::Json, false)).unwrap();
+        let json: Vec<Value> = serde_json::from_str(&export(
+            &d,
+            ExportView::Rankings,
+            Format::Json,
+            false,
+            Lang::En,
+        ))
+        .unwrap();
         assert_eq!(json.len(), rows);
         assert_eq!(json[0]["platform"], "Facebook");
         assert_eq!(json[0]["value"], 34.0);
@@ -480,8 +488,14 @@ mod tests {
     #[test]
     fn json_lists_sources_as_arrays_and_csv_joins_them() {
         let d = load(None).unwrap().dataset;
-        let json: Vec<Value> =
-            serde_json::from_str(&export(&d, ExportView::Growth, Format::Json, false)).unwrap();
+        let json: Vec<Value> = serde_json::from_str(&export(
+            &d,
+            ExportView::Growth,
+            Format::Json,
+            false,
+            Lang::En,
+        ))
+        .unwrap();
         assert_eq!(json[0]["sources"], json!(["ict-2011", "ict-2013-ascii"]));
         let urls = json[0]["source_urls"].as_array().unwrap();
         assert!(urls.len() >= 2, "{urls:?}");
@@ -489,7 +503,7 @@ mod tests {
             urls.iter()
                 .all(|u| u.as_str().unwrap().starts_with("https://"))
         );
-        let csv = export(&d, ExportView::Growth, Format::Csv, false);
+        let csv = export(&d, ExportView::Growth, Format::Csv, false, Lang::En);
         assert!(
             csv.contains(",estimate,ict-2011 ict-2013-ascii,https://"),
             "{csv}"

@@ -67,7 +67,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Export { view, format, bom }) => {
             let loaded = dataset::load(cli.data.as_deref())?;
-            write_out(&export::export(&loaded.dataset, view, format, bom))
+            write_out(&export::export(
+                &loaded.dataset,
+                view,
+                format,
+                bom,
+                cli.lang.unwrap_or_else(Lang::from_env),
+            ))
         }
         Some(Command::Completions { shell }) => write_out(completion(shell)?),
         Some(Command::Man) => write_out(include_str!(concat!(env!("OUT_DIR"), "/sns-tui.1"))),

@@ -57,8 +57,8 @@ pub fn print(d: &Dataset, sections: &[Section], width: usize, lang: Lang) -> Str
         let body = match section {
             Section::Growth => growth(d, width, lang),
             Section::Rankings => rankings(d, width, lang),
-            Section::Essay => plain(essay_paras(d), width),
-            Section::Sources => plain(sources_doc(d).paras, width),
+            Section::Essay => plain(essay_paras(d, lang), width),
+            Section::Sources => plain(sources_doc(d, lang).paras, width),
         };
         out.push_str(&body);
     }
@@ -153,7 +153,7 @@ fn growth(d: &Dataset, width: usize, lang: Lang) -> String {
             }
         }
     }
-    let outcomes = outcomes(&g.series);
+    let outcomes = outcomes(&g.series, lang);
     if !outcomes.is_empty() {
         doc.blank();
         outcomes.into_iter().for_each(|o| doc.push(head(o)));
@@ -198,7 +198,7 @@ fn point_row(p: &Point, max: f64, bar_width: usize, lang: Lang) -> String {
 /// Growth tab says it of one year (`against_outcome`): the first later
 /// estimate of the year, else the first later expectation. Found in one
 /// walk over the later series rather than a walk per projection.
-fn outcomes(series: &[Series]) -> Vec<String> {
+fn outcomes(series: &[Series], lang: Lang) -> Vec<String> {
     let Some((first, later)) = series.split_first() else {
         return Vec::new();
     };
@@ -217,7 +217,7 @@ fn outcomes(series: &[Series]) -> Vec<String> {
         .filter(|p| p.kind == Kind::Projection)
         .filter_map(|p| {
             let [estimate, expected] = by_year.get(&p.year)?;
-            Some(outcome_line(p.year, p, estimate.or(*expected)?))
+            Some(outcome_line(p.year, p, estimate.or(*expected)?, lang))
         })
         .collect()
 }
@@ -299,7 +299,7 @@ fn table(
         "{} ({survey}; {}; {})",
         format::table_title(t, lang),
         t.population,
-        base_text(d, t)
+        base_text(d, t, lang)
     )));
     let scale = scales.get(t.unit.as_str()).copied().unwrap_or(0.0);
     let comparison = layout.comparison.as_ref();

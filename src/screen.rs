@@ -8,16 +8,18 @@ use ratatui::widgets::{Paragraph, Tabs, Widget, Wrap};
 
 use crate::app::App;
 use crate::keymap;
+use crate::lang::Lang;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH, areas, tab_titles, too_small};
 use crate::tab::Tab;
 use crate::tabs::{TabWidget, View};
+use crate::tr;
 use crate::ui::help;
 use crate::width::str_width;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if too_small(area) {
-            render_too_small(area, buf);
+            render_too_small(area, self.lang, buf);
             return;
         }
         let [bar, body, footer] = areas(area);
@@ -74,9 +76,9 @@ impl App {
         let mut spans = Vec::new();
         let mut used = 0;
         let found = match self.tab {
-            Tab::Essay => self.essay.status(),
-            Tab::Sources => self.sources.status(),
-            Tab::Rankings => self.rankings.filter_status(),
+            Tab::Essay => self.essay.status(self.lang),
+            Tab::Sources => self.sources.status(self.lang),
+            Tab::Rankings => self.rankings.filter_status(self.lang),
             Tab::Growth => None,
         };
         let status = match (&self.prompt, &self.status) {
@@ -125,10 +127,12 @@ fn tail(s: &str, width: usize) -> String {
     format!("…{}", &s[start..])
 }
 
-fn render_too_small(area: Rect, buf: &mut Buffer) {
-    let text = format!(
-        "Terminal too small: {}x{}. sns-tui needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Enlarge the window, or press q to quit.",
-        area.width, area.height
+fn render_too_small(area: Rect, lang: Lang, buf: &mut Buffer) {
+    let (w, h) = (area.width, area.height);
+    let text = tr!(
+        lang,
+        "Terminal too small: {w}x{h}. sns-tui needs at least {MIN_WIDTH}x{MIN_HEIGHT}. Enlarge the window, or press Ctrl-C to quit.",
+        "端末が小さすぎる: {w}x{h}。sns-tui には {MIN_WIDTH}x{MIN_HEIGHT} 以上が必要。ウィンドウを広げるか、Ctrl-C で終了。"
     );
     Paragraph::new(text)
         .wrap(Wrap { trim: true })

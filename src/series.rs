@@ -5,6 +5,7 @@
 use crate::dataset::{Kind, Point, Series};
 use crate::format;
 use crate::lang::Lang;
+use crate::tr;
 
 /// What the chart measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +48,7 @@ pub fn short_label(s: &Series, lang: Lang) -> &str {
 /// A projection of the first series set against what a later series says
 /// of the same year (an estimate where there is one, else a later
 /// expectation): how far off it was.
-pub fn against_outcome(shown: &[Series], year: i32) -> Option<String> {
+pub fn against_outcome(shown: &[Series], year: i32, lang: Lang) -> Option<String> {
     let projected = point(shown.first()?, year).filter(|p| p.kind == Kind::Projection)?;
     let later = |kind: Kind| {
         shown[1..]
@@ -55,26 +56,36 @@ pub fn against_outcome(shown: &[Series], year: i32) -> Option<String> {
             .find_map(|s| point(s, year).filter(|p| p.kind == kind))
     };
     let outcome = later(Kind::Estimate).or_else(|| later(Kind::Expected))?;
-    Some(outcome_line(year, projected, outcome))
+    Some(outcome_line(year, projected, outcome, lang))
 }
 
 /// How far off a projection for `year` was, by the figure of the outcome.
-pub fn outcome_line(year: i32, projected: &Point, outcome: &Point) -> String {
-    let verb = match outcome.kind {
-        Kind::Expected => "later expected at",
-        _ => "later estimated at",
-    };
-    let mut line = format!(
-        "{year}: projected {} M, {verb} {} M",
+pub fn outcome_line(year: i32, projected: &Point, outcome: &Point, lang: Lang) -> String {
+    let (then, now) = (
         format::millions(projected.sns_users),
         format::millions(outcome.sns_users),
     );
+    let mut line = match outcome.kind {
+        Kind::Expected => tr!(
+            lang,
+            "{year}: projected {then} M, later expected at {now} M",
+            "{year}年: 予測 {then} M、その後の見込み {now} M"
+        ),
+        _ => tr!(
+            lang,
+            "{year}: projected {then} M, later estimated at {now} M",
+            "{year}年: 予測 {then} M、その後の推計 {now} M"
+        ),
+    };
     // Off by a share of the outcome: of nothing, there is no share to say.
     if outcome.sns_users > 0.0 {
         let off = (projected.sns_users - outcome.sns_users) / outcome.sns_users * 100.0;
-        let word = if off < 0.0 { "low" } else { "high" };
-        let off = format::with_unit(format::rounded(off.abs(), 1).parse().unwrap_or(0.0), "%");
-        line.push_str(&format!(", {off} {word}"));
+        let by = format::with_unit(format::rounded(off.abs(), 1).parse().unwrap_or(0.0), "%");
+        line.push_str(&if off < 0.0 {
+            tr!(lang, ", {by} low", "、{by}低かった")
+        } else {
+            tr!(lang, ", {by} high", "、{by}高かった")
+        });
     }
     line
 }

@@ -11,6 +11,7 @@ use std::sync::mpsc::{Sender, channel};
 use std::time::{Duration, Instant};
 
 use crate::dataset::{Dataset, find_quote};
+use crate::lang::Lang;
 use crate::tab::Tab;
 use crate::text::search::stored;
 use crate::text::{self, Doc, Folded, Matches, Searchable, Wrapped};
@@ -29,9 +30,11 @@ pub enum Task {
     /// is None.
     Wrap {
         data: Arc<Dataset>,
-        build: fn(&Dataset) -> Doc,
+        build: fn(&Dataset, Lang) -> Doc,
         text: Option<Arc<Searchable>>,
         width: usize,
+        /// The language a text built afresh is in.
+        lang: Lang,
     },
     /// Finds `query`, or with `quote` the essay's words as
     /// [`find_quote`] does, narrowing `previous` where it can.
@@ -104,16 +107,17 @@ impl Job {
                 build,
                 text,
                 width,
+                lang,
             } => {
                 let text = match text {
                     Some(text) => text,
                     None => {
-                        let doc = build(&data);
+                        let doc = build(&data, lang);
                         // Folding is the first half of the work, wrapping the second.
                         let n = doc.paras.len().max(1) as f64;
                         let folded =
                             Folded::new(&doc, &mut |done| go_on(done as f64 / n / 2.0, 0))?;
-                        Arc::new(Searchable { doc, folded })
+                        Arc::new(Searchable { doc, folded, lang })
                     }
                 };
                 let n = text.doc.paras.len().max(1) as f64;

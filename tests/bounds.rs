@@ -236,7 +236,7 @@ proptest! {
         }
         for view in [ExportView::Growth, ExportView::Rankings] {
             for format in [Format::Csv, Format::Markdown, Format::Json] {
-                let (text, held, asked) = allocations(|| export::export(&d, view, format, false));
+                let (text, held, asked) = allocations(|| export::export(&d, view, format, false, sns_tui::lang::Lang::En));
                 let what = format!("export {view:?} {format:?}");
                 within(&what, text.len(), OUTPUT_PER_BYTE, n)?;
                 within(&format!("{what}: held"), held, HELD_PER_BYTE, n)?;

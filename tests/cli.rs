@@ -601,3 +601,40 @@ fn export_writes_a_byte_order_mark_only_when_asked() {
         .success()
         .stdout(predicate::str::contains("--bom").and(predicate::str::contains("byte-order mark")));
 }
+
+#[test]
+fn print_and_export_follow_the_language_before_or_after_the_command() {
+    for args in [
+        &["print", "rankings", "--lang", "ja"][..],
+        &["--lang", "ja", "print", "rankings"][..],
+    ] {
+        let out = sns().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("フェイスブック") && text.contains("順位"),
+            "{args:?}"
+        );
+        assert!(
+            text.contains("回答者12,000人のうち; 母数は非公表"),
+            "{args:?}"
+        );
+    }
+    let out = sns()
+        .args(["export", "rankings", "--format", "csv", "--lang", "ja"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    // The columns keep their English names for the tools that read them.
+    assert!(csv.starts_with("table,title,survey,"), "{csv}");
+    assert!(csv.contains("フェイスブック") && csv.contains("2013年 回答者全体"));
+    let english = sns()
+        .args(["print", "growth", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(english.stdout)
+            .unwrap()
+            .contains("later estimated at 64.88 M")
+    );
+}

@@ -109,12 +109,12 @@ fn u_switches_growth_between_millions_and_shares() {
             .join("\n")
     };
     let shown = a.growth.shown(&a.data);
-    let y2011 = plain(detail_doc(&a.data, shown, 2011, Measure::Share));
+    let y2011 = plain(detail_doc(&a.ctx(), shown, 2011, Measure::Share));
     assert!(
         y2011.starts_with("2011, as the essay saw it: 45% of internet users, estimate"),
         "{y2011}"
     );
-    let y2012 = plain(detail_doc(&a.data, shown, 2012, Measure::Share));
+    let y2012 = plain(detail_doc(&a.ctx(), shown, 2012, Measure::Share));
     assert!(
         y2012.contains("change on 2011 +7 percentage points"),
         "{y2012}"
@@ -182,20 +182,29 @@ fn slash_searches_the_essay_as_you_type_and_n_walks_the_matches() {
     for c in "facebook".chars() {
         a.apply(Action::Type(c));
     }
-    assert_eq!(a.essay.search_status().as_deref(), Some("“facebook” 1/7"));
+    assert_eq!(
+        a.essay.search_status(Lang::En).as_deref(),
+        Some("“facebook” 1/7")
+    );
     a.apply(Action::Submit);
     assert_eq!(a.prompt, None);
     a.apply(Action::PrevMatch);
-    assert_eq!(a.essay.search_status().as_deref(), Some("“facebook” 7/7"));
+    assert_eq!(
+        a.essay.search_status(Lang::En).as_deref(),
+        Some("“facebook” 7/7")
+    );
     let line = a.essay.current_match_line().unwrap();
     assert!(
         (a.essay.scroll()..a.essay.scroll() + 20).contains(&line),
         "the match is in view"
     );
     a.apply(Action::NextMatch);
-    assert_eq!(a.essay.search_status().as_deref(), Some("“facebook” 1/7"));
+    assert_eq!(
+        a.essay.search_status(Lang::En).as_deref(),
+        Some("“facebook” 1/7")
+    );
     a.apply(Action::CancelSearch);
-    assert_eq!(a.essay.search_status(), None);
+    assert_eq!(a.essay.search_status(Lang::En), None);
 }
 
 #[test]
@@ -208,13 +217,13 @@ fn search_matches_across_line_breaks_and_no_break_spaces() {
         a.apply(Action::Type(c));
     }
     assert_eq!(
-        a.essay.search_status().as_deref(),
+        a.essay.search_status(Lang::En).as_deref(),
         Some("“japan is 95.6 million, and 52% of them” 1/1")
     );
     a.apply(Action::Erase);
     a.apply(Action::Type('X'));
     assert_eq!(
-        a.essay.search_status().as_deref(),
+        a.essay.search_status(Lang::En).as_deref(),
         Some("“japan is 95.6 million, and 52% of theX” not found")
     );
 }
@@ -226,7 +235,7 @@ fn a_match_on_spaces_dropped_at_a_break_is_left_out() {
     a.apply(Action::StartSearch);
     a.apply(Action::Type(' '));
     a.apply(Action::NextMatch);
-    let status = a.essay.search_status().unwrap();
+    let status = a.essay.search_status(Lang::En).unwrap();
     assert!(status.starts_with("“ ” 2/"), "{status}");
 }
 
@@ -247,7 +256,10 @@ fn search_in_a_paragraph_indented_wider_than_the_line_finds_what_shows() {
     for c in "é and".chars() {
         a.apply(Action::Type(c));
     }
-    assert_eq!(a.essay.search_status().as_deref(), Some("“é and” 1/1"));
+    assert_eq!(
+        a.essay.search_status(Lang::En).as_deref(),
+        Some("“é and” 1/1")
+    );
     let line = a.essay.current_match_line().unwrap();
     let screen = render_text_full(&a);
     let row = screen.lines().nth(line - a.essay.scroll() + 2).unwrap();
@@ -263,7 +275,7 @@ fn enter_shows_the_essays_words_for_a_figure_and_b_goes_back() {
     assert_eq!(a.growth.year(), 2012);
     a.apply(Action::Provenance);
     assert_eq!(a.tab, Tab::Essay);
-    let status = a.essay.search_status().unwrap();
+    let status = a.essay.search_status(Lang::En).unwrap();
     assert!(
         status.starts_with("“total internet users in Japan is 95.6") && status.ends_with("…” 1/1"),
         "{status}"
@@ -322,7 +334,7 @@ fn slash_on_rankings_filters_platforms_by_name() {
     assert_eq!(a.rankings.platforms(), ["facebook"]);
     assert_eq!(a.rankings.selected_platform(), "facebook");
     assert_eq!(
-        a.rankings.filter_status().as_deref(),
+        a.rankings.filter_status(Lang::En).as_deref(),
         Some("filter “Fa”: 1 platform")
     );
     a.apply(Action::Erase);
@@ -342,7 +354,7 @@ fn slash_on_rankings_filters_platforms_by_name() {
     assert_eq!(a.rankings.selected_platform(), "");
     a.apply(Action::CancelSearch);
     assert_eq!(a.rankings.platforms().len(), 5);
-    assert_eq!(a.rankings.filter_status(), None);
+    assert_eq!(a.rankings.filter_status(Lang::En), None);
 }
 
 #[test]
@@ -458,7 +470,10 @@ fn a_paste_is_one_search_cleaned_of_what_must_not_reach_the_screen() {
     assert_eq!(a.prompt.as_deref(), Some("facebook  "));
     a.apply(Action::Erase);
     a.apply(Action::Erase);
-    assert_eq!(a.essay.search_status().as_deref(), Some("“facebook” 1/7"));
+    assert_eq!(
+        a.essay.search_status(Lang::En).as_deref(),
+        Some("“facebook” 1/7")
+    );
     a.apply(Action::Type('\u{2066}'));
     a.apply(Action::Type('\u{1b}'));
     assert_eq!(
@@ -493,7 +508,7 @@ fn esc_stops_a_wrap_under_way_and_goes_back_and_its_outcome_is_dropped() {
     assert!(a.busy());
     let job = queue.try_recv().unwrap();
     assert_eq!(
-        a.essay.status().as_deref(),
+        a.essay.status(Lang::En).as_deref(),
         Some("wrapping… 0% (Esc goes back)")
     );
     a.apply(Update::Progress(Progress {
@@ -503,7 +518,7 @@ fn esc_stops_a_wrap_under_way_and_goes_back_and_its_outcome_is_dropped() {
         found: 0,
     }));
     assert_eq!(
-        a.essay.status().as_deref(),
+        a.essay.status(Lang::En).as_deref(),
         Some("wrapping… 40% (Esc goes back)")
     );
     a.apply(Action::CancelSearch);
@@ -535,20 +550,20 @@ fn esc_stops_a_search_under_way_and_keys_work_while_it_runs() {
         found: 3120,
     }));
     assert_eq!(
-        a.essay.search_status().as_deref(),
+        a.essay.search_status(Lang::En).as_deref(),
         Some("“e” searching… 3,120 matches so far")
     );
     a.apply(Action::Type('s'));
     let es = queue.try_recv().unwrap();
     a.apply(Update::Done(job.run_now()));
     assert_eq!(
-        a.essay.search_status().as_deref(),
+        a.essay.search_status(Lang::En).as_deref(),
         Some("“es” searching… 0%"),
         "the outcome for \"e\" came too late"
     );
     a.apply(Action::CancelSearch);
     a.apply(Update::Done(es.run_now()));
-    assert_eq!((a.essay.search_status(), a.busy()), (None, false));
+    assert_eq!((a.essay.search_status(Lang::En), a.busy()), (None, false));
     assert_eq!(a.tab, Tab::Essay, "Esc after the wrap clears the search");
 }
 

@@ -10,12 +10,13 @@ use ratatui::widgets::{Block, Widget};
 
 use super::{Ctx, View};
 use crate::bars;
-use crate::dataset::{Dataset, Kind, Series};
+use crate::dataset::{Dataset, Kind, Point, Series};
 use crate::format;
 use crate::lang::Lang;
 use crate::scroll::Scroll;
 use crate::series::{Measure, against_outcome, point, short_label};
 use crate::text::{self, Doc, Mark};
+use crate::tr;
 use crate::ui::columns::{self, Bar, Columns, GAP, Slot};
 use crate::ui::panel::{Hints, draw_scrolled, max_scroll};
 use crate::ui::theme::Theme;
@@ -211,7 +212,7 @@ impl GrowthView {
     /// panel under the chart, or the inside of a popup over the body.
     fn detail(&self, ctx: &Ctx, body: Rect) -> (Vec<text::MarkedLine>, Rect) {
         let d = ctx.data;
-        let doc = detail_doc(d, self.shown(d), self.year, self.measure);
+        let doc = detail_doc(ctx, self.shown(d), self.year, self.measure);
         if !self.detail_open {
             let area = self.layout(ctx, body).0.detail;
             return (text::wrap(&doc, usize::from(area.width)), area);
@@ -323,9 +324,12 @@ fn legend<'a>(shown: &'a [Series], theme: &Theme, width: u16, lang: Lang) -> Vec
     for (i, s) in shown.iter().enumerate() {
         let place = match (i, shown.len()) {
             (_, 1) => String::new(),
-            (0, 2) => "left ".into(),
-            (1, 2) => "right ".into(),
-            (i, _) => format!("bar {}: ", i + 1),
+            (0, 2) => lang.pick("left ", "左 ").into(),
+            (1, 2) => lang.pick("right ", "右 ").into(),
+            (i, _) => {
+                let n = i + 1;
+                tr!(lang, "bar {n}: ", "棒{n}: ")
+            }
         };
         let spans = vec![
             Span::raw(place),
@@ -364,29 +368,44 @@ fn pack<'a>(
 
 /// What the detail panel (and `sns-tui print growth`) says of one year:
 /// each shown series' figure with its context and provenance, or the gap.
-pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32, measure: Measure) -> Doc {
+pub fn detail_doc(ctx: &Ctx, shown: &[Series], year: i32, measure: Measure) -> Doc {
+    let (d, lang) = (ctx.data, ctx.lang);
     let mut doc = Doc::default();
     // The comparison leads: in a short window it is what must not be cut.
-    if let Some(line) = against_outcome(shown, year) {
+    if let Some(line) = against_outcome(shown, year, lang) {
         doc.push(vec![text::Marked::new(line, Mark::Heading)]);
     }
     for s in shown {
+        let label = short_label(s, lang);
+        let label = lang.pick(label.to_lowercase(), label.to_string());
         let mut head = vec![text::Marked::new(
-            format!("{year}, {}: ", short_label(s, Lang::En).to_lowercase()),
+            format!("{year}, {label}: "),
             Mark::Heading,
         )];
         let Some(p) = point(s, year) else {
             head.push(text::Marked::new(
-                "no figure published (a gap, not a zero)",
+                lang.pick(
+                    "no figure published (a gap, not a zero)",
+                    "数値の公表なし（0ではなく空白）",
+                ),
                 Mark::Meta,
             ));
             doc.push(head);
             continue;
         };
-        let users = format!("{} M SNS users", format::millions(p.sns_users));
+        let millions = format::millions(p.sns_users);
+        let users = tr!(lang, "{millions} M SNS users", "SNS利用者 {millions} M");
         let share = match p.share_pct {
-            Some(v) => format!("{} of internet users", format::with_unit(v, "%")),
-            None => "share of internet users not published".into(),
+            Some(v) => {
+                let v = format::with_unit(v, "%");
+                tr!(lang, "{v} of internet users", "インターネット利用者の{v}")
+            }
+            None => lang
+                .pick(
+                    "share of internet users not published",
+                    "インターネット利用者に占める割合は非公表",
+                )
+                .to_string(),
         };
         // The measure on the chart leads; the other follows among the facts.
         let (lead, other) = match measure {
@@ -395,62 +414,90 @@ pub fn detail_doc(d: &Dataset, shown: &[Series], year: i32, measure: Measure) ->
         };
         head.push(text::Marked::new(lead, Mark::Figure));
         head.push(text::Marked::new(
-            format!(", {}", p.kind.label()),
+            format!(", {}", lang.kind(p.kind)),
             Mark::Plain,
         ));
         doc.push(head);
         let mut facts = vec![
             other,
             match p.internet_users {
-                Some(v) => format!("internet users {} M", format::millions(v)),
-                None => "internet users not published".into(),
+                Some(v) => {
+                    let v = format::millions(v);
+                    tr!(lang, "internet users {v} M", "インターネット利用者 {v} M")
+                }
+                None => lang
+                    .pick(
+                        "internet users not published",
+                        "インターネット利用者は非公表",
+                    )
+                    .to_string(),
             },
         ];
         if s.points.first().is_some_and(|f| f.year < year) {
-            let prev = year - 1;
-            // A change from a figure of another kind says so: an estimate
-            // on an expectation is not like for like.
-            let before = point(s, prev);
-            let prev = match before {
-                Some(q) if q.kind != p.kind => format!("{prev} ({})", q.kind.label()),
-                _ => prev.to_string(),
-            };
-            facts.push(match (before, measure) {
-                (Some(q), Measure::Users) => format!(
-                    "change on {prev} {} M ({}{}%)",
-                    format::change(p.sns_users - q.sns_users),
-                    if p.sns_users >= q.sns_users { "+" } else { "-" },
-                    format::rounded(((p.sns_users - q.sns_users) / q.sns_users * 100.0).abs(), 1)
-                ),
-                (Some(q), Measure::Share) => match (p.share_pct, q.share_pct) {
-                    (Some(a), Some(b)) => format!(
-                        "change on {prev} {}{} percentage points",
-                        if a >= b { "+" } else { "-" },
-                        format::value(((a - b).abs() * 10.0).round() / 10.0)
-                    ),
-                    _ => format!("no {prev} share to compare"),
-                },
-                (None, _) => format!("no {prev} figure to compare"),
-            });
+            facts.push(change_on_year_before(s, p, measure, lang));
         }
         doc.push(vec![text::Marked::new(facts.join(" · "), Mark::Plain)]);
         let mut source = vec![
-            text::Marked::new("source ", Mark::Meta),
+            text::Marked::new(lang.pick("source ", "出典 "), Mark::Meta),
             text::Marked::new(format::sources(d, &p.sources), Mark::Plain),
         ];
         if let Some(q) = &p.quote {
-            source.push(text::Marked::new(" · essay ", Mark::Meta));
+            source.push(text::Marked::new(
+                lang.pick(" · essay ", " · エッセイ "),
+                Mark::Meta,
+            ));
             source.push(text::Marked::new(format!("“{q}”"), Mark::Quote));
         }
         doc.push(source);
         if let Some(n) = &p.note {
             doc.push(vec![
-                text::Marked::new("note ", Mark::Meta),
-                text::Marked::new(n.clone(), Mark::Plain),
+                text::Marked::new(lang.pick("note ", "注 "), Mark::Meta),
+                text::Marked::new(n.to_string(), Mark::Plain),
             ]);
         }
     }
     doc
+}
+
+/// How `p` differs from its series' figure of the year before, in the
+/// measure on the chart; a figure of another kind before says so, since an
+/// estimate on an expectation is not like for like.
+fn change_on_year_before(s: &Series, p: &Point, measure: Measure, lang: Lang) -> String {
+    let prev = p.year - 1;
+    let before = point(s, prev);
+    let prev = match before {
+        Some(q) if q.kind != p.kind => format!("{prev} ({})", lang.kind(q.kind)),
+        _ => prev.to_string(),
+    };
+    match (before, measure) {
+        (Some(q), Measure::Users) => {
+            let delta = format::change(p.sns_users - q.sns_users);
+            let sign = if p.sns_users >= q.sns_users { "+" } else { "-" };
+            let pct = format::rounded(((p.sns_users - q.sns_users) / q.sns_users * 100.0).abs(), 1);
+            tr!(
+                lang,
+                "change on {prev} {delta} M ({sign}{pct}%)",
+                "{prev}比 {delta} M（{sign}{pct}%）"
+            )
+        }
+        (Some(q), Measure::Share) => match (p.share_pct, q.share_pct) {
+            (Some(a), Some(b)) => {
+                let sign = if a >= b { "+" } else { "-" };
+                let points = format::value(((a - b).abs() * 10.0).round() / 10.0);
+                tr!(
+                    lang,
+                    "change on {prev} {sign}{points} percentage points",
+                    "{prev}比 {sign}{points}ポイント"
+                )
+            }
+            _ => tr!(lang, "no {prev} share to compare", "比べる{prev}の割合なし"),
+        },
+        (None, _) => tr!(
+            lang,
+            "no {prev} figure to compare",
+            "比べる{prev}の数値なし"
+        ),
+    }
 }
 
 impl View for GrowthView {
@@ -483,16 +530,38 @@ impl View for GrowthView {
             let popup = area.outer(Margin::new(1, 1));
             crate::ui::clear_for_popup(popup, buf);
             Block::bordered()
-                .title(format!(" {} in full ", self.year))
-                .title_bottom(Line::from(" ↑↓ scroll  d/Esc close ").right_aligned())
+                .title({
+                    let year = self.year;
+                    tr!(lang, " {year} in full ", " {year}年のすべて ")
+                })
+                .title_bottom(
+                    Line::from(
+                        lang.pick(" ↑↓ scroll  d/Esc close ", " ↑↓ スクロール  d/Esc 閉じる "),
+                    )
+                    .right_aligned(),
+                )
                 .border_style(theme.border)
                 .render(popup, buf);
         }
         let hints = if self.detail_open {
-            Hints::new("↓ scrolls", "↑ scrolls back")
+            Hints::new(
+                lang.pick("↓ scrolls", "↓ スクロール"),
+                lang.pick("↑ scrolls back", "↑ 戻る"),
+            )
         } else {
-            Hints::new("↓ scrolls, d shows all", "↑ scrolls back, d shows all")
+            Hints::new(
+                lang.pick("↓ scrolls, d shows all", "↓ スクロール、d ですべて表示"),
+                lang.pick("↑ scrolls back, d shows all", "↑ 戻る、d ですべて表示"),
+            )
         };
-        draw_scrolled(&detail, self.detail_scroll.top(), hints, theme, area, buf);
+        draw_scrolled(
+            &detail,
+            self.detail_scroll.top(),
+            hints,
+            theme,
+            lang,
+            area,
+            buf,
+        );
     }
 }

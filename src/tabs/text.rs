@@ -13,10 +13,12 @@ use std::sync::atomic::AtomicU64;
 use super::{Ctx, View};
 use crate::dataset::Dataset;
 use crate::format;
+use crate::lang::Lang;
 use crate::scroll::Scroll;
 use crate::tab::Tab;
 use crate::text::search::{Place, stored};
 use crate::text::{self, Doc, Matches, Searchable};
+use crate::tr;
 use crate::ui::panel::draw_lines;
 use crate::ui::theme::Theme;
 use crate::work::{Done, Job, Outcome, Progress, Task};
@@ -29,7 +31,7 @@ use crate::work::{Done, Job, Outcome, Progress, Task};
 pub struct TextView {
     /// Which tab this is, to address its jobs.
     tab: Tab,
-    build: fn(&Dataset) -> Doc,
+    build: fn(&Dataset, Lang) -> Doc,
     text: Option<Arc<Searchable>>,
     /// The text wrapped to `width`, each line with where it starts in the
     /// text; rewrapped only when the width changes.
@@ -90,7 +92,7 @@ fn text_area(body: Rect) -> Rect {
 }
 
 impl TextView {
-    pub fn new(tab: Tab, build: fn(&Dataset) -> Doc) -> Self {
+    pub fn new(tab: Tab, build: fn(&Dataset, Lang) -> Doc) -> Self {
         TextView {
             tab,
             build,
@@ -123,8 +125,9 @@ impl TextView {
 
     /// What the view needs done next: build and wrap the text (only while
     /// `shown`), then find what is searched for.
-    fn wanted(&self, shown: bool) -> Option<Kind> {
-        if self.text.is_none() || self.width != self.area_width() {
+    fn wanted(&self, shown: bool, lang: Lang) -> Option<Kind> {
+        let stale = self.text.as_ref().is_none_or(|t| t.lang != lang);
+        if stale || self.width != self.area_width() {
             return shown.then(|| Kind::Wrap(self.area_width()));
         }
         let search = self.search.as_ref().filter(|s| s.found.is_none())?;
@@ -134,8 +137,8 @@ impl TextView {
     /// The job to start next, if any: the work under way goes on while
     /// still wanted, and is stopped when not. A view not `shown` starts
     /// nothing, but lets its work finish.
-    pub fn next_job(&mut self, data: &Arc<Dataset>, shown: bool) -> Option<Job> {
-        let wanted = self.wanted(shown);
+    pub fn next_job(&mut self, data: &Arc<Dataset>, lang: Lang, shown: bool) -> Option<Job> {
+        let wanted = self.wanted(shown, lang);
         if let Some(work) = &self.work {
             if !shown || wanted.as_ref() == Some(&work.kind) {
                 return None;
@@ -146,8 +149,10 @@ impl TextView {
             Kind::Wrap(width) => Task::Wrap {
                 data: Arc::clone(data),
                 build: self.build,
-                text: self.text.clone(),
+                // A text in another language is built again.
+                text: self.text.clone().filter(|t| t.lang == lang),
                 width,
+                lang,
             },
             Kind::Search(query) => {
                 let search = self.search.as_ref()?;
@@ -226,6 +231,13 @@ impl TextView {
         } else {
             self.scroll.top() as f64 / self.wrapped.lines.len() as f64
         };
+        // A text built again (in another language) moves what a search
+        // found: it is searched again.
+        let rebuilt = self.text.as_ref().is_some_and(|t| !Arc::ptr_eq(t, &text));
+        if rebuilt && let Some(search) = &mut self.search {
+            search.found = None;
+            search.previous = None;
+        }
         self.text = Some(text);
         self.wrapped = wrapped;
         self.width = width;
@@ -355,34 +367,47 @@ impl TextView {
 
     /// "“query” 3/7", that there is no match, or how the search is going,
     /// while a search is on.
-    pub fn search_status(&self) -> Option<String> {
+    pub fn search_status(&self, lang: Lang) -> Option<String> {
         let s = self.search.as_ref()?;
         // A long query (a paste) is cut, so what it found still shows.
         let mut query = String::new();
         crate::width::cut_to(&mut query, &s.query, QUOTED);
         Some(match (&s.found, &self.work) {
-            (Some(found), _) if found.starts.is_empty() => format!("“{query}” not found"),
+            (Some(found), _) if found.starts.is_empty() => {
+                tr!(lang, "“{query}” not found", "“{query}” 見つからない")
+            }
             (Some(found), _) => format!("“{query}” {}/{}", s.current + 1, found.starts.len()),
-            (None, Some(work)) if work.kind == Kind::Search(s.query.clone()) => format!(
-                "“{query}” searching… {}",
-                match work.found {
+            (None, Some(work)) if work.kind == Kind::Search(s.query.clone()) => {
+                let done = match work.found {
                     0 => format!("{:.0}%", work.share * 100.0),
-                    n => format!("{} matches so far", format::thousands(stored(n))),
-                }
-            ),
+                    n => {
+                        let n = format::thousands(stored(n));
+                        tr!(lang, "{n} matches so far", "これまでに{n}件")
+                    }
+                };
+                tr!(
+                    lang,
+                    "“{query}” searching… {done}",
+                    "“{query}” 検索中… {done}"
+                )
+            }
             (None, _) => format!("“{query}”"),
         })
     }
 
     /// What the footer says of the view: that its text is being wrapped,
     /// or else the search.
-    pub fn status(&self) -> Option<String> {
+    pub fn status(&self, lang: Lang) -> Option<String> {
         match &self.work {
-            Some(work) if matches!(work.kind, Kind::Wrap(_)) => Some(format!(
-                "wrapping… {:.0}% (Esc goes back)",
-                work.share * 100.0
-            )),
-            _ => self.search_status(),
+            Some(work) if matches!(work.kind, Kind::Wrap(_)) => {
+                let done = format!("{:.0}%", work.share * 100.0);
+                Some(tr!(
+                    lang,
+                    "wrapping… {done} (Esc goes back)",
+                    "折り返し中… {done}（Escで戻る）"
+                ))
+            }
+            _ => self.search_status(lang),
         }
     }
 

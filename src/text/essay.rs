@@ -1,18 +1,20 @@
 use super::{Doc, Mark, Marked, MarkedLine, Marker};
 use crate::dataset::Dataset;
+use crate::lang::Lang;
+use crate::tr;
 
 /// The essay as the Essay tab shows it: its heading, then each paragraph
 /// with platform names and figures marked.
-pub fn essay_doc(d: &Dataset) -> Doc {
+pub fn essay_doc(d: &Dataset, lang: Lang) -> Doc {
     Doc {
-        paras: essay_paras(d).collect(),
+        paras: essay_paras(d, lang).collect(),
     }
 }
 
 /// The paragraphs of [`essay_doc`], one at a time: a print can write each
 /// and let it go, where a whole document of millions of short paragraphs
 /// would hold many times the file.
-pub fn essay_paras(d: &Dataset) -> impl Iterator<Item = MarkedLine> + '_ {
+pub fn essay_paras(d: &Dataset, lang: Lang) -> impl Iterator<Item = MarkedLine> + '_ {
     let e = &d.essay;
     let blog = match &e.site {
         Some(site) => format!("{} ({site})", e.blog),
@@ -20,7 +22,13 @@ pub fn essay_paras(d: &Dataset) -> impl Iterator<Item = MarkedLine> + '_ {
     };
     let heading = [
         vec![Marked::new(e.title.clone(), Mark::Title)],
-        vec![Marked::new(format!("by {}", e.author), Mark::Meta)],
+        vec![Marked::new(
+            {
+                let author = &e.author;
+                tr!(lang, "by {author}", "著者: {author}")
+            },
+            Mark::Meta,
+        )],
         vec![Marked::new(
             format!("{} · {}", e.date, e.byline),
             Mark::Meta,

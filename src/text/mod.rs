@@ -23,6 +23,8 @@ use unicode_width::UnicodeWidthChar;
 pub struct Searchable {
     pub doc: Doc,
     pub folded: Folded,
+    /// The language its words of the interface are in.
+    pub lang: crate::lang::Lang,
 }
 
 /// What a piece of text is, so the theme can style it.

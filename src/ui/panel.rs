@@ -7,7 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use crate::lang::Lang;
 use crate::text;
+use crate::tr;
 use crate::ui::theme::Theme;
 
 /// What the last row says of lines below and above the view: the keys, or
@@ -50,6 +52,7 @@ pub fn draw_scrolled(
     scroll: usize,
     hints: Hints,
     theme: &Theme,
+    lang: Lang,
     area: Rect,
     buf: &mut Buffer,
 ) {
@@ -63,9 +66,19 @@ pub fn draw_scrolled(
     let below = view.len().saturating_sub(shown);
     let plural = |n: usize| if n == 1 { "line" } else { "lines" };
     let status = if below > 0 {
-        format!("… {below} more {}: {}", plural(below), hints.below)
+        let (lines, keys) = (plural(below), hints.below);
+        tr!(
+            lang,
+            "… {below} more {lines}: {keys}",
+            "…あと{below}行: {keys}"
+        )
     } else {
-        format!("… {scroll} {} above: {}", plural(scroll), hints.above)
+        let (lines, keys) = (plural(scroll), hints.above);
+        tr!(
+            lang,
+            "… {scroll} {lines} above: {keys}",
+            "…上に{scroll}行: {keys}"
+        )
     };
     let row = Rect {
         y: area.bottom() - 1,

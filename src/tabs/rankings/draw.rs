@@ -214,7 +214,7 @@ impl Widget for TableView<'_> {
         let title = format!(" {} ", format::table_title(t, lang));
         let block = Block::bordered()
             .title(Line::from(title).style(theme.heading))
-            .title_bottom(Line::from(format!(" {} ", base_text(d, t))).right_aligned())
+            .title_bottom(Line::from(format!(" {} ", base_text(d, t, lang))).right_aligned())
             .border_style(theme.border);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -287,7 +287,14 @@ impl Widget for TableView<'_> {
                     draw_hbar(buf, at(3), y, v, cols.scale, room(3), theme.series(0))
                 }
                 Some(_) => {}
-                None => put(buf, at(3), y, "not published", room(3), theme.gap),
+                None => put(
+                    buf,
+                    at(3),
+                    y,
+                    lang.pick("not published", "非公表"),
+                    room(3),
+                    theme.gap,
+                ),
             }
             if let Some(c) = comparison {
                 let standing = c.standings[i];
@@ -392,15 +399,26 @@ impl View for RankingsView {
             };
             let _ = write!(title, "{word} {} ", d.rankings[b].title.get(lang));
         }
-        if let Some(status) = self.filter_status() {
+        if let Some(status) = self.filter_status(lang) {
             title.push_str(&format!("· {status} "));
         }
         let layout = self.layout(ctx, body);
         Line::from(title)
             .style(theme.title)
             .render(layout.title, buf);
-        let hints = Hints::new("a taller window shows them", "");
-        draw_scrolled(&layout.detail, 0, hints, theme, layout.detail_area, buf);
+        let hints = Hints::new(
+            lang.pick("a taller window shows them", "ウィンドウを高くすると見える"),
+            "",
+        );
+        draw_scrolled(
+            &layout.detail,
+            0,
+            hints,
+            theme,
+            lang,
+            layout.detail_area,
+            buf,
+        );
         for &(ti, with, area) in &layout.tables {
             let table = TableView {
                 view: self,

@@ -16,6 +16,7 @@ use crate::dataset::Dataset;
 use crate::format::table::{name_width, value_width};
 use crate::lang::Lang;
 use crate::text::find_all;
+use crate::tr;
 use crate::width::str_width;
 
 /// What one page of the tab shows: a table, and the one it compares with.
@@ -202,15 +203,16 @@ impl RankingsView {
     }
 
     /// "filter “fa”: 1 platform", while a filter is on.
-    pub fn filter_status(&self) -> Option<String> {
+    pub fn filter_status(&self, lang: Lang) -> Option<String> {
         if self.filter.is_empty() {
             return None;
         }
-        let n = self.platforms.len();
-        Some(format!(
-            "filter “{}”: {n} platform{}",
-            self.filter,
-            if n == 1 { "" } else { "s" }
+        let (n, filter) = (self.platforms.len(), &self.filter);
+        let s = if n == 1 { "" } else { "s" };
+        Some(tr!(
+            lang,
+            "filter “{filter}”: {n} platform{s}",
+            "絞り込み “{filter}”: {n}件"
         ))
     }
 

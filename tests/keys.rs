@@ -1,0 +1,806 @@
+//! The explorer driven by keys, as a user drives it: each key goes through
+//! the real keymap (`keymap::action_for` with the app's scopes, as the
+//! event loop does) before `App::apply`, so these tests cover the table of
+//! bindings as well as the app, in process and without a pty.
+//!
+//! `type_keys(&mut app, "2jjs")` types a string of keys; `<Tab>`, `<S-Tab>`,
+//! `<Esc>`, `<Enter>`, `<Left>`, `<Right>`, `<Up>`, `<Down>`, `<Home>`,
+//! `<End>`, `<PgUp>`, `<PgDn>`, `<Space>`, `<BS>`, `<lt>` (a `<`) and
+//! `<C-x>`, `<A-x>` name the keys a character cannot.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use ratatui::style::Modifier;
+use sns_tui::action::{Action, Effect};
+use sns_tui::app::App;
+use sns_tui::dataset;
+use sns_tui::keymap::{self, BINDINGS, Scope};
+use sns_tui::lang::Lang;
+use sns_tui::tab::Tab;
+use sns_tui::ui::theme::Theme;
+use unicode_width::UnicodeWidthStr;
+
+/// The bundled data at 80x24, in the mono theme, on the Growth tab.
+fn app() -> App {
+    let mut app = App::new(dataset::load(None).unwrap().dataset, Theme::mono());
+    app.apply(Action::Resize(80, 24));
+    app
+}
+
+/// An app with `keys` typed into it.
+fn app_after(keys: &str) -> App {
+    let mut app = app();
+    type_keys(&mut app, keys);
+    app
+}
+
+fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+    KeyEvent {
+        code,
+        modifiers,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    }
+}
+
+/// A character as a terminal reports it: an upper-case letter with Shift.
+fn char_key(c: char) -> KeyEvent {
+    let mods = if c.is_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    press(KeyCode::Char(c), mods)
+}
+
+/// One `<...>` name: a special key, or a character with modifiers.
+fn named_key(name: &str) -> KeyEvent {
+    let none = KeyModifiers::NONE;
+    let code = match name {
+        "Tab" => KeyCode::Tab,
+        "S-Tab" => return press(KeyCode::BackTab, KeyModifiers::SHIFT),
+        "Esc" => KeyCode::Esc,
+        "Enter" | "CR" => KeyCode::Enter,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "PgUp" => KeyCode::PageUp,
+        "PgDn" => KeyCode::PageDown,
+        "Space" => KeyCode::Char(' '),
+        "BS" => KeyCode::Backspace,
+        "lt" => KeyCode::Char('<'),
+        _ => {
+            let (mods, rest) = match name.split_once('-') {
+                Some(("C", rest)) => (KeyModifiers::CONTROL, rest),
+                Some(("A", rest)) => (KeyModifiers::ALT, rest),
+                _ => panic!("unknown key <{name}>"),
+            };
+            let mut chars = rest.chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                panic!("unknown key <{name}>");
+            };
+            return press(KeyCode::Char(c), mods | char_key(c).modifiers);
+        }
+    };
+    press(code, none)
+}
+
+/// The key presses `notation` stands for.
+fn keys(notation: &str) -> Vec<KeyEvent> {
+    let mut events = Vec::new();
+    let mut rest = notation;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            let end = rest
+                .find('>')
+                .unwrap_or_else(|| panic!("unclosed < in {notation:?}"));
+            events.push(named_key(&rest[1..end]));
+            rest = &rest[end + 1..];
+        } else {
+            events.push(char_key(c));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    events
+}
+
+/// Types `notation` into `app` as the explorer's loop does: each key is
+/// looked up with the scopes in force at that moment, and its action, if
+/// any, applied. Returns what the app asked of the world (a file to write),
+/// which the loop would do and these tests do not.
+fn type_keys(app: &mut App, notation: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for key in keys(notation) {
+        if let Some(action) = keymap::action_for(&key, &app.scopes()) {
+            effects.extend(app.apply(action));
+        }
+    }
+    effects
+}
+
+/// The screen as a terminal would show it.
+fn buffer(app: &App) -> Buffer {
+    let size = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// Row `y` of `buf` as text, a wide character once (not with the blank
+/// cell it covers).
+fn row(buf: &Buffer, y: u16) -> String {
+    let mut text = String::new();
+    let mut covered = 0;
+    for x in 0..buf.area.width {
+        let symbol = buf[(x, y)].symbol();
+        if covered > 0 {
+            covered -= 1;
+            continue;
+        }
+        text.push_str(symbol);
+        covered = symbol.width().saturating_sub(1);
+    }
+    text
+}
+
+/// The screen as text, a line a row.
+fn render(app: &App) -> String {
+    let buf = buffer(app);
+    (0..buf.area.height)
+        .map(|y| row(&buf, y))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The footer: the screen's last row.
+fn footer(app: &App) -> String {
+    let buf = buffer(app);
+    row(&buf, buf.area.height - 1)
+}
+
+/// The text the tab bar shows reversed: the selected tab's title.
+fn selected_tab_title(app: &App) -> String {
+    let buf = buffer(app);
+    let reversed: String = (0..buf.area.width)
+        .map(|x| &buf[(x, 0)])
+        .filter(|cell| cell.modifier.contains(Modifier::REVERSED))
+        .map(|cell| cell.symbol())
+        .collect();
+    reversed.trim().to_string()
+}
+
+#[track_caller]
+fn assert_shows(app: &App, what: &str) {
+    let screen = render(app);
+    assert!(screen.contains(what), "{what:?} not on screen:\n{screen}");
+}
+
+#[track_caller]
+fn assert_does_not_show(app: &App, what: &str) {
+    let screen = render(app);
+    assert!(!screen.contains(what), "{what:?} on screen:\n{screen}");
+}
+
+#[test]
+fn the_notation_names_the_keys_a_terminal_sends() {
+    let none = KeyModifiers::NONE;
+    assert_eq!(
+        keys("aG<Tab><S-Tab><Esc><Enter><Space><BS><lt><C-c><PgDn>"),
+        vec![
+            press(KeyCode::Char('a'), none),
+            press(KeyCode::Char('G'), KeyModifiers::SHIFT),
+            press(KeyCode::Tab, none),
+            press(KeyCode::BackTab, KeyModifiers::SHIFT),
+            press(KeyCode::Esc, none),
+            press(KeyCode::Enter, none),
+            press(KeyCode::Char(' '), none),
+            press(KeyCode::Backspace, none),
+            press(KeyCode::Char('<'), none),
+            press(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            press(KeyCode::PageDown, none),
+        ]
+    );
+    // Keys no binding has do nothing, and are not an error.
+    let mut app = app();
+    type_keys(&mut app, "xyz<A-x><C-z>");
+    assert_eq!(
+        (app.tab, app.growth.year(), app.running),
+        (Tab::Growth, 2015, true)
+    );
+}
+
+#[test]
+fn digits_and_tab_move_between_tabs() {
+    let mut app = app();
+    assert_eq!(selected_tab_title(&app), "1 Growth");
+    for (keys, tab, title) in [
+        ("2", Tab::Rankings, "2 Rankings"),
+        ("<Tab>", Tab::Essay, "3 Essay"),
+        ("<Tab>", Tab::Sources, "4 Sources"),
+        ("<Tab>", Tab::Growth, "1 Growth"),
+        ("<S-Tab>", Tab::Sources, "4 Sources"),
+        ("<S-Tab>", Tab::Essay, "3 Essay"),
+        ("1", Tab::Growth, "1 Growth"),
+        ("4", Tab::Sources, "4 Sources"),
+        ("3", Tab::Essay, "3 Essay"),
+        ("2<S-Tab>", Tab::Growth, "1 Growth"),
+    ] {
+        type_keys(&mut app, keys);
+        assert_eq!(app.tab, tab, "after {keys}");
+        assert_eq!(selected_tab_title(&app), title, "after {keys}");
+    }
+}
+
+#[test]
+fn growth_years_move_with_the_arrows_and_h_l_and_stop_at_the_ends() {
+    let mut app = app();
+    assert_eq!(
+        app.growth.year(),
+        2015,
+        "it opens on the essay's projection"
+    );
+    for (keys, year) in [
+        ("<Left>", 2014),
+        ("h", 2013),
+        ("<Right>", 2014),
+        ("l", 2015),
+        ("l<Right>", 2015),
+        ("<Home>", 2010),
+        ("h<Left>", 2010),
+        ("<End>", 2015),
+        ("g", 2010),
+        ("G", 2015),
+        ("ghhlll", 2013),
+    ] {
+        type_keys(&mut app, keys);
+        assert_eq!(app.growth.year(), year, "after {keys}");
+        assert_shows(&app, &format!("{year}, as the essay saw it"));
+    }
+}
+
+#[test]
+fn o_shows_the_later_figures_and_hides_them_again() {
+    let mut app = app();
+    assert_does_not_show(&app, "Later estimates");
+    type_keys(&mut app, "o");
+    assert!(app.growth.show_later());
+    assert_shows(&app, "Later estimates");
+    type_keys(&mut app, "G");
+    let last = app.growth.year();
+    assert!(last > 2015, "the later figures go past 2015, to {last}");
+    assert_shows(&app, &last.to_string());
+    // Hidden again, the year comes back within the essay's.
+    type_keys(&mut app, "o");
+    assert!(!app.growth.show_later());
+    assert_eq!(app.growth.year(), 2015);
+    assert_does_not_show(&app, "Later estimates");
+}
+
+#[test]
+fn u_switches_the_chart_to_shares_of_internet_users_and_back() {
+    let mut app = app();
+    let title = |app: &App| render(app).lines().nth(1).unwrap().to_string();
+    assert!(title(&app).contains("million people"), "{}", title(&app));
+    type_keys(&mut app, "u");
+    assert!(
+        title(&app).contains("share of internet users"),
+        "{}",
+        title(&app)
+    );
+    type_keys(&mut app, "u");
+    assert!(title(&app).contains("million people"), "{}", title(&app));
+}
+
+#[test]
+fn d_opens_the_detail_in_full_and_esc_or_d_closes_it() {
+    let mut app = app_after("o");
+    assert!(!app.growth.detail_open());
+    assert_does_not_show(&app, "d/Esc close");
+    type_keys(&mut app, "d");
+    assert!(app.growth.detail_open());
+    assert_shows(&app, "d/Esc close");
+    type_keys(&mut app, "<Esc>");
+    assert!(!app.growth.detail_open());
+    assert_does_not_show(&app, "d/Esc close");
+    type_keys(&mut app, "dd");
+    assert!(!app.growth.detail_open());
+    // Esc with the detail closed changes nothing.
+    type_keys(&mut app, "<Esc>");
+    assert!(!app.growth.detail_open());
+    assert_eq!(app.tab, Tab::Growth);
+}
+
+#[test]
+fn j_k_and_the_arrows_scroll_the_growth_detail() {
+    // With the later figures the detail runs past its panel.
+    let mut app = app_after("o");
+    assert_shows(&app, "more lines");
+    for (keys, top) in [("j", 1), ("<Down>", 2), ("k", 1), ("<Up>", 0), ("<Up>k", 0)] {
+        type_keys(&mut app, keys);
+        assert_eq!(app.growth.detail_scroll(), top, "after {keys}");
+    }
+    type_keys(&mut app, "jj");
+    let scrolled = render(&app);
+    type_keys(&mut app, "h");
+    assert_eq!(
+        app.growth.detail_scroll(),
+        0,
+        "a new year's detail from its top"
+    );
+    assert_ne!(render(&app), scrolled);
+}
+
+#[test]
+fn rankings_selection_moves_with_j_k_and_the_arrows() {
+    let mut app = app_after("2");
+    let last = app.rankings.platforms().len() - 1;
+    assert!(last >= 4);
+    // The detail under the tables names the selected platform.
+    let selected = |app: &App| app.rankings.selected_platform().to_string();
+    assert_eq!(app.rankings.selected(), 0);
+    assert_shows(&app, "LINE · LINE (ライン)");
+    for (keys, at) in [
+        ("j", 1),
+        ("<Down>", 2),
+        ("k", 1),
+        ("<Up>", 0),
+        ("k<Up>", 0),
+        ("G", last),
+        ("j<Down>", last),
+        ("g", 0),
+        ("<End>", last),
+        ("<Home>", 0),
+        ("jjj", 3),
+    ] {
+        type_keys(&mut app, keys);
+        assert_eq!(app.rankings.selected(), at, "after {keys}");
+    }
+    type_keys(&mut app, "gj");
+    assert_eq!(selected(&app), "facebook");
+    assert_shows(&app, "Facebook · ");
+}
+
+#[test]
+fn t_and_shift_t_turn_the_rankings_pages() {
+    let mut app = app_after("2");
+    let n = app.rankings.pages().len();
+    assert!(n > 2);
+    let title = |app: &App| render(app).lines().nth(1).unwrap().to_string();
+    assert!(
+        title(&app).contains(&format!("Rankings 1/{n}")),
+        "{}",
+        title(&app)
+    );
+    for (keys, page) in [
+        ("t", 2),
+        ("<Right>", 3),
+        ("T", 2),
+        ("<Left>", 1),
+        ("T", n),
+        ("t", 1),
+    ] {
+        type_keys(&mut app, keys);
+        assert_eq!(app.rankings.page(), page - 1, "after {keys}");
+        let want = format!("Rankings {page}/{n}");
+        assert!(
+            title(&app).contains(&want),
+            "{want} after {keys}: {}",
+            title(&app)
+        );
+    }
+}
+
+#[test]
+fn s_sorts_the_rankings_and_keeps_the_selected_platform() {
+    let mut app = app_after("2j");
+    let before = app.rankings.selected_platform().to_string();
+    assert_shows(&app, "Rank ▲");
+    type_keys(&mut app, "s");
+    assert_shows(&app, "Rank ▼");
+    assert_eq!(app.rankings.selected_platform(), before);
+    type_keys(&mut app, "s");
+    assert_shows(&app, "Platform ▲");
+    assert_does_not_show(&app, "Rank ▼");
+    assert_eq!(app.rankings.selected_platform(), before);
+    // Six sorts in all, then round to rank again.
+    type_keys(&mut app, "ssss");
+    assert_shows(&app, "Rank ▲");
+    assert_eq!(app.rankings.sort(), sns_tui::tabs::rankings::Sort::RANK);
+}
+
+#[test]
+fn slash_filters_the_rankings_and_esc_clears_the_filter() {
+    let mut app = app_after("2");
+    let all = app.rankings.platforms().len();
+    type_keys(&mut app, "/");
+    assert_eq!(app.prompt.as_deref(), Some(""));
+    assert!(footer(&app).starts_with(" /▏"), "{}", footer(&app));
+    type_keys(&mut app, "fa");
+    assert_eq!(app.rankings.filter(), "fa");
+    assert!(footer(&app).contains("/fa▏"), "{}", footer(&app));
+    assert!(
+        footer(&app).contains("filter “fa”: 1 platform"),
+        "{}",
+        footer(&app)
+    );
+    assert_eq!(app.rankings.platforms(), ["facebook"]);
+    // Backspace widens it again as it is typed.
+    type_keys(&mut app, "<BS>");
+    assert_eq!(app.rankings.filter(), "f");
+    type_keys(&mut app, "a<Enter>");
+    assert_eq!(app.prompt, None);
+    assert_eq!(app.rankings.filter(), "fa");
+    assert!(footer(&app).contains("filter “fa”"), "{}", footer(&app));
+    // Out of the prompt, the keys move again: the one platform stays put.
+    type_keys(&mut app, "jG");
+    assert_eq!(app.rankings.selected(), 0);
+    // `/` again starts from the filter there is.
+    type_keys(&mut app, "/");
+    assert_eq!(app.prompt.as_deref(), Some("fa"));
+    type_keys(&mut app, "<Enter><Esc>");
+    assert_eq!(app.rankings.filter(), "");
+    assert_eq!(app.rankings.platforms().len(), all);
+    assert!(!footer(&app).contains("filter"), "{}", footer(&app));
+    // Esc at the prompt clears it too.
+    type_keys(&mut app, "/tw<Esc>");
+    assert_eq!((app.prompt.as_deref(), app.rankings.filter()), (None, ""));
+}
+
+#[test]
+fn slash_searches_the_essay_and_n_walks_the_matches() {
+    let mut app = app_after("3/");
+    assert_eq!(app.prompt.as_deref(), Some(""));
+    assert!(footer(&app).starts_with(" /▏"), "{}", footer(&app));
+    type_keys(&mut app, "mixi");
+    assert!(footer(&app).contains("/mixi▏"), "{}", footer(&app));
+    assert!(footer(&app).contains("“mixi” 1/3"), "{}", footer(&app));
+    // At the prompt n types; Enter keeps the search, and n walks it.
+    type_keys(&mut app, "<Enter>");
+    assert_eq!(app.prompt, None);
+    assert_eq!(app.essay.query(), Some("mixi"));
+    for (keys, status) in [
+        ("n", "“mixi” 2/3"),
+        ("n", "“mixi” 3/3"),
+        ("n", "“mixi” 1/3"),
+        ("N", "“mixi” 3/3"),
+        ("N", "“mixi” 2/3"),
+    ] {
+        type_keys(&mut app, keys);
+        assert!(
+            footer(&app).contains(status),
+            "{status} after {keys}: {}",
+            footer(&app)
+        );
+        let line = app.essay.current_match_line().unwrap();
+        let top = app.essay.scroll();
+        assert!(
+            (top..top + 20).contains(&line),
+            "match on line {line} in view from {top}"
+        );
+    }
+    type_keys(&mut app, "<Esc>");
+    assert_eq!(app.essay.query(), None);
+    assert!(!footer(&app).contains("mixi"), "{}", footer(&app));
+}
+
+#[test]
+fn esc_at_the_essay_prompt_clears_the_search() {
+    let mut app = app_after("3/line");
+    assert_eq!(app.essay.query(), Some("line"));
+    type_keys(&mut app, "<Esc>");
+    assert_eq!((app.prompt.as_deref(), app.essay.query()), (None, None));
+    assert!(!footer(&app).contains("line"), "{}", footer(&app));
+}
+
+#[test]
+fn q_at_the_prompt_types_a_q_and_ctrl_c_still_quits() {
+    let mut app = app_after("3/q");
+    assert!(app.running, "q at the prompt quit");
+    assert_eq!(app.prompt.as_deref(), Some("q"));
+    assert!(footer(&app).contains("/q▏"), "{}", footer(&app));
+    // Every plain key types, those bound elsewhere included.
+    type_keys(&mut app, "?1L<Space>G");
+    assert_eq!(app.prompt.as_deref(), Some("q?1L G"));
+    assert_eq!(
+        (app.tab, app.help.is_some(), app.lang),
+        (Tab::Essay, false, Lang::En)
+    );
+    type_keys(&mut app, "<C-c>");
+    assert!(!app.running);
+
+    let app = app_after("2/q");
+    assert!(app.running);
+    assert_eq!(app.rankings.filter(), "q");
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere_and_q_wherever_it_does_not_type() {
+    for before in [
+        "",
+        "o",
+        "od",
+        "2",
+        "2/",
+        "2/fa<Enter>",
+        "3",
+        "3/",
+        "3/x",
+        "4",
+        "4/",
+        "?",
+        "2?",
+        "3?",
+        "<Enter>",
+    ] {
+        let mut app = app_after(before);
+        assert!(app.running, "{before} quit");
+        type_keys(&mut app, "<C-c>");
+        assert!(!app.running, "Ctrl-C after {before:?} did not quit");
+        let mut app = app_after(before);
+        type_keys(&mut app, "q");
+        assert_eq!(
+            app.running,
+            app.prompt.is_some(),
+            "q after {before:?}: quits unless typed at a prompt"
+        );
+    }
+}
+
+#[test]
+fn question_mark_opens_the_help_down_scrolls_it_and_esc_or_question_mark_closes_it() {
+    let mut app = app();
+    type_keys(&mut app, "?");
+    assert!(app.help.is_some());
+    assert_shows(&app, " Keys ");
+    assert_shows(&app, "Everywhere");
+    let top = |app: &App| app.help.map(|s| s.top());
+    for (keys, want) in [
+        ("<Down>", 1),
+        ("j", 2),
+        ("k", 1),
+        ("<Up>", 0),
+        ("<Up>k", 0),
+        ("jjj", 3),
+    ] {
+        type_keys(&mut app, keys);
+        assert_eq!(top(&app), Some(want), "after {keys}");
+    }
+    // Scrolled, its first lines are gone.
+    assert_does_not_show(&app, "Everywhere");
+    // The tab's own keys wait while it is open.
+    type_keys(&mut app, "hgodu");
+    assert_eq!(app.growth.year(), 2015);
+    assert!(!app.growth.show_later() && !app.growth.detail_open());
+    type_keys(&mut app, "?");
+    assert_eq!(top(&app), None);
+    assert_does_not_show(&app, " Keys ");
+    // Opened again, from its top; Esc closes it and nothing else.
+    type_keys(&mut app, "od?");
+    assert_eq!(top(&app), Some(0));
+    type_keys(&mut app, "<Esc>");
+    assert_eq!(top(&app), None);
+    assert!(
+        app.growth.detail_open(),
+        "Esc closed the help and the detail"
+    );
+    // A tab's key of everywhere leaves the help for that tab.
+    type_keys(&mut app, "?2");
+    assert_eq!((app.tab, top(&app)), (Tab::Rankings, None));
+}
+
+#[test]
+fn enter_on_a_growth_figure_shows_the_essays_words_and_b_comes_back() {
+    let mut app = app_after("hhh");
+    assert_eq!(app.growth.year(), 2012);
+    type_keys(&mut app, "<Enter>");
+    assert_eq!(app.tab, Tab::Essay);
+    assert!(
+        footer(&app).contains("the essay's words for 2012"),
+        "{}",
+        footer(&app)
+    );
+    assert!(app.essay.query().is_some());
+    let line = app.essay.current_match_line().unwrap();
+    let top = app.essay.scroll();
+    assert!(
+        top > 0 && (top..top + 20).contains(&line),
+        "the words in view"
+    );
+    type_keys(&mut app, "b");
+    assert_eq!(app.tab, Tab::Growth);
+    assert_eq!(app.growth.year(), 2012, "back on the same year");
+    // Nothing more to go back to.
+    type_keys(&mut app, "3b");
+    assert_eq!(app.tab, Tab::Essay);
+}
+
+#[test]
+fn enter_on_a_figure_the_essay_does_not_state_shows_its_source() {
+    let mut app = app_after("g<Enter>");
+    assert_eq!(app.tab, Tab::Sources);
+    assert!(
+        footer(&app).contains("the essay does not state 2010"),
+        "{}",
+        footer(&app)
+    );
+    assert!(app.sources.query().is_some_and(|q| q.starts_with('[')));
+    type_keys(&mut app, "b");
+    assert_eq!((app.tab, app.growth.year()), (Tab::Growth, 2010));
+}
+
+#[test]
+fn enter_on_a_ranking_jumps_to_its_provenance_and_b_comes_back() {
+    let mut app = app_after("2j");
+    let platform = app.rankings.selected_platform().to_string();
+    type_keys(&mut app, "<Enter>");
+    assert!(
+        matches!(app.tab, Tab::Essay | Tab::Sources),
+        "{:?}",
+        app.tab
+    );
+    assert!(footer(&app).contains("b goes back"), "{}", footer(&app));
+    type_keys(&mut app, "b");
+    assert_eq!(app.tab, Tab::Rankings);
+    assert_eq!(app.rankings.selected_platform(), platform);
+}
+
+#[test]
+fn the_text_tabs_scroll_by_line_page_and_to_the_ends() {
+    for tab in ["3", "4"] {
+        let mut app = app_after(tab);
+        let view = |app: &App| {
+            if app.tab == Tab::Essay {
+                (app.essay.scroll(), app.essay.max_scroll())
+            } else {
+                (app.sources.scroll(), app.sources.max_scroll())
+            }
+        };
+        let (_, max) = view(&app);
+        // 20 rows of text; a page keeps one of them.
+        let page = 19;
+        assert!(max > page, "{tab}: {max} lines to scroll");
+        let two_pages = (2 * page).min(max);
+        for (keys, top) in [
+            ("j", 1),
+            ("<Down>", 2),
+            ("k", 1),
+            ("<Up>", 0),
+            ("<PgDn>", page),
+            ("<Space>", two_pages),
+            ("<PgUp>", two_pages - page),
+            ("G", max),
+            ("j<PgDn><Space>", max),
+            ("g", 0),
+            ("<End>", max),
+            ("<Home>", 0),
+            ("<PgUp>k", 0),
+        ] {
+            type_keys(&mut app, keys);
+            assert_eq!(view(&app).0, top, "{tab} after {keys}");
+        }
+        type_keys(&mut app, "G");
+        assert_shows(&app, &format!("of {} ┘", max + 20));
+    }
+}
+
+#[test]
+fn l_switches_to_japanese_and_back() {
+    let mut app = app();
+    type_keys(&mut app, "L");
+    assert_eq!(app.lang, Lang::Ja);
+    let title = selected_tab_title(&app);
+    assert!(title.starts_with('1') && title != "1 Growth", "{title}");
+    type_keys(&mut app, "L");
+    assert_eq!(app.lang, Lang::En);
+    assert_eq!(selected_tab_title(&app), "1 Growth");
+}
+
+#[test]
+fn e_asks_for_the_views_csv_and_the_text_tabs_have_none() {
+    let mut app = app();
+    let growth = type_keys(&mut app, "e");
+    assert!(
+        matches!(&growth[..], [Effect::Write { stem, contents }] if stem == "sns-tui-growth" && !contents.is_empty()),
+        "{growth:?}"
+    );
+    let rankings = type_keys(&mut app, "2e");
+    assert!(
+        matches!(&rankings[..], [Effect::Write { stem, .. }] if stem.starts_with("sns-tui-rankings-")),
+        "{rankings:?}"
+    );
+    assert!(type_keys(&mut app, "3e4e").is_empty());
+    assert!(app.running);
+}
+
+/// Every tab with the help closed, and then open.
+fn states() -> Vec<(String, Tab, bool)> {
+    let tabs = [
+        ("1", Tab::Growth),
+        ("2", Tab::Rankings),
+        ("3", Tab::Essay),
+        ("4", Tab::Sources),
+    ];
+    [false, true]
+        .into_iter()
+        .flat_map(|help| {
+            tabs.map(|(k, t)| (if help { format!("{k}?") } else { k.to_string() }, t, help))
+        })
+        .collect()
+}
+
+#[test]
+fn every_character_binding_does_what_the_table_says_where_it_applies() {
+    let mut checked = 0;
+    for b in BINDINGS {
+        let chars = b.keys.iter().filter_map(|k| match k.code {
+            KeyCode::Char(c) if k.mods == KeyModifiers::NONE => Some(c),
+            _ => None,
+        });
+        for c in chars {
+            let mut applies_somewhere = false;
+            for (setup, tab, help) in states() {
+                let scopes = Scope::active(tab, help);
+                let Some(at) = scopes.iter().position(|s| *s == b.scope) else {
+                    continue;
+                };
+                // A more specific scope's binding of the same key wins.
+                let shadowed = scopes[..at].iter().any(|s| {
+                    BINDINGS
+                        .iter()
+                        .any(|o| o.scope == *s && o.keys.iter().any(|k| k.code == KeyCode::Char(c)))
+                });
+                if shadowed {
+                    continue;
+                }
+                applies_somewhere = true;
+                let setup = setup.as_str();
+                let mut app = app_after(setup);
+                assert_eq!(app.tab, tab);
+                assert_eq!(app.scopes(), scopes, "after {setup}");
+                let key = char_key(c);
+                assert_eq!(
+                    keymap::action_for(&key, &app.scopes()),
+                    Some(b.action),
+                    "{c:?} after {setup}"
+                );
+                // Typed, it does to the app what the table's action does.
+                let mut by_action = app_after(setup);
+                let typed = type_keys(&mut app, &c.to_string());
+                let applied: Vec<Effect> = by_action.apply(b.action).into_iter().collect();
+                assert_eq!(typed, applied, "{c:?} after {setup}");
+                assert_eq!(
+                    (app.tab, app.running, app.help, app.prompt.clone()),
+                    (
+                        by_action.tab,
+                        by_action.running,
+                        by_action.help,
+                        by_action.prompt.clone()
+                    ),
+                    "{c:?} after {setup}"
+                );
+                assert_eq!(render(&app), render(&by_action), "{c:?} after {setup}");
+                checked += 1;
+            }
+            assert!(applies_somewhere, "{c:?} of {:?} applies nowhere", b.action);
+
+            // At a search prompt, every one of them is typed instead.
+            for setup in ["2/", "3/", "4/"] {
+                let mut app = app_after(setup);
+                assert_eq!(app.scopes(), [Scope::Prompt]);
+                assert_eq!(
+                    keymap::action_for(&char_key(c), &app.scopes()),
+                    Some(Action::Type(c))
+                );
+                type_keys(&mut app, &c.to_string());
+                assert_eq!(app.prompt, Some(c.to_string()), "{c:?} after {setup}");
+                assert!(app.running);
+            }
+        }
+    }
+    assert!(checked > 40, "only {checked} checked");
+}
