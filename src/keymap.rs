@@ -294,15 +294,10 @@ fn is_opposite(a: KeyCode, b: KeyCode) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::KeyEventState;
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent {
-            code,
-            modifiers,
-            kind: KeyEventKind::Press,
-            state: KeyEventState::NONE,
-        }
+        // A press, as crossterm makes one.
+        KeyEvent::new(code, modifiers)
     }
 
     #[test]

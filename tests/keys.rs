@@ -11,7 +11,7 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
 use sns_tui::action::{Action, Effect};
 use sns_tui::app::App;
@@ -37,12 +37,8 @@ fn app_after(keys: &str) -> App {
 }
 
 fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-    KeyEvent {
-        code,
-        modifiers,
-        kind: KeyEventKind::Press,
-        state: KeyEventState::NONE,
-    }
+    // A press, as crossterm makes one.
+    KeyEvent::new(code, modifiers)
 }
 
 /// A character as a terminal reports it: an upper-case letter with Shift.
