@@ -63,7 +63,8 @@ fn needs_cleaning(c: char) -> bool {
 
 /// Whether [`clean_text`] would change `s`.
 fn is_clean(s: &str) -> bool {
-    // Printable ASCII needs nothing: a fast check for the common case.
+    // Printable ASCII needs nothing: a fast check for the common case
+    // (bench: "load and validate: large", 21.9 MB mostly ASCII).
     s.bytes().all(|b| (0x20..0x7f).contains(&b)) || !s.chars().any(needs_cleaning)
 }
 

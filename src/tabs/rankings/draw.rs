@@ -258,7 +258,8 @@ impl Widget for TableView<'_> {
         let (first, selected) = self.view.window(d, ti, area);
         let order = &self.view.orders[ti];
         let window = &order[first.min(order.len())..(first + in_view).min(order.len())];
-        // One buffer for every cell's text: a frame allocates nothing a row.
+        // One buffer for every cell's text: a frame allocates nothing a row
+        // (bench: "rankings frame, row 50000").
         let mut text = String::new();
         let plain = Style::new();
         for ((y, &i), place) in (inner.y + 1..inner.bottom()).zip(window).zip(first..) {
@@ -350,7 +351,8 @@ fn standing_style(s: Standing, theme: &Theme) -> Style {
 /// Writes `text` from `x` on row `y`, at most `max` columns, as
 /// `Buffer::set_stringn` does; printable ASCII (all that cleaned ASCII text
 /// holds) goes straight into cells, a character a cell, without the
-/// grapheme segmentation that costs a full table most of its frame.
+/// grapheme segmentation that costs a full table most of its frame
+/// (`cargo bench --bench bench`, "frame Rankings 200x60: large").
 fn put(buf: &mut Buffer, x: u16, y: u16, text: impl AsRef<str>, max: usize, style: Style) {
     let text = text.as_ref();
     if !text.is_ascii() {
