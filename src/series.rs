@@ -89,3 +89,25 @@ pub fn outcome_line(year: i32, projected: &Point, outcome: &Point, lang: Lang) -
     }
     line
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::load;
+
+    #[test]
+    fn a_projection_against_an_outcome_of_nothing_says_no_share() {
+        let d = load(None).unwrap().dataset;
+        let essay = &d.growth.series[0];
+        let projected = point(essay, 2015).unwrap();
+        let mut outcome = projected.clone();
+        outcome.kind = Kind::Estimate;
+        outcome.sns_users = 0.0;
+        let line = outcome_line(2015, projected, &outcome, Lang::En);
+        assert_eq!(line, "2015: projected 63.21 M, later estimated at 0.00 M");
+        outcome.sns_users = 64.88;
+        let line = outcome_line(2015, projected, &outcome, Lang::En);
+        assert!(line.ends_with(", 2.6% low"), "{line}");
+        assert!(outcome_line(2015, projected, &outcome, Lang::Ja).ends_with("2.6%低かった"));
+    }
+}
