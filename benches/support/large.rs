@@ -73,10 +73,14 @@ pub fn large_json() -> String {
             p
         })
         .collect();
-    v["growth"]["series"].as_array_mut().unwrap().push(json!({
-        "id": "synthetic",
-        "label": "Synthetic (10,000 years)",
-        "points": points,
-    }));
+    // Charted series come before the ledger-only ones.
+    v["growth"]["series"].as_array_mut().unwrap().insert(
+        1,
+        json!({
+            "id": "synthetic",
+            "label": "Synthetic (10,000 years)",
+            "points": points,
+        }),
+    );
     v.to_string()
 }
