@@ -27,6 +27,8 @@ pub enum Action {
     /// Growth: the selected year's detail in full over the chart, or back
     /// under it.
     ToggleDetail,
+    /// Growth: every report's figure as a table (the ledger), or the chart.
+    ToggleTable,
     /// Growth: the detail back under the chart.
     CloseDetail,
     /// Writes the current Growth or Rankings view as CSV to a new file.

@@ -226,6 +226,13 @@ impl App {
     fn selected_figure(&self) -> Option<(String, Option<CleanString>, Vec<CleanString>)> {
         let d = &self.data;
         match self.tab {
+            Tab::Growth if self.growth.table_row().is_some() => {
+                // The figure selected in the table, whichever report gave it.
+                let row = self.growth.table_entry()?.row(d);
+                let (year, report) = (row.point.year, row.report());
+                let what = format!("{year}, {report}");
+                Some((what, row.point.quote.clone(), row.point.sources.clone()))
+            }
             Tab::Growth => {
                 let year = self.growth.year();
                 let (s, p) = self
@@ -426,7 +433,16 @@ impl App {
         };
         let body = layout::body_area(self.size);
         match self.tab {
+            Tab::Growth if self.growth.table_row().is_some() => match action {
+                Action::Up => self.growth.move_in_table(-1),
+                Action::Down => self.growth.move_in_table(1),
+                Action::PageUp => self.growth.move_in_table(-10),
+                Action::PageDown => self.growth.move_in_table(10),
+                Action::ToggleTable => self.growth.toggle_table(),
+                _ => {}
+            },
             Tab::Growth => match action {
+                Action::ToggleTable => self.growth.toggle_table(),
                 Action::Up => self.growth.scroll_detail(&ctx, body, -1),
                 Action::Down => self.growth.scroll_detail(&ctx, body, 1),
                 Action::ToggleDetail => self.growth.toggle_detail(),

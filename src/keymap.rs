@@ -182,6 +182,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Scope::Tab(Tab::Growth),   &[ch('o')],                         Action::ToggleLater,            ["show or hide the later figures", "その後の数値を表示・非表示"],                Some(["later figures", "その後"])),
     bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Enter)],             Action::Provenance,             ["where this figure comes from", "この数値の出典"],                  Some(["source", "出典"])),
     bind(Scope::Tab(Tab::Growth),   &[ch('d')],                         Action::ToggleDetail,           ["the year's detail in full, or back", "年の詳細をすべて表示、または戻る"],            Some(["detail", "詳細"])),
+    bind(Scope::Tab(Tab::Growth),   &[ch('t')],                         Action::ToggleTable,            ["every report's figure as a table, or the chart", "報告ごとの数値を表で、またはグラフ"],    None),
     bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Esc)],               Action::CloseDetail,            ["put the detail back under the chart", "詳細をグラフの下に戻す"],           None),
     bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Up), ch('k')],       Action::Up,                     ["scroll the year's detail up", "年の詳細を上へスクロール"],                   None),
     bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Down), ch('j')],     Action::Down,                   ["scroll the year's detail down", "年の詳細を下へスクロール"],                 None),

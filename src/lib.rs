@@ -12,6 +12,7 @@ pub mod format;
 pub mod keymap;
 pub mod lang;
 pub mod layout;
+pub mod ledger;
 pub mod output;
 pub mod report;
 pub mod screen;

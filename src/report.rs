@@ -9,10 +9,11 @@ use crate::dataset::{Dataset, Kind, Point, RankingTable, Series};
 use crate::format;
 use crate::format::table::{bar_cell, name_room, name_width, value_cell, value_width};
 use crate::lang::Lang;
+use crate::ledger;
 use crate::series::outcome_line;
 use crate::tab::Tab;
 use crate::text::{self, Doc, essay_paras, sources_doc};
-use crate::width::{cut_to, str_width};
+use crate::width::{cut_to, pad, str_width};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -84,16 +85,6 @@ fn plain(paras: impl IntoIterator<Item = text::MarkedLine>, width: usize) -> Str
     out
 }
 
-/// Pads `s` to `width` display columns, on the left when `right`.
-fn pad(s: &str, width: usize, right: bool) -> String {
-    let fill = " ".repeat(width.saturating_sub(str_width(s)));
-    if right {
-        format!("{fill}{s}")
-    } else {
-        format!("{s}{fill}")
-    }
-}
-
 fn growth(d: &Dataset, width: usize, lang: Lang) -> String {
     let g = &d.growth;
     let mut doc = Doc::default();
@@ -157,6 +148,27 @@ fn growth(d: &Dataset, width: usize, lang: Lang) -> String {
     if !outcomes.is_empty() {
         doc.blank();
         outcomes.into_iter().for_each(|o| doc.push(head(o)));
+    }
+    doc.blank();
+    doc.push(head(
+        lang.pick(
+            "Every report's figure, year by year (the ledger)",
+            "報告ごとの数値、年ごと（台帳）",
+        )
+        .to_string(),
+    ));
+    let rows = ledger::ledger(d);
+    let report_width = rows
+        .iter()
+        .map(|r| str_width(r.report()))
+        .max()
+        .unwrap_or(0);
+    doc.push(head(ledger::header(report_width, lang)));
+    for row in &rows {
+        doc.push(head(ledger::line(row, report_width, lang)));
+    }
+    for line in ledger::summary(&rows, lang) {
+        doc.push(head(line));
     }
     plain(doc.paras, width)
 }

@@ -31,3 +31,13 @@ pub fn cut_to(out: &mut String, s: &str, width: usize) {
     }
     out.push('…');
 }
+
+/// Pads `s` to `width` display columns, on the left when `right`.
+pub fn pad(s: &str, width: usize, right: bool) -> String {
+    let fill = " ".repeat(width.saturating_sub(str_width(s)));
+    if right {
+        format!("{fill}{s}")
+    } else {
+        format!("{s}{fill}")
+    }
+}

@@ -56,6 +56,8 @@ screens! {
     growth_share_of_internet_users: &[Action::ToggleMeasure, Action::ToggleLater];
     growth_detail_scrolled: &[Action::ToggleLater, Action::Down, Action::Down];
     growth_detail_in_full: &[Action::ToggleLater, Action::ToggleDetail];
+    growth_ledger: &[Action::ToggleTable, Action::Down, Action::Down, Action::Down, Action::Down];
+    growth_ledger_in_japanese: &[Action::ToggleLang, Action::ToggleTable];
     rankings: &[Action::ShowTab(Tab::Rankings)];
     rankings_sorted_by_platform: &[Action::ShowTab(Tab::Rankings), Action::NextSort, Action::NextSort];
     rankings_filtered: &[Action::ShowTab(Tab::Rankings), Action::StartSearch, Action::Type('i'), Action::Submit];

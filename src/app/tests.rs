@@ -840,3 +840,37 @@ fn help_scrolls_only_as_far_as_it_needs() {
         "keys meant for the tab do nothing under the help"
     );
 }
+
+#[test]
+fn t_shows_every_reports_figure_as_a_table_and_enter_opens_the_selected_ones_source() {
+    let mut a = app();
+    a.apply(Action::ToggleTable);
+    assert_eq!(a.growth.table_row(), Some(0));
+    let screen = render_text_full(&a);
+    assert!(
+        screen.contains("Every report's figure, year by year"),
+        "{screen}"
+    );
+    assert!(screen.contains("2010  ict-2011  estimate"), "{screen}");
+    assert!(
+        screen.contains("In millions, 7 of the 7 projections"),
+        "{screen}"
+    );
+    // Down to the 2015 figure of ict-2016 (a later estimate, not the
+    // essay's): Enter opens its source, not the essay's.
+    let rows = crate::ledger::ledger(&a.data);
+    let at = rows
+        .iter()
+        .position(|r| r.point.year == 2015 && r.report() == "ict-2016")
+        .unwrap();
+    for _ in 0..at {
+        a.apply(Action::Down);
+    }
+    assert_eq!(a.growth.table_row(), Some(at));
+    a.apply(Action::Provenance);
+    assert_eq!(a.tab, Tab::Sources);
+    assert_eq!(a.sources.query(), Some("[ict-2016]"));
+    a.apply(Action::Back);
+    a.apply(Action::ToggleTable);
+    assert_eq!(a.growth.table_row(), None, "t again: the chart");
+}

@@ -5,6 +5,7 @@ use std::ops::RangeInclusive;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
@@ -13,6 +14,7 @@ use crate::bars;
 use crate::dataset::{Dataset, Kind, Point, Series};
 use crate::format;
 use crate::lang::Lang;
+use crate::ledger;
 use crate::scroll::Scroll;
 use crate::series::{Measure, against_outcome, point, short_label};
 use crate::text::{self, Doc, Mark};
@@ -20,6 +22,7 @@ use crate::tr;
 use crate::ui::columns::{self, Bar, Columns, GAP, Slot};
 use crate::ui::panel::{Hints, draw_scrolled, max_scroll};
 use crate::ui::theme::Theme;
+use crate::width::str_width;
 
 /// Where the parts of the tab go.
 struct ChartLayout {
@@ -44,6 +47,12 @@ pub struct GrowthView {
     detail_scroll: Scroll,
     /// Whether the detail is shown in full, over the chart.
     detail_open: bool,
+    /// The ledger's row selected while the figures are shown as a table
+    /// (`t`), or None while the chart is.
+    table: Option<usize>,
+    /// The ledger, found once: a frame builds only the rows it shows.
+    ledger: Vec<ledger::Entry>,
+    tally: ledger::Tally,
     /// Per series, its largest figure in each measure, found once: a frame
     /// must not walk every point.
     maxes: Vec<[f64; 2]>,
@@ -71,6 +80,9 @@ impl GrowthView {
             measure: Measure::Users,
             detail_scroll: Scroll::default(),
             detail_open: false,
+            table: None,
+            ledger: ledger::entries(d),
+            tally: ledger::Tally::of(&ledger::ledger(d)),
             maxes,
             charted: d.growth.series.iter().take_while(|s| s.chart).count(),
         }
@@ -159,6 +171,33 @@ impl GrowthView {
 
     /// Shows the detail in full over the chart, or puts it back under it;
     /// either way from its top.
+    /// Shows every report's figure as a table (the ledger), or the chart
+    /// again: the same figures, for exact values and for screen readers.
+    pub fn toggle_table(&mut self) {
+        self.table = match self.table {
+            Some(_) => None,
+            None => Some(0),
+        };
+    }
+
+    /// The ledger's selected row, while the table is shown.
+    pub fn table_row(&self) -> Option<usize> {
+        self.table
+    }
+
+    /// Moves the table's selection by `delta` rows.
+    pub fn move_in_table(&mut self, delta: isize) {
+        let last = self.ledger.len().saturating_sub(1);
+        if let Some(at) = &mut self.table {
+            *at = at.saturating_add_signed(delta).min(last);
+        }
+    }
+
+    /// The ledger's entry selected in the table, while it is shown.
+    pub fn table_entry(&self) -> Option<ledger::Entry> {
+        self.ledger.get(self.table?).copied()
+    }
+
     pub fn toggle_detail(&mut self) {
         self.detail_open = !self.detail_open;
         self.detail_scroll.to_top();
@@ -500,8 +539,64 @@ fn change_on_year_before(s: &Series, p: &Point, measure: Measure, lang: Lang) ->
     }
 }
 
+impl GrowthView {
+    /// The ledger as a table: a header, then a row a figure, the selected
+    /// one reversed and kept in view.
+    fn render_table(&self, ctx: &Ctx, selected: usize, body: Rect, buf: &mut Buffer) {
+        let (theme, lang) = (ctx.theme, ctx.lang);
+        Block::bordered()
+            .title(lang.pick(
+                " Every report's figure, year by year ",
+                " 報告ごとの数値、年ごと ",
+            ))
+            .title_bottom(Line::from(lang.pick(" t chart ", " t グラフ ")).right_aligned())
+            .border_style(theme.border)
+            .render(body, buf);
+        let inner = body.inner(Margin::new(1, 1));
+        let d = ctx.data;
+        // The report column is as wide as the rows in view need.
+        // The tally, wrapped to the width: what the table adds up to.
+        let mut tally = text::Doc::default();
+        for line in self.tally.words(lang) {
+            tally.push(vec![text::Marked::new(line, Mark::Meta)]);
+        }
+        let tally = text::wrap(&tally, usize::from(inner.width));
+        let [head, list, summary] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(tally.len().min(4) as u16),
+        ])
+        .areas(inner);
+
+        let shown = usize::from(list.height).max(1);
+        let first = selected.saturating_sub(shown - 1);
+        let view =
+            &self.ledger[first.min(self.ledger.len())..(first + shown).min(self.ledger.len())];
+        let rows: Vec<ledger::Row> = view.iter().map(|e| e.row(d)).collect();
+        let width = rows
+            .iter()
+            .map(|r| str_width(r.report()))
+            .max()
+            .unwrap_or(0);
+        Line::styled(ledger::header(width, lang), theme.heading).render(head, buf);
+        for ((i, row), area) in (first..).zip(&rows).zip(list.rows()) {
+            let style = if i == selected {
+                theme.selected
+            } else {
+                Style::new()
+            };
+            Line::styled(ledger::line(row, width, lang), style).render(area, buf);
+        }
+        crate::ui::panel::draw_lines(&tally, theme, summary, buf);
+    }
+}
+
 impl View for GrowthView {
     fn render(&self, ctx: &Ctx, body: Rect, buf: &mut Buffer) {
+        if let Some(selected) = self.table {
+            self.render_table(ctx, selected, body, buf);
+            return;
+        }
         let (d, theme) = (ctx.data, ctx.theme);
         let (lang, g) = (ctx.lang, &d.growth);
         let title = match self.measure {
