@@ -29,6 +29,10 @@ pub enum Action {
     ToggleDetail,
     /// Growth: every report's figure as a table (the ledger), or the chart.
     ToggleTable,
+    /// Rankings: open or close the list of tables.
+    ShowPages,
+    /// Rankings: go to the table chosen in the list.
+    GoToPage,
     /// Growth: the detail back under the chart.
     CloseDetail,
     /// Writes the current Growth or Rankings view as CSV to a new file.

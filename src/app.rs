@@ -82,6 +82,9 @@ impl App {
         if self.prompt.is_some() {
             return vec![Scope::Prompt];
         }
+        if self.tab == Tab::Rankings && self.rankings.picked().is_some() && self.help.is_none() {
+            return vec![Scope::Pages, Scope::Global];
+        }
         Scope::active(self.tab, self.help.is_some())
     }
 
@@ -455,7 +458,15 @@ impl App {
                 Action::ToggleMeasure => self.growth.toggle_measure(),
                 _ => {}
             },
+            Tab::Rankings if self.rankings.picked().is_some() => match action {
+                Action::Up => self.rankings.pick_by(-1),
+                Action::Down => self.rankings.pick_by(1),
+                Action::GoToPage => self.rankings.go_to_picked(d),
+                Action::ShowPages => self.rankings.toggle_pages(),
+                _ => {}
+            },
             Tab::Rankings => match action {
+                Action::ShowPages => self.rankings.toggle_pages(),
                 Action::Up => self.rankings.move_by(-1),
                 Action::Down => self.rankings.move_by(1),
                 Action::Home => self.rankings.to_first(),

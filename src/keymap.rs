@@ -19,6 +19,8 @@ pub enum Scope {
     Help,
     /// Typing a search.
     Prompt,
+    /// The list of the Rankings tab's tables, open.
+    Pages,
 }
 
 impl Scope {
@@ -28,6 +30,7 @@ impl Scope {
             Scope::Tab(t) => t.title(lang),
             Scope::Text => lang.pick("Essay and Sources", "エッセイと出典"),
             Scope::Help => lang.pick("This help", "このヘルプ"),
+            Scope::Pages => lang.pick("The list of tables", "表の一覧"),
             Scope::Prompt => lang.pick(
                 "Typing a search (letters type)",
                 "検索の入力中（文字はそのまま入力）",
@@ -53,7 +56,7 @@ impl Scope {
                 all.push(Scope::of(tab));
             }
         }
-        all.extend([Scope::Prompt, Scope::Help]);
+        all.extend([Scope::Pages, Scope::Prompt, Scope::Help]);
         all
     }
 
@@ -192,6 +195,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Scope::Tab(Tab::Rankings), &[ch('/')],                         Action::StartSearch,            ["filter platforms by name", "サービス名で絞り込む"],                      None),
     bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Esc)],               Action::CancelSearch,           ["clear the filter", "絞り込みを解除"],                              None),
     bind(Scope::Tab(Tab::Rankings), &[ch('s')],                         Action::NextSort,               ["sort by rank, platform or figure, either way", "順位・サービス名・数値で並べ替え（昇順・降順）"],  Some(["sort", "並べ替え"])),
+    bind(Scope::Tab(Tab::Rankings), &[ch('p')], Action::ShowPages, ["list the tables, to go to one", "表の一覧から選んで移る"], None),
     bind(Scope::Tab(Tab::Rankings), &[ch('e')],                         Action::Export,                 ["write these tables as CSV to a new file here", "この表をCSVで新しいファイルに書き出す"],  None),
     bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Up), ch('k')],       Action::Up,                     ["previous platform", "前のサービス"],                             Some(["platform", "サービス"])),
     bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Down), ch('j')],     Action::Down,                   ["next platform", "次のサービス"],                                 None),
@@ -210,6 +214,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(Text,                      &[ch('b')],                         Action::Back,                   ["back to the figure Enter came from", "Enterで来た数値に戻る"],            None),
     bind(Text,                      &[ch('N')],                         Action::PrevMatch,              ["previous match", "前の一致"],                                None),
     bind(Text,                      &[key(KeyCode::Esc)],               Action::CancelSearch,           ["clear the search", "検索を解除"],                              None),
+    bind(Scope::Pages, &[key(KeyCode::Up), ch('k')], Action::Up, ["previous table", "前の表"], Some(["table", "表"])),
+    bind(Scope::Pages, &[key(KeyCode::Down), ch('j')], Action::Down, ["next table", "次の表"], None),
+    bind(Scope::Pages, &[key(KeyCode::Enter)], Action::GoToPage, ["go to this table", "この表へ移る"], Some(["go", "移る"])),
+    bind(Scope::Pages, &[key(KeyCode::Esc), ch('p')], Action::ShowPages, ["close the list", "一覧を閉じる"], Some(["close", "閉じる"])),
     bind(Prompt,                    &[key(KeyCode::Enter)],             Action::Submit,                 ["keep the search and leave the prompt", "検索を残して入力を終える"],          Some(["done", "確定"])),
     bind(Prompt,                    &[key(KeyCode::Backspace)],         Action::Erase,                  ["delete the last character", "最後の文字を消す"],                     None),
     bind(Prompt,                    &[key(KeyCode::Esc)],               Action::CancelSearch,           ["clear the search", "検索を解除"],                              Some(["cancel", "解除"])),

@@ -713,20 +713,30 @@ fn e_asks_for_the_views_csv_and_the_text_tabs_have_none() {
     assert!(app.running);
 }
 
-/// Every tab with the help closed, and then open.
-fn states() -> Vec<(String, Tab, bool)> {
+/// Every tab with the help closed, and then open; and the Rankings tab's
+/// list of tables open: the keys typed, the tab, and the scopes in force.
+fn states() -> Vec<(String, Tab, Vec<Scope>)> {
     let tabs = [
         ("1", Tab::Growth),
         ("2", Tab::Rankings),
         ("3", Tab::Essay),
         ("4", Tab::Sources),
     ];
-    [false, true]
+    let mut states: Vec<(String, Tab, Vec<Scope>)> = [false, true]
         .into_iter()
         .flat_map(|help| {
-            tabs.map(|(k, t)| (if help { format!("{k}?") } else { k.to_string() }, t, help))
+            tabs.map(|(k, t)| {
+                let keys = if help { format!("{k}?") } else { k.to_string() };
+                (keys, t, Scope::active(t, help))
+            })
         })
-        .collect()
+        .collect();
+    states.push((
+        "2p".into(),
+        Tab::Rankings,
+        vec![Scope::Pages, Scope::Global],
+    ));
+    states
 }
 
 #[test]
@@ -739,8 +749,7 @@ fn every_character_binding_does_what_the_table_says_where_it_applies() {
         });
         for c in chars {
             let mut applies_somewhere = false;
-            for (setup, tab, help) in states() {
-                let scopes = Scope::active(tab, help);
+            for (setup, tab, scopes) in states() {
                 let Some(at) = scopes.iter().position(|s| *s == b.scope) else {
                     continue;
                 };

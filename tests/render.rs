@@ -62,6 +62,7 @@ screens! {
     rankings_sorted_by_platform: &[Action::ShowTab(Tab::Rankings), Action::NextSort, Action::NextSort];
     rankings_filtered: &[Action::ShowTab(Tab::Rankings), Action::StartSearch, Action::Type('i'), Action::Submit];
     rankings_in_japanese: &[Action::ShowTab(Tab::Rankings), Action::ToggleLang];
+    rankings_list_of_tables: &[Action::ShowTab(Tab::Rankings), Action::ShowPages, Action::Down, Action::Down, Action::Down];
     growth_in_japanese: &[Action::ToggleLang, Action::ToggleLater];
     rankings_satisfaction: &[Action::ShowTab(Tab::Rankings), Action::NextTable, Action::NextTable, Action::End];
     essay: &[Action::ShowTab(Tab::Essay)];

@@ -874,3 +874,29 @@ fn t_shows_every_reports_figure_as_a_table_and_enter_opens_the_selected_ones_sou
     a.apply(Action::ToggleTable);
     assert_eq!(a.growth.table_row(), None, "t again: the chart");
 }
+
+#[test]
+fn p_lists_the_tables_and_enter_goes_to_the_one_chosen() {
+    let mut a = app();
+    a.apply(Action::ShowTab(Tab::Rankings));
+    a.apply(Action::ShowPages);
+    assert_eq!(a.rankings.picked(), Some(0));
+    assert_eq!(a.scopes(), [Scope::Pages, Scope::Global]);
+    assert!(render_text_full(&a).contains("  1/22  2013, smartphone users"));
+    a.apply(Action::Up);
+    assert_eq!(a.rankings.picked(), Some(21), "round the ends");
+    let screen = render_text_full(&a);
+    assert!(
+        screen.contains("22/22  総務省 2024"),
+        "the chosen one in view:\n{screen}"
+    );
+    a.apply(Action::Down);
+    a.apply(Action::Down);
+    a.apply(Action::Down);
+    a.apply(Action::GoToPage);
+    assert_eq!((a.rankings.page(), a.rankings.picked()), (2, None));
+    a.apply(Action::ShowPages);
+    a.apply(Action::ShowPages);
+    assert_eq!(a.rankings.picked(), None, "p again closes it");
+    assert_eq!(a.rankings.page(), 2, "and goes nowhere");
+}

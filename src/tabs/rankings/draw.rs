@@ -431,5 +431,46 @@ impl View for RankingsView {
             };
             table.render(area, buf);
         }
+        if let Some(picked) = self.picker {
+            self.render_pages(ctx, picked, body, buf);
+        }
+    }
+}
+
+impl RankingsView {
+    /// The list of tables over the body: each page's number and what it
+    /// sets against what, the chosen one reversed and kept in view.
+    fn render_pages(&self, ctx: &Ctx, picked: usize, body: Rect, buf: &mut Buffer) {
+        let (d, theme, lang) = (ctx.data, ctx.theme, ctx.lang);
+        let area = body.inner(Margin::new(4, 2));
+        crate::ui::clear_for_popup(area, buf);
+        Block::bordered()
+            .title(lang.pick(" Tables ", " 表の一覧 "))
+            .title_bottom(
+                Line::from(lang.pick(
+                    " ↑↓ choose  Enter go  Esc close ",
+                    " ↑↓ 選ぶ  Enter 移る  Esc 閉じる ",
+                ))
+                .right_aligned(),
+            )
+            .border_style(theme.border)
+            .render(area, buf);
+        let inner = area.inner(Margin::new(1, 1));
+        let rows = usize::from(inner.height).max(1);
+        let first = picked.saturating_sub(rows - 1);
+        let n = self.pages.len();
+        for ((i, page), row) in self.pages.iter().enumerate().skip(first).zip(inner.rows()) {
+            let main = d.rankings[page.main].title.get(lang);
+            let mut line = format!("{:>3}/{n}  {main}", i + 1);
+            if let Some(b) = page.base {
+                let _ = write!(line, " · {}", d.rankings[b].title.get(lang));
+            }
+            let style = if i == picked {
+                theme.selected
+            } else {
+                Style::new()
+            };
+            Line::styled(line, style).render(row, buf);
+        }
     }
 }

@@ -46,6 +46,8 @@ pub struct RankingsView {
     comparisons: Vec<Option<Comparison>>,
     /// The current page's platforms, in the order a selection moves.
     platforms: Vec<String>,
+    /// The page chosen in the list of tables, while it is open.
+    picker: Option<usize>,
 }
 
 /// One page per table that compares with another, and one per table that
@@ -120,6 +122,7 @@ impl RankingsView {
             scales,
             comparisons,
             platforms: Vec::new(),
+            picker: None,
         };
         view.list_platforms(d);
         view
@@ -162,6 +165,34 @@ impl RankingsView {
 
     pub fn sort(&self) -> Sort {
         self.sort
+    }
+
+    /// Opens the list of tables at the current one, or closes it.
+    pub fn toggle_pages(&mut self) {
+        self.picker = match self.picker {
+            Some(_) => None,
+            None => Some(self.page),
+        };
+    }
+
+    /// The page chosen in the open list of tables.
+    pub fn picked(&self) -> Option<usize> {
+        self.picker
+    }
+
+    /// Moves the choice in the list by `delta` pages, round the ends.
+    pub fn pick_by(&mut self, delta: isize) {
+        let n = self.pages.len() as isize;
+        if let Some(at) = &mut self.picker {
+            *at = (*at as isize + delta).rem_euclid(n) as usize;
+        }
+    }
+
+    /// Goes to the page chosen in the list, and closes it.
+    pub fn go_to_picked(&mut self, d: &Dataset) {
+        if let Some(at) = self.picker.take() {
+            self.turn(d, at as isize - self.page as isize);
+        }
     }
 
     /// Selects the page's first platform.
