@@ -280,8 +280,8 @@ impl App {
             self.back = Some(from);
             self.status = Some(tr!(
                 self.lang,
-                "the essay's words for {what}; b goes back",
-                "{what}のエッセイの言葉。b で戻る"
+                "b back · the essay's words for {what}",
+                "b で戻る · {what}のエッセイの言葉"
             ));
             return;
         }
@@ -291,8 +291,8 @@ impl App {
             self.back = Some(from);
             self.status = Some(tr!(
                 self.lang,
-                "the essay does not state {what}: its source; b goes back",
-                "{what}はエッセイにない。出典を表示。b で戻る"
+                "b back · the essay does not state {what}: its source",
+                "b で戻る · {what}はエッセイにない。出典を表示"
             ));
         }
     }

@@ -268,12 +268,26 @@ pub fn action_for_mouse(event: &MouseEvent) -> Option<Action> {
     }
 }
 
-/// The footer's hints where `scopes` are in force, most specific first.
-pub fn hints(scopes: &[Scope], lang: Lang) -> Vec<(String, &'static str)> {
+/// The footer's hints where `scopes` are in force, most specific first,
+/// each with whether it is one of everywhere's (`? help`, `q quit`). A key
+/// a more specific scope takes over is not offered (no "? help" while the
+/// help is open: there `?` closes it).
+pub fn hints(scopes: &[Scope], lang: Lang) -> Vec<(String, &'static str, bool)> {
+    let in_force = |b: &Binding| scopes.iter().position(|s| *s == b.scope);
     scopes
         .iter()
         .flat_map(|scope| BINDINGS.iter().filter(move |b| b.scope == *scope))
-        .filter_map(|b| b.hint(lang).map(|hint| (hint_keys(b), hint)))
+        .filter(|b| {
+            let at = in_force(b).unwrap_or(0);
+            !BINDINGS.iter().any(|o| {
+                in_force(o).is_some_and(|o_at| o_at < at)
+                    && o.keys.iter().any(|k| b.keys.contains(k))
+            })
+        })
+        .filter_map(|b| {
+            let hint = b.hint(lang)?;
+            Some((hint_keys(b), hint, b.scope == Scope::Global))
+        })
         .collect()
 }
 
@@ -386,10 +400,14 @@ mod tests {
     #[test]
     fn hints_pair_opposite_arrows() {
         let hints = hints(&Scope::active(Tab::Growth, false), Lang::En);
-        assert_eq!(hints[0], ("←→".to_string(), "year"));
-        assert!(hints.contains(&("?".to_string(), "help")));
+        assert_eq!(hints[0], ("←→".to_string(), "year", false));
+        assert!(hints.contains(&("?".to_string(), "help", true)));
         let japanese = super::hints(&Scope::active(Tab::Growth, false), Lang::Ja);
-        assert_eq!(japanese[0], ("←→".to_string(), "年"));
+        assert_eq!(japanese[0], ("←→".to_string(), "年", false));
+        // With the help open, its own "? close" stands, not "? help".
+        let help = super::hints(&Scope::active(Tab::Growth, true), Lang::En);
+        assert!(!help.iter().any(|h| h.1 == "help"), "{help:?}");
+        assert!(help.iter().any(|h| h.1 == "quit"), "{help:?}");
     }
 
     #[test]

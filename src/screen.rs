@@ -14,7 +14,7 @@ use crate::tab::Tab;
 use crate::tabs::{TabWidget, View};
 use crate::tr;
 use crate::ui::help;
-use crate::width::str_width;
+use crate::width::{cut_to, str_width};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -90,19 +90,28 @@ impl App {
             (None, Some(message)) => Some(message.clone()),
             (None, None) => found,
         };
+        let hints = keymap::hints(&self.scopes(), self.lang);
+        let width = |(keys, hint, _): &(String, &str, bool)| str_width(keys) + str_width(hint) + 3;
+        // Everywhere's hints (help, quit) keep their room at every width;
+        // a message or the tab's own hints give way first.
+        let kept: usize = hints.iter().filter(|h| h.2).map(width).sum();
+        let room = usize::from(area.width).saturating_sub(kept);
         if let Some(status) = status {
-            let status = format!(" {status} ");
+            let mut cut = String::new();
+            cut_to(&mut cut, &status, room.saturating_sub(2));
+            let status = format!(" {cut} ");
             used += str_width(&status);
             spans.push(Span::styled(status, self.theme.title));
         }
-        for (keys, hint) in keymap::hints(&self.scopes(), self.lang) {
-            let (keys, hint) = (format!(" {keys}"), format!(" {hint} "));
-            used += str_width(&keys) + str_width(&hint);
-            if used > usize::from(area.width) {
-                break;
+        for h in &hints {
+            if !h.2 {
+                if used + width(h) > room {
+                    continue;
+                }
+                used += width(h);
             }
-            spans.push(Span::styled(keys, self.theme.key));
-            spans.push(Span::styled(hint, self.theme.hint));
+            spans.push(Span::styled(format!(" {}", h.0), self.theme.key));
+            spans.push(Span::styled(format!(" {} ", h.1), self.theme.hint));
         }
         Line::from(spans).render(area, buf);
     }

@@ -639,7 +639,7 @@ fn enter_on_a_ranking_jumps_to_its_provenance_and_b_comes_back() {
         "{:?}",
         app.tab
     );
-    assert!(footer(&app).contains("b goes back"), "{}", footer(&app));
+    assert!(footer(&app).contains("b back"), "{}", footer(&app));
     type_keys(&mut app, "b");
     assert_eq!(app.tab, Tab::Rankings);
     assert_eq!(app.rankings.selected_platform(), platform);

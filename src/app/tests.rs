@@ -297,7 +297,7 @@ fn enter_on_a_figure_the_essay_does_not_state_opens_its_source() {
         a.status
             .as_deref()
             .unwrap()
-            .starts_with("the essay does not state 2010")
+            .contains("the essay does not state 2010")
     );
     a.apply(Action::Back);
     assert_eq!(a.tab, Tab::Growth);
