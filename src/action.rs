@@ -63,6 +63,8 @@ pub enum Action {
     /// The mouse wheel: negative up, positive down.
     Wheel(i8),
     PrevTable,
+    /// Trends: the next family of surveys, on a chart of its own.
+    NextFamily,
     /// The terminal's new size, in columns and rows.
     Resize(u16, u16),
 }

@@ -18,6 +18,7 @@ use crate::tabs::Ctx;
 use crate::tabs::growth::GrowthView;
 use crate::tabs::rankings::RankingsView;
 use crate::tabs::text::TextView;
+use crate::tabs::trends::TrendsView;
 use crate::text::{essay_doc, sources_doc};
 use crate::tr;
 use crate::ui;
@@ -36,6 +37,7 @@ pub struct App {
     pub rankings: RankingsView,
     pub essay: TextView,
     pub sources: TextView,
+    pub trends: TrendsView,
     /// A message for the footer, until the next key.
     pub status: Option<String>,
     /// What is being typed at the search prompt, while it is open.
@@ -61,6 +63,7 @@ impl App {
             rankings: RankingsView::new(&data),
             essay: TextView::new(Tab::Essay, essay_doc),
             sources: TextView::new(Tab::Sources, sources_doc),
+            trends: TrendsView::new(&data),
             data: Arc::new(data),
             theme,
             tab: Tab::Growth,
@@ -262,6 +265,17 @@ impl App {
                 let what = tr!(self.lang, "{name} in {title}", "{title}の{name}");
                 Some((what, row.quote.clone(), row.sources.clone()))
             }
+            Tab::Trends => {
+                let (f, t) = (self.trends.family()?, self.trends.trend()?);
+                let (_, row) = t.point(d, f, self.trends.wave())?;
+                let table = &d.rankings[f.waves[self.trends.wave()].table];
+                let (name, title) = (
+                    self.lang.platform(d, &t.platform),
+                    table.title.get(self.lang),
+                );
+                let what = tr!(self.lang, "{name} in {title}", "{title}の{name}");
+                Some((what, row.quote.clone(), row.sources.clone()))
+            }
             Tab::Essay | Tab::Sources => None,
         }
     }
@@ -291,8 +305,8 @@ impl App {
             self.back = Some(from);
             self.status = Some(tr!(
                 self.lang,
-                "b back · the essay does not state {what}: its source",
-                "b で戻る · {what}はエッセイにない。出典を表示"
+                "b back · {what}: its source (not in the essay's text)",
+                "b で戻る · {what}の出典（エッセイの本文にない）"
             ));
         }
     }
@@ -319,7 +333,7 @@ impl App {
                     self.rankings.select(&platform);
                 }
             }
-            Tab::Essay | Tab::Sources => {}
+            Tab::Essay | Tab::Sources | Tab::Trends => {}
         }
     }
 
@@ -330,6 +344,7 @@ impl App {
             Tab::Rankings => self.rankings.move_by(notches),
             Tab::Essay => self.essay.scroll_by(3 * notches),
             Tab::Sources => self.sources.scroll_by(3 * notches),
+            Tab::Trends => self.trends.move_platform(notches),
         }
     }
 
@@ -339,7 +354,7 @@ impl App {
             Tab::Essay => self.essay.query(),
             Tab::Sources => self.sources.query(),
             Tab::Rankings => Some(self.rankings.filter()).filter(|f| !f.is_empty()),
-            Tab::Growth => None,
+            Tab::Growth | Tab::Trends => None,
         }
     }
 
@@ -359,7 +374,10 @@ impl App {
     /// search can start.
     fn paste(&mut self, text: &str) {
         self.status = None;
-        if self.prompt.is_none() && self.help.is_none() && self.tab != Tab::Growth {
+        if self.prompt.is_none()
+            && self.help.is_none()
+            && !matches!(self.tab, Tab::Growth | Tab::Trends)
+        {
             self.act(Action::StartSearch);
         }
         self.edit_prompt(|q| q.push_str(text));
@@ -370,7 +388,7 @@ impl App {
             Tab::Essay => self.essay.search(q),
             Tab::Sources => self.sources.search(q),
             Tab::Rankings => self.rankings.set_filter(&self.data, self.lang, q),
-            Tab::Growth => {}
+            Tab::Growth | Tab::Trends => {}
         }
     }
 
@@ -385,7 +403,7 @@ impl App {
                 let stem = format!("sns-tui-rankings-{}", self.data.rankings[page.main].id);
                 (stem, export::rankings(&self.data, &tables, self.lang))
             }
-            Tab::Essay | Tab::Sources => return None,
+            Tab::Essay | Tab::Sources | Tab::Trends => return None,
         };
         let contents = format!("{}{}", export::BOM, table.render(export::Format::Csv));
         Some(Effect::Write { stem, contents })
@@ -474,6 +492,23 @@ impl App {
                 Action::NextTable => self.rankings.turn(d, 1),
                 Action::PrevTable => self.rankings.turn(d, -1),
                 Action::NextSort => self.rankings.next_sort(d, ctx.lang),
+                _ => {}
+            },
+            Tab::Trends => match action {
+                Action::Up => self.trends.move_platform(-1),
+                Action::Down => self.trends.move_platform(1),
+                Action::Left => self.trends.step_wave(-1),
+                Action::Right => self.trends.step_wave(1),
+                Action::NextFamily if !self.trends.next_family() => {
+                    self.status = Some(
+                        self.lang
+                            .pick(
+                                "no other family of surveys has usage rates from two years",
+                                "2年分の利用率がある調査の系列はほかにない",
+                            )
+                            .to_string(),
+                    );
+                }
                 _ => {}
             },
             Tab::Essay | Tab::Sources => {

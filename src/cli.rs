@@ -85,6 +85,7 @@ pub enum View {
     Rankings,
     Essay,
     Sources,
+    Trends,
     All,
 }
 

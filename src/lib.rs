@@ -21,6 +21,7 @@ pub mod series;
 pub mod tab;
 pub mod tabs;
 pub mod text;
+pub mod trends;
 pub mod tui;
 pub mod ui;
 pub mod width;

@@ -50,6 +50,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 View::Rankings => vec![Section::Rankings],
                 View::Essay => vec![Section::Essay],
                 View::Sources => vec![Section::Sources],
+                View::Trends => vec![Section::Trends],
                 View::All => Section::ALL.to_vec(),
             };
             write_out(&report::print(

@@ -21,6 +21,7 @@ pub enum Section {
     Rankings,
     Essay,
     Sources,
+    Trends,
 }
 
 impl Section {
@@ -38,6 +39,7 @@ impl Section {
             Section::Rankings => Tab::Rankings,
             Section::Essay => Tab::Essay,
             Section::Sources => Tab::Sources,
+            Section::Trends => Tab::Trends,
         }
         .title(lang)
     }
@@ -60,6 +62,7 @@ pub fn print(d: &Dataset, sections: &[Section], width: usize, lang: Lang) -> Str
             Section::Rankings => rankings(d, width, lang),
             Section::Essay => plain(essay_paras(d, lang), width),
             Section::Sources => plain(sources_doc(d, lang).paras, width),
+            Section::Trends => trends(d, width, lang),
         };
         out.push_str(&body);
     }
@@ -365,4 +368,74 @@ fn table(
         }
     }
     plain(doc.paras, width)
+}
+
+/// Each family's trends: per platform, its figure in each survey of the
+/// family in order of time, the surveys that do not list it, the years
+/// with no survey, and each break in method where it falls. Families are
+/// listed apart, never merged.
+fn trends(d: &Dataset, width: usize, lang: Lang) -> String {
+    use crate::trends::{Trends, not_enough, title};
+    let trends = Trends::new(d);
+    let mut doc = Doc::default();
+    let line = |s: String| vec![text::Marked::new(s, text::Mark::Plain)];
+    if trends.families.is_empty() {
+        doc.push(line(not_enough(lang).to_string()));
+    }
+    for (fi, f) in trends.families.iter().enumerate() {
+        if fi > 0 {
+            doc.blank();
+        }
+        doc.push(line(title(f, lang)));
+        doc.push(line(lang.pick(
+            "Each platform's figure in each survey, in order of time; “not listed”: that survey's table does not list it (a gap, not a zero); ┆ a break in method, across which the figures were measured differently.",
+            "各サービスの調査ごとの数値（時間順）。「掲載なし」はその調査の表に載っていないこと（0ではなく空白）。┆ は調査方法の変更で、その前後は測り方が違う。",
+        ).to_string()));
+        let when = f.waves.iter().map(|w| w.when().len()).max().unwrap_or(4);
+        for t in &f.trends {
+            doc.blank();
+            let name = lang.platform(d, &t.platform);
+            doc.push(line(format!("{} {name}", t.marker)));
+            let mut before: Option<i32> = None;
+            for (w, wave) in f.waves.iter().enumerate() {
+                if let Some(gap) = before.and_then(|b| no_survey(b, wave.year, lang)) {
+                    doc.push(line(gap(when)));
+                }
+                before = Some(wave.year);
+                for &bi in &wave.breaks {
+                    let title = d.breaks[bi].title.get(lang);
+                    doc.push(line(crate::tr!(
+                        lang,
+                        "┆ a break in method: {title}",
+                        "┆ 調査方法の変更: {title}"
+                    )));
+                }
+                let at = pad(&wave.when(), when, false);
+                doc.push(line(match t.point(d, f, w) {
+                    Some((v, row)) => {
+                        let figure = pad(&format::with_unit(v, "%"), 6, true);
+                        let sources: Vec<&str> = row.sources.iter().map(|s| s.as_str()).collect();
+                        format!("{at}  {figure}  {}", sources.join(", "))
+                    }
+                    None => crate::tr!(lang, "{at}  not listed", "{at}  掲載なし"),
+                }));
+            }
+        }
+    }
+    plain(doc.paras, width)
+}
+
+/// The line for the years strictly between two surveys, if any, its
+/// years padded to a column's width.
+fn no_survey(before: i32, after: i32, lang: Lang) -> Option<impl Fn(usize) -> String> {
+    let (first, last) = (before + 1, after - 1);
+    let years = match last - first {
+        ..0 => return None,
+        0 => first.to_string(),
+        _ => format!("{first}-{last}"),
+    };
+    Some(move |width: usize| {
+        let years = pad(&years, width, false);
+        crate::tr!(lang, "{years}  no survey", "{years}  調査なし")
+    })
 }

@@ -29,6 +29,7 @@ impl Widget for &App {
             Tab::Rankings => &self.rankings,
             Tab::Essay => &self.essay,
             Tab::Sources => &self.sources,
+            Tab::Trends => &self.trends,
         };
         TabWidget {
             view,
@@ -79,7 +80,7 @@ impl App {
             Tab::Essay => self.essay.status(self.lang),
             Tab::Sources => self.sources.status(self.lang),
             Tab::Rankings => self.rankings.filter_status(self.lang),
-            Tab::Growth => None,
+            Tab::Growth | Tab::Trends => None,
         };
         let status = match (&self.prompt, &self.status) {
             (Some(q), _) => {

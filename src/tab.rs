@@ -8,10 +8,17 @@ pub enum Tab {
     Rankings,
     Essay,
     Sources,
+    Trends,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Growth, Tab::Rankings, Tab::Essay, Tab::Sources];
+    pub const ALL: [Tab; 5] = [
+        Tab::Growth,
+        Tab::Rankings,
+        Tab::Essay,
+        Tab::Sources,
+        Tab::Trends,
+    ];
 
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
@@ -19,6 +26,7 @@ impl Tab {
             Tab::Rankings => lang.pick("Rankings", "ランキング"),
             Tab::Essay => lang.pick("Essay", "エッセイ"),
             Tab::Sources => lang.pick("Sources", "出典"),
+            Tab::Trends => lang.pick("Trends", "トレンド"),
         }
     }
 

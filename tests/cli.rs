@@ -638,3 +638,70 @@ fn print_and_export_follow_the_language_before_or_after_the_command() {
             .contains("later estimated at 64.88 M")
     );
 }
+
+#[test]
+fn print_trends_lists_each_platform_by_survey_with_gaps_and_breaks() {
+    let out = sns()
+        .args(["print", "trends", "--lang", "en", "--width", "80"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("ICT総研: usage rate by survey, % of all respondents\n"));
+    let line = text
+        .split("\n\n")
+        .find(|b| b.starts_with("L LINE\n"))
+        .unwrap();
+    assert_eq!(
+        line,
+        "L LINE
+2013-05     27%  ict-2013
+┆ a break in method: From 2014, communicating with people
+2014-07   47.6%  ict-2014
+2015     no survey
+2016-08   72.1%  ict-2016
+2017-10   76.9%  ict-2017
+2018-11   80.8%  ict-2018
+2019     no survey
+2020-07   77.4%  ict-2020
+2021     no survey
+┆ a break in method: From 2022, other purposes counted too
+2022-04   79.5%  ict-2022
+2023     no survey
+2024-12   74.7%  ict-2024"
+    );
+    // A platform a survey does not list is a gap, never a zero.
+    let mixi = text
+        .split("\n\n")
+        .find(|b| b.starts_with("m mixi\n"))
+        .unwrap();
+    assert!(
+        mixi.contains("2017-10    6.2%  ict-2017\n2018-11  not listed"),
+        "{mixi}"
+    );
+    // 総務省's surveys come apart, never merged into ICT総研's.
+    let mic = text.find("総務省: usage rate by survey").unwrap();
+    assert!(!text[..mic].contains("mic-20"));
+    assert!(!text[mic..].contains("ict-20"));
+    assert!(text[mic..].contains("┆ a break in method: From 2024, ages 10-69, not 13-69"));
+    assert!(text.lines().all(|l| l.width() <= 80), "{text}");
+    // Japanese, and a file with no trend to draw.
+    sns()
+        .args(["print", "trends", "--lang", "ja"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2015     調査なし"));
+    let v1 = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v1/dataset.json"
+    );
+    sns()
+        .args(["--data", v1, "print", "trends", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Not enough surveys for a trend",
+        ));
+}

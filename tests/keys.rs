@@ -218,10 +218,13 @@ fn digits_and_tab_move_between_tabs() {
         ("2", Tab::Rankings, "2 Rankings"),
         ("<Tab>", Tab::Essay, "3 Essay"),
         ("<Tab>", Tab::Sources, "4 Sources"),
+        ("<Tab>", Tab::Trends, "5 Trends"),
         ("<Tab>", Tab::Growth, "1 Growth"),
+        ("<S-Tab>", Tab::Trends, "5 Trends"),
         ("<S-Tab>", Tab::Sources, "4 Sources"),
         ("<S-Tab>", Tab::Essay, "3 Essay"),
         ("1", Tab::Growth, "1 Growth"),
+        ("5", Tab::Trends, "5 Trends"),
         ("4", Tab::Sources, "4 Sources"),
         ("3", Tab::Essay, "3 Essay"),
         ("2<S-Tab>", Tab::Growth, "1 Growth"),
@@ -616,14 +619,10 @@ fn enter_on_a_growth_figure_shows_the_essays_words_and_b_comes_back() {
 }
 
 #[test]
-fn enter_on_a_figure_the_essay_does_not_state_shows_its_source() {
+fn enter_on_a_figure_not_in_the_essays_text_shows_its_source() {
     let mut app = app_after("g<Enter>");
     assert_eq!(app.tab, Tab::Sources);
-    assert!(
-        footer(&app).contains("the essay does not state 2010"),
-        "{}",
-        footer(&app)
-    );
+    assert!(footer(&app).contains("b back · 2010"), "{}", footer(&app));
     assert!(app.sources.query().is_some_and(|q| q.starts_with('[')));
     type_keys(&mut app, "b");
     assert_eq!((app.tab, app.growth.year()), (Tab::Growth, 2010));
@@ -721,6 +720,7 @@ fn states() -> Vec<(String, Tab, Vec<Scope>)> {
         ("2", Tab::Rankings),
         ("3", Tab::Essay),
         ("4", Tab::Sources),
+        ("5", Tab::Trends),
     ];
     let mut states: Vec<(String, Tab, Vec<Scope>)> = [false, true]
         .into_iter()
@@ -808,4 +808,66 @@ fn every_character_binding_does_what_the_table_says_where_it_applies() {
         }
     }
     assert!(checked > 40, "only {checked} checked");
+}
+
+/// The Trends tab's family, platform and the selected survey's year.
+fn trends_selection(app: &App) -> (String, String, i32) {
+    let f = app.trends.family().unwrap();
+    let t = app.trends.trend().unwrap();
+    (
+        f.id.clone(),
+        t.platform.clone(),
+        f.waves[app.trends.wave()].year,
+    )
+}
+
+#[test]
+fn trends_keys_choose_a_platform_and_a_survey_open_the_source_and_switch_surveys() {
+    let mut app = app_after("5");
+    assert_eq!(app.tab, Tab::Trends);
+    let at = |f: &str, p: &str, y: i32| (f.to_string(), p.to_string(), y);
+    // The platform leading the latest survey, at that survey.
+    assert_eq!(trends_selection(&app), at("ict", "line", 2024));
+    assert!(footer(&app).contains("↑↓ platform  ←→ survey  Enter source  m other surveys"));
+    for (keys, want) in [
+        ("h", at("ict", "line", 2022)),
+        ("<Left><Left>", at("ict", "line", 2018)),
+        ("l", at("ict", "line", 2020)),
+        ("j", at("ict", "youtube", 2020)),
+        ("<Down>", at("ict", "twitter", 2020)),
+        ("k<Up><Up>", at("ict", "line", 2020)),
+        // mixi was last listed in 2017: the nearest survey it has.
+        ("jjjjjjjjjjjjjj", at("ict", "mixi", 2017)),
+        ("llll", at("ict", "mixi", 2017)),
+        ("hhhhhh", at("ict", "mixi", 2013)),
+        ("<Up>", at("ict", "googleplus", 2014)),
+    ] {
+        type_keys(&mut app, keys);
+        assert_eq!(trends_selection(&app), want, "after {keys}");
+    }
+    // Back to LINE, at the survey chosen last; Enter: the selected
+    // point's source, and b comes back.
+    type_keys(&mut app, "kkkkkkkkkkkk");
+    assert_eq!(trends_selection(&app), at("ict", "line", 2013));
+    type_keys(&mut app, "lllll<Enter>");
+    assert_eq!(app.tab, Tab::Sources);
+    assert_eq!(app.sources.query(), Some("[ict-2020]"));
+    assert!(
+        footer(&app).contains("LINE in 2020, all respondents"),
+        "{}",
+        footer(&app)
+    );
+    type_keys(&mut app, "b");
+    assert_eq!(
+        (app.tab, trends_selection(&app)),
+        (Tab::Trends, at("ict", "line", 2020))
+    );
+    // m: 総務省's surveys on their own chart, at the survey nearest in time.
+    type_keys(&mut app, "m");
+    assert_eq!(trends_selection(&app), at("mic", "line", 2021));
+    assert_shows(&app, "総務省: usage rate by survey");
+    assert_does_not_show(&app, "ict-20");
+    type_keys(&mut app, "m");
+    assert_eq!(trends_selection(&app), at("ict", "line", 2020));
+    assert_shows(&app, "m: 総務省");
 }

@@ -1065,3 +1065,78 @@ proptest! {
         }
     }
 }
+
+/// The y axis of the Trends chart as the screen shows it: the row of its
+/// corner, and each labelled tick's row and value, read from the labels.
+fn trends_axis(buf: &Buffer, body: Rect) -> Option<(u16, Vec<(u16, f64)>)> {
+    let (cx, cy) = (body.y..body.bottom())
+        .flat_map(|y| (body.x + 1..body.right()).map(move |x| (x, y)))
+        .find(|&(x, y)| buf[(x, y)].symbol() == "└")?;
+    let ticks = (body.y..cy)
+        .filter(|&y| buf[(cx, y)].symbol() == "┤")
+        .map(|y| {
+            let label: String = (body.x + 1..cx).map(|x| buf[(x, y)].symbol()).collect();
+            let value = label.trim().trim_end_matches('%').parse::<f64>();
+            (y, value.unwrap_or_else(|_| panic!("tick label {label:?}")))
+        })
+        .collect();
+    Some((cy, ticks))
+}
+
+proptest! {
+    #![proptest_config(config(48))]
+
+    /// Any size, the bundled or any generated dataset, any platform,
+    /// survey, family and language: the Trends tab draws, no wide
+    /// character straddles, and every point drawn sits in the row its
+    /// value maps to on the y axis as the screen labels it, in its
+    /// platform's marker (or the mark of a shared cell).
+    #[test]
+    fn trends_points_sit_on_the_rows_their_values_map_to(
+        width in 50u16..=250,
+        height in 15u16..=80,
+        d in prop_oneof![1 => Just(()).prop_map(|_| bundled()), 3 => valid_dataset()],
+        moves in prop::collection::vec(prop::sample::select(vec![
+            Action::Up, Action::Down, Action::Left, Action::Right, Action::NextFamily, Action::ToggleLang,
+        ]), 0..10),
+    ) {
+        let mut app = app_for(d, Theme::mono());
+        app.apply(Action::Resize(width, height));
+        app.apply(Action::ShowTab(Tab::Trends));
+        for m in moves {
+            app.apply(m);
+        }
+        let buf = render(&app);
+        let body = layout::body_area(app.size);
+        let drawn = app.trends.drawn(&app.ctx(), body);
+        let Some(family) = app.trends.family() else {
+            prop_assert!(drawn.is_empty());
+            let screen: String = buf.content().iter().map(|c| c.symbol()).collect();
+            prop_assert!(screen.contains("Not enough") || screen.contains("推"), "{}", screen);
+            return Ok(());
+        };
+        prop_assert!(!drawn.is_empty(), "{:?}", family.id);
+        let (corner, ticks) = trends_axis(&buf, body).expect("the axes");
+        let (zero, top) = (ticks.last().copied().unwrap(), ticks[0]);
+        prop_assert_eq!(zero.1, 0.0);
+        prop_assert_eq!(zero.0, corner - 1, "0 is the plot's bottom row");
+        prop_assert!(ticks.len() >= 2 && top.1 >= 100.0, "{:?}", ticks);
+        // No two labels touch.
+        prop_assert!(ticks.windows(2).all(|w| w[1].0 >= w[0].0 + 2), "{:?}", ticks);
+        let rows = f64::from(zero.0 - top.0);
+        for cell in &drawn {
+            prop_assert_eq!(buf[(cell.x, cell.y)].symbol(), cell.glyph.to_string());
+            for &v in &cell.values {
+                let up = ((v / top.1).clamp(0.0, 1.0) * rows).round() as u16;
+                prop_assert_eq!(cell.y, zero.0 - up, "{} drawn at row {}", v, cell.y);
+            }
+        }
+        // Every figure of the family is drawn once.
+        let figures: usize = family
+            .trends
+            .iter()
+            .map(|t| t.waves().filter(|&w| t.point(&app.data, family, w).is_some()).count())
+            .sum();
+        prop_assert_eq!(drawn.iter().map(|c| c.values.len()).sum::<usize>(), figures);
+    }
+}

@@ -213,6 +213,13 @@ fn tour_of_every_tab_then_quit() {
     s.send("\t");
     s.wait_for("Sources (17)");
 
+    s.send("\t");
+    s.wait_for("5 Trends");
+    s.wait_for("ICT総研: usage rate by survey, % of all respondents");
+    s.wait_for("L LINE: 2013: 27% ict-2013");
+    s.send("m");
+    s.wait_for("総務省: usage rate by survey, % of all respondents");
+
     s.send("?");
     s.wait_for("Keys");
     s.wait_for("show or hide the later figures");

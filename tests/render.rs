@@ -74,6 +74,9 @@ screens! {
     sources: &[Action::ShowTab(Tab::Sources)];
     help: &[Action::ToggleHelp];
     help_over_japanese_text: &[Action::ShowTab(Tab::Sources), Action::ToggleHelp];
+    trends: &[Action::ShowTab(Tab::Trends)];
+    trends_in_japanese: &[Action::ShowTab(Tab::Trends), Action::ToggleLang];
+    trends_mic_next_platform: &[Action::ShowTab(Tab::Trends), Action::NextFamily, Action::Down];
 }
 
 #[test]

@@ -3,6 +3,7 @@
 pub mod growth;
 pub mod rankings;
 pub mod text;
+pub mod trends;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

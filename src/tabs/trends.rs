@@ -1,0 +1,591 @@
+//! The Trends tab: each platform's usage rate across one family's surveys
+//! (see `crate::trends`), a dot chart on a 0-100% scale with years to
+//! scale, one letter per platform, the selected platform's points joined
+//! except across a break in method, and its figures listed below.
+//!
+//! A point is drawn in the row nearest its value: to a row, not to an
+//! eighth as the bars are, so two close figures may share a row (the list
+//! below the chart gives every figure as published).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use super::{Ctx, View};
+use crate::dataset::Dataset;
+use crate::format;
+use crate::text::{self, Doc, Mark, Marked};
+use crate::tr;
+use crate::trends::{Family, SEVERAL, Trend, Trends};
+use crate::width::str_width;
+
+/// The fewest rows the plot is drawn in; the text below gives way first.
+const MIN_PLOT_ROWS: u16 = 5;
+/// What marks a break in method, on the axis and down the plot.
+pub const BREAK: char = '┆';
+/// What joins the selected platform's points.
+const JOIN: char = '·';
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendsView {
+    trends: Trends,
+    family: usize,
+    platform: usize,
+    wave: usize,
+    /// The survey last chosen with ←/→: moving through platforms that
+    /// lack it keeps it, and comes back to it.
+    want: usize,
+    /// Per family, the survey chosen when it was last left: `m` and `m`
+    /// again come back to it.
+    left: Vec<Option<usize>>,
+}
+
+/// A cell of the plot with points in it, as drawn: the glyph shown and
+/// the figures of every point that falls there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawn {
+    pub x: u16,
+    pub y: u16,
+    pub glyph: char,
+    pub values: Vec<f64>,
+}
+
+/// Where the parts of the chart go.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Plot {
+    /// The cells points are drawn in: the bottom row is 0, the top row
+    /// `top`.
+    pub area: Rect,
+    pub top: f64,
+    /// The columns of the y axis' labels, left of the axis line.
+    pub labels: Rect,
+    first_year: i32,
+    years: u16,
+}
+
+impl Plot {
+    /// The row of `value`: the nearest row on the scale.
+    pub fn row_of(&self, value: f64) -> u16 {
+        let steps = f64::from(self.area.height - 1);
+        let up = ((value / self.top).clamp(0.0, 1.0) * steps).round() as u16;
+        self.area.bottom() - 1 - up
+    }
+
+    /// The column of a time in years: every year the same width.
+    pub fn col_of(&self, time: f64) -> u16 {
+        let width = f64::from(self.area.width);
+        let at = (time - f64::from(self.first_year)) / f64::from(self.years) * width;
+        self.area.x + (at.max(0.0) as u16).min(self.area.width - 1)
+    }
+
+    /// The first column of the `i`-th year and its width.
+    fn year_span(&self, i: u16) -> (u16, u16) {
+        let at = |i: u16| {
+            (u32::from(i) * u32::from(self.area.width) / u32::from(self.years.max(1))) as u16
+        };
+        (self.area.x + at(i), at(i + 1) - at(i))
+    }
+}
+
+impl TrendsView {
+    pub fn new(d: &Dataset) -> Self {
+        let mut view = TrendsView {
+            trends: Trends::new(d),
+            family: 0,
+            platform: 0,
+            wave: 0,
+            want: 0,
+            left: Vec::new(),
+        };
+        view.left = vec![None; view.trends.families.len()];
+        // The latest survey first: what happened next.
+        view.want = view.family().map_or(0, |f| f.waves.len().saturating_sub(1));
+        view.snap_wave();
+        view
+    }
+
+    /// The family on screen, if any family has a trend.
+    pub fn family(&self) -> Option<&Family> {
+        self.trends.families.get(self.family)
+    }
+
+    pub fn families(&self) -> &[Family] {
+        &self.trends.families
+    }
+
+    /// The selected platform's trend.
+    pub fn trend(&self) -> Option<&Trend> {
+        self.family()?.trends.get(self.platform)
+    }
+
+    /// The selected wave (survey) of the family.
+    pub fn wave(&self) -> usize {
+        self.wave
+    }
+
+    /// Selects the wave last chosen, or where the selected platform has
+    /// no figure there, the nearest where it has one, the later on a tie.
+    fn snap_wave(&mut self) {
+        let Some(t) = self.trend() else {
+            return;
+        };
+        let wave = self.want as isize;
+        let best = t
+            .waves()
+            .min_by_key(|&w| ((w as isize - wave).abs(), std::cmp::Reverse(w)));
+        self.wave = best.unwrap_or(0);
+    }
+
+    /// The previous (-1) or next (+1) platform, stopping at the ends.
+    pub fn move_platform(&mut self, delta: isize) {
+        let n = self.family().map_or(0, |f| f.trends.len());
+        self.platform = self
+            .platform
+            .saturating_add_signed(delta)
+            .min(n.saturating_sub(1));
+        self.snap_wave();
+    }
+
+    /// The selected platform's previous or next survey with a figure.
+    pub fn step_wave(&mut self, delta: isize) {
+        let Some(t) = self.trend() else {
+            return;
+        };
+        let waves: Vec<usize> = t.waves().collect();
+        let at = waves.iter().position(|&w| w == self.wave).unwrap_or(0);
+        let to = at.saturating_add_signed(delta).min(waves.len() - 1);
+        self.wave = waves[to];
+        self.want = self.wave;
+    }
+
+    /// The next family of surveys, on a chart of its own; false when there
+    /// is no other.
+    pub fn next_family(&mut self) -> bool {
+        let n = self.trends.families.len();
+        if n < 2 {
+            return false;
+        }
+        let platform = self.trend().map(|t| t.platform.clone());
+        let time = self
+            .family()
+            .and_then(|f| f.waves.get(self.wave))
+            .map(|w| w.time());
+        self.left[self.family] = Some(self.want);
+        self.family = (self.family + 1) % n;
+        let f = &self.trends.families[self.family];
+        // The same platform, at the survey nearest in time, where it can be.
+        self.platform = platform
+            .and_then(|p| f.trends.iter().position(|t| t.platform == p))
+            .unwrap_or(0);
+        self.want = time.map_or(0, |time| {
+            (0..f.waves.len())
+                .min_by(|&a, &b| {
+                    (f.waves[a].time() - time)
+                        .abs()
+                        .total_cmp(&(f.waves[b].time() - time).abs())
+                })
+                .unwrap_or(0)
+        });
+        self.want = self.left[self.family].unwrap_or(self.want);
+        self.snap_wave();
+        true
+    }
+
+    /// The plot's geometry and the lines of text under it, in `body`.
+    fn layout<'a>(&self, ctx: &Ctx<'a>, body: Rect) -> Option<(Plot, Rect, Vec<Line<'a>>)> {
+        let f = self.family()?;
+        let inner = body.inner(Margin::new(1, 1));
+        let lines = self.text(ctx, f, inner.width);
+        let top = top_of(ctx.data, f);
+        let label_width = str_width(&format::with_unit(top, "%")) as u16;
+        // The axis, the year labels, and at least a few rows of plot.
+        let fixed = 2 + MIN_PLOT_ROWS;
+        if inner.height < fixed || inner.width < label_width + 8 {
+            return None;
+        }
+        let text_rows = (lines.len() as u16).min(inner.height - fixed);
+        let plot_rows = inner.height - 2 - text_rows;
+        let (first, last) = f.years();
+        let years = (i64::from(last) - i64::from(first) + 1).clamp(1, i64::from(u16::MAX)) as u16;
+        let plot = Plot {
+            area: Rect::new(
+                inner.x + label_width + 1,
+                inner.y,
+                inner.width - label_width - 2,
+                plot_rows,
+            ),
+            top,
+            labels: Rect::new(inner.x, inner.y, label_width, plot_rows),
+            first_year: first,
+            years,
+        };
+        let text = Rect::new(inner.x, inner.y + plot_rows + 2, inner.width, text_rows);
+        Some((plot, text, lines))
+    }
+
+    /// The plot's geometry in `body`, if a chart is drawn there.
+    pub fn plot(&self, ctx: &Ctx, body: Rect) -> Option<Plot> {
+        self.layout(ctx, body).map(|(plot, _, _)| plot)
+    }
+
+    /// Every cell with points, as drawn in `body`: each platform's points
+    /// at its row and column, the selected platform's on top, and
+    /// [`SEVERAL`] where other platforms' points share a cell.
+    pub fn drawn(&self, ctx: &Ctx, body: Rect) -> Vec<Drawn> {
+        match (self.family(), self.plot(ctx, body)) {
+            (Some(f), Some(plot)) => self.cells(ctx.data, f, &plot),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The cells with points on `plot`, each with whether the selected
+    /// platform has a point there.
+    fn cells(&self, d: &Dataset, f: &Family, plot: &Plot) -> Vec<Drawn> {
+        let mut points: Vec<(u16, u16, bool, char, f64)> = Vec::new();
+        for (ti, t) in f.trends.iter().enumerate() {
+            for w in t.waves() {
+                let Some((v, _)) = t.point(d, f, w) else {
+                    continue;
+                };
+                let x = plot.col_of(f.waves[w].time());
+                points.push((x, plot.row_of(v), ti == self.platform, t.marker, v));
+            }
+        }
+        // The selected platform's point first in its cell: it is drawn on top.
+        points.sort_by_key(|p| (p.1, p.0, !p.2));
+        let mut drawn: Vec<Drawn> = Vec::new();
+        let mut on_top = false;
+        for (x, y, selected, marker, v) in points {
+            match drawn.last_mut() {
+                Some(d) if (d.x, d.y) == (x, y) => {
+                    d.values.push(v);
+                    if !on_top {
+                        d.glyph = SEVERAL;
+                    }
+                }
+                _ => {
+                    on_top = selected;
+                    drawn.push(Drawn {
+                        x,
+                        y,
+                        glyph: marker,
+                        values: vec![v],
+                    });
+                }
+            }
+        }
+        drawn
+    }
+
+    /// The selected platform's figures, the breaks, and the legend, as
+    /// lines of `width`.
+    fn text<'a>(&self, ctx: &Ctx<'a>, f: &Family, width: u16) -> Vec<Line<'a>> {
+        let (d, theme, lang) = (ctx.data, ctx.theme, ctx.lang);
+        let mut lines = Vec::new();
+        if let Some(t) = self.trend() {
+            let name = lang.platform(d, &t.platform).to_string();
+            let mut items = vec![(
+                "",
+                vec![
+                    Span::styled(t.marker.to_string(), theme.selected),
+                    Span::styled(format!(" {name}:"), theme.heading),
+                ],
+            )];
+            for w in t.waves() {
+                let Some((v, row)) = t.point(d, f, w) else {
+                    continue;
+                };
+                let year = f.waves[w].year;
+                let figure = format::with_unit(v, "%");
+                let sources: Vec<&str> = row.sources.iter().map(|s| s.as_str()).collect();
+                let sources = sources.join(",");
+                let figure_style = if w == self.wave {
+                    theme.selected
+                } else {
+                    theme.figure
+                };
+                items.push((
+                    if items.len() == 1 { " " } else { " · " },
+                    vec![
+                        Span::raw(format!("{year}: ")),
+                        Span::styled(figure, figure_style),
+                        Span::styled(format!(" {sources}"), theme.meta),
+                    ],
+                ));
+            }
+            lines.extend(pack(items, width));
+        }
+        let mut doc = Doc::default();
+        for (w, wave) in f.waves.iter().enumerate().skip(1) {
+            let (a, b) = (f.waves[w - 1].year, wave.year);
+            for &bi in &wave.breaks {
+                let title = d.breaks[bi].title.get(lang);
+                doc.push(vec![
+                    Marked::new(format!("{BREAK} {a}→{b} "), Mark::Heading),
+                    Marked::new(
+                        tr!(lang, "not joined: {title}", "結ばない: {title}"),
+                        Mark::Plain,
+                    ),
+                ]);
+            }
+        }
+        for line in text::wrap(&doc, usize::from(width)) {
+            let spans: Vec<Span> = line
+                .into_iter()
+                .map(|m| Span::styled(m.text, theme.mark(m.mark)))
+                .collect();
+            lines.push(Line::from(spans));
+        }
+        let mut legend: Vec<(&str, Vec<Span>)> = f
+            .trends
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let style = if i == self.platform {
+                    theme.selected
+                } else {
+                    theme.heading
+                };
+                let name = lang.platform(d, &t.platform).to_string();
+                (
+                    "  ",
+                    vec![
+                        Span::styled(t.marker.to_string(), style),
+                        Span::raw(format!(" {name}")),
+                    ],
+                )
+            })
+            .collect();
+        legend.push((
+            "  ",
+            vec![
+                Span::styled(SEVERAL.to_string(), theme.heading),
+                Span::raw(lang.pick(" several", " 複数")),
+            ],
+        ));
+        // How points are placed, where it costs no line of its own.
+        let short = pack(legend.clone(), width).len();
+        legend.push((
+            "  ",
+            vec![Span::styled(
+                lang.pick("each point to the nearest row", "点は最も近い行に"),
+                theme.meta,
+            )],
+        ));
+        let legend = pack(legend, width);
+        lines.extend(legend.into_iter().take(short));
+        lines
+    }
+}
+
+/// The top of the y scale: 100%, or the next hundred above a larger figure.
+fn top_of(d: &Dataset, f: &Family) -> f64 {
+    let most = f
+        .trends
+        .iter()
+        .flat_map(|t| t.waves().filter_map(|w| t.point(d, f, w)))
+        .map(|(v, _)| v)
+        .fold(100.0, f64::max);
+    if most.is_finite() {
+        (most / 100.0).ceil() * 100.0
+    } else {
+        100.0
+    }
+}
+
+/// Lays `items` out in lines of `width`, as many to a line as fit, each
+/// after its separator unless it starts a line.
+fn pack<'a>(items: Vec<(&'a str, Vec<Span<'a>>)>, width: u16) -> Vec<Line<'a>> {
+    let mut lines: Vec<Line> = Vec::new();
+    for (sep, spans) in items {
+        let item = Line::from(spans);
+        match lines.last_mut() {
+            Some(line) if line.width() + str_width(sep) + item.width() <= usize::from(width) => {
+                line.push_span(Span::raw(sep));
+                line.spans.extend(item.spans);
+            }
+            _ => lines.push(item),
+        }
+    }
+    lines
+}
+
+/// The values of the y axis' labelled ticks: 0, the top, and steps
+/// between them at least two rows apart, so no label touches another.
+fn ticks(plot: &Plot) -> Vec<f64> {
+    let rows = f64::from(plot.area.height - 1);
+    let step = [0.1, 0.2, 0.25, 0.5, 1.0]
+        .into_iter()
+        .map(|s| s * plot.top)
+        .find(|s| s / plot.top * rows >= 2.0)
+        .unwrap_or(plot.top);
+    let n = (plot.top / step).round() as usize;
+    (0..=n).map(|i| i as f64 * step).collect()
+}
+
+fn set(buf: &mut Buffer, x: u16, y: u16, glyph: char, style: Style) {
+    if let Some(cell) = buf.cell_mut((x, y)) {
+        cell.set_char(glyph).set_style(style);
+    }
+}
+
+impl View for TrendsView {
+    fn render(&self, ctx: &Ctx, body: Rect, buf: &mut Buffer) {
+        let (theme, lang) = (ctx.theme, ctx.lang);
+        let Some(f) = self.family() else {
+            let block = Block::bordered()
+                .title(lang.pick(" Usage by survey ", " 調査ごとの利用率 "))
+                .border_style(theme.border);
+            let inner = block.inner(body);
+            block.render(body, buf);
+            // Wrapped as every text is, wide characters whole.
+            let mut doc = Doc::default();
+            doc.push(vec![Marked::new(
+                crate::trends::not_enough(lang),
+                Mark::Plain,
+            )]);
+            let lines = text::wrap(&doc, usize::from(inner.width));
+            crate::ui::panel::draw_lines(&lines, theme, inner, buf);
+            return;
+        };
+        let mut block = Block::bordered()
+            .title(format!(" {} ", crate::trends::title(f, lang)))
+            .border_style(theme.border);
+        let families = self.families();
+        if families.len() > 1 {
+            let next = families[(self.family + 1) % families.len()].label(lang);
+            block = block
+                .title_bottom(Line::from(tr!(lang, " m: {next} ", " m: {next} ")).right_aligned());
+        }
+        block.render(body, buf);
+        let Some((plot, text, lines)) = self.layout(ctx, body) else {
+            return;
+        };
+        self.draw_axes(f, &plot, ctx, buf);
+        self.draw_points(f, &plot, ctx, buf);
+        let shown = if lines.len() > usize::from(text.height) {
+            usize::from(text.height).saturating_sub(1)
+        } else {
+            lines.len()
+        };
+        for (line, y) in lines.iter().take(shown).zip(text.rows()) {
+            line.clone().render(y, buf);
+        }
+        if shown < lines.len() && text.height > 0 {
+            let more = lines.len() - shown;
+            let status = tr!(
+                lang,
+                "… {more} more lines: a taller window shows them",
+                "…あと{more}行: ウィンドウを高くすると表示"
+            );
+            let row = Rect::new(text.x, text.bottom() - 1, text.width, 1);
+            Line::styled(status, theme.meta).render(row, buf);
+        }
+    }
+}
+
+impl TrendsView {
+    /// The y axis with its ticks, the x axis with the breaks marked down
+    /// the plot, and the years under it.
+    fn draw_axes(&self, f: &Family, plot: &Plot, ctx: &Ctx, buf: &mut Buffer) {
+        let theme = ctx.theme;
+        let area = plot.area;
+        let axis_x = area.x - 1;
+        for y in area.top()..area.bottom() {
+            set(buf, axis_x, y, '│', theme.border);
+        }
+        for v in ticks(plot) {
+            let y = plot.row_of(v);
+            set(buf, axis_x, y, '┤', theme.border);
+            let label = format::with_unit(v, "%");
+            let x = plot.labels.right() - str_width(&label) as u16;
+            buf.set_string(x, y, &label, theme.meta);
+        }
+        let axis_y = area.bottom();
+        set(buf, axis_x, axis_y, '└', theme.border);
+        for x in area.left()..area.right() {
+            set(buf, x, axis_y, '─', theme.border);
+        }
+        // A break between two surveys: a dotted line halfway between them.
+        for (w, wave) in f.waves.iter().enumerate().skip(1) {
+            if wave.breaks.is_empty() {
+                continue;
+            }
+            let x = plot.col_of((f.waves[w - 1].time() + wave.time()) / 2.0);
+            for y in area.top()..=axis_y {
+                set(buf, x, y, BREAK, theme.meta);
+            }
+        }
+        // The years, as many as fit with a space between; the selected
+        // survey's year always, reversed.
+        let labels_y = axis_y + 1;
+        let selected = f.waves.get(self.wave).map(|w| w.year);
+        let (first, _) = f.years();
+        let (_, span) = plot.year_span(0);
+        let every = [
+            1u16, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000,
+        ]
+        .into_iter()
+        .find(|k| u32::from(span) * u32::from(*k) >= 5 || u32::from(*k) >= u32::from(plot.years))
+        .unwrap_or(u16::MAX);
+        let years = selected
+            .map(|y| (y - first) as u16)
+            .into_iter()
+            .chain((0..plot.years).step_by(usize::from(every)));
+        let mut taken: Vec<(u16, u16)> = Vec::new();
+        let left = area.x.saturating_sub(1);
+        let right = area.right() + 1;
+        for i in years {
+            let label = (first + i32::from(i)).to_string();
+            let width = str_width(&label) as u16;
+            let (start, span) = plot.year_span(i);
+            let x = (start + span / 2).saturating_sub(width / 2).max(left);
+            let end = x + width;
+            if end > right || taken.iter().any(|&(a, b)| x < b + 1 && a < end + 1) {
+                continue;
+            }
+            taken.push((x, end));
+            let style = if Some(first + i32::from(i)) == selected {
+                theme.selected
+            } else {
+                theme.heading
+            };
+            buf.set_string(x, labels_y, &label, style);
+        }
+    }
+
+    /// The selected platform's line, then every point, the selected
+    /// platform's last and reversed.
+    fn draw_points(&self, f: &Family, plot: &Plot, ctx: &Ctx, buf: &mut Buffer) {
+        let (d, theme) = (ctx.data, ctx.theme);
+        if let Some(t) = self.trend() {
+            for w in 1..f.waves.len() {
+                let (Some((a, _)), Some((b, _))) = (t.point(d, f, w - 1), t.point(d, f, w)) else {
+                    continue;
+                };
+                if !f.waves[w].breaks.is_empty() {
+                    continue;
+                }
+                let (xa, xb) = (
+                    plot.col_of(f.waves[w - 1].time()),
+                    plot.col_of(f.waves[w].time()),
+                );
+                for x in xa + 1..xb {
+                    let v = a + (b - a) * f64::from(x - xa) / f64::from(xb - xa);
+                    set(buf, x, plot.row_of(v), JOIN, theme.heading);
+                }
+            }
+        }
+        let selected = self.trend().map(|t| t.marker);
+        for cell in self.cells(d, f, plot) {
+            let style = if Some(cell.glyph) == selected && cell.glyph != SEVERAL {
+                theme.selected
+            } else {
+                theme.heading
+            };
+            set(buf, cell.x, cell.y, cell.glyph, style);
+        }
+    }
+}
