@@ -25,11 +25,12 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 5] = [
         Section::Growth,
         Section::Rankings,
         Section::Essay,
         Section::Sources,
+        Section::Trends,
     ];
 
     /// The section's heading: the tab's title.

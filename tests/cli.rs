@@ -292,6 +292,7 @@ fn print_all_fits_the_width_and_has_no_escape_codes() {
             "Rankings\n========",
             "Essay\n=====",
             "Sources\n=======",
+            "Trends\n======",
         ] {
             assert!(text.contains(section), "{section}");
         }
