@@ -13,7 +13,7 @@ use crate::tr;
 use crate::width::str_width;
 
 /// How many breaks a caption gives in full; the Sources tab has the rest.
-const FULL_BREAKS: usize = 3;
+pub const FULL_BREAKS: usize = 3;
 
 /// What the two tables are to each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::bars::{self, Grow, bar_cells, eighths};
-use crate::compare::{Comparison, base_text, scales};
+use crate::compare::{Comparison, FULL_BREAKS, base_text, scales};
 use crate::dataset::{Dataset, Kind, Point, RankingTable, Series};
 use crate::format;
 use crate::format::table::{bar_cell, name_room, name_width, value_cell, value_width};
@@ -13,6 +13,7 @@ use crate::ledger;
 use crate::series::outcome_line;
 use crate::tab::Tab;
 use crate::text::{self, Doc, essay_paras, sources_doc};
+use crate::trends::Broken;
 use crate::width::{cut_to, pad, str_width};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -393,37 +394,93 @@ fn trends(d: &Dataset, width: usize, lang: Lang) -> String {
             "各サービスの調査ごとの数値（時間順）。「掲載なし」はその調査の表に載っていないこと（0ではなく空白）。┆ は調査方法の変更で、その前後は測り方が違う。",
         ).to_string()));
         let when = f.waves.iter().map(|w| w.when().len()).max().unwrap_or(4);
+        let broken = Broken::new(f);
         for t in &f.trends {
             doc.blank();
             let name = lang.platform(d, &t.platform);
             doc.push(line(format!("{} {name}", t.marker)));
+            // Each listed wave, and before it the run of waves that do not
+            // list the platform (one line however long the run), so a
+            // platform's listing grows with its figures, not the surveys.
+            let mut next = 0;
             let mut before: Option<i32> = None;
-            for (w, wave) in f.waves.iter().enumerate() {
-                if let Some(gap) = before.and_then(|b| no_survey(b, wave.year, lang)) {
-                    doc.push(line(gap(when)));
-                }
-                before = Some(wave.year);
-                for &bi in &wave.breaks {
-                    let title = d.breaks[bi].title.get(lang);
-                    doc.push(line(crate::tr!(
-                        lang,
-                        "┆ a break in method: {title}",
-                        "┆ 調査方法の変更: {title}"
-                    )));
-                }
-                let at = pad(&wave.when(), when, false);
-                doc.push(line(match t.point(d, f, w) {
-                    Some((v, row)) => {
-                        let figure = pad(&format::with_unit(v, "%"), 6, true);
-                        let sources: Vec<&str> = row.sources.iter().map(|s| s.as_str()).collect();
-                        format!("{at}  {figure}  {}", sources.join(", "))
+            for w in t.waves().map(Some).chain([None]) {
+                let end = w.unwrap_or(f.waves.len());
+                // What comes before waves `from..to`: the years with no
+                // survey since the last line, and the breaks before `from`.
+                let mut step = |doc: &mut Doc, from: usize, to: usize| {
+                    if let Some(gap) = before.and_then(|b| no_survey(b, f.waves[from].year, lang)) {
+                        doc.push(line(gap(when)));
                     }
-                    None => crate::tr!(lang, "{at}  not listed", "{at}  掲載なし"),
-                }));
+                    for l in break_lines(d, &broken, from, lang) {
+                        doc.push(line(l));
+                    }
+                    before = Some(f.waves[to - 1].year);
+                };
+                if next < end {
+                    step(&mut doc, next, end);
+                    let at = pad(&f.waves[next].when(), when, false);
+                    let count = end - next;
+                    let across = match broken.within(next + 1, end).len() {
+                        0 => String::new(),
+                        1 => lang
+                            .pick(", across a break in method", "（間に調査方法の変更1件）")
+                            .to_string(),
+                        n => crate::tr!(
+                            lang,
+                            ", across {n} breaks in method",
+                            "（間に調査方法の変更{n}件）"
+                        ),
+                    };
+                    let last = f.waves[end - 1].when();
+                    doc.push(line(if count == 1 {
+                        crate::tr!(lang, "{at}  not listed", "{at}  掲載なし")
+                    } else {
+                        crate::tr!(
+                            lang,
+                            "{at}  not listed in the {count} surveys to {last}{across}",
+                            "{at}  {last}までの{count}回の調査に掲載なし{across}"
+                        )
+                    }));
+                }
+                let Some(w) = w else { break };
+                step(&mut doc, w, w + 1);
+                let at = pad(&f.waves[w].when(), when, false);
+                if let Some((v, row)) = t.point(d, f, w) {
+                    let figure = pad(&format::with_unit(v, "%"), 6, true);
+                    let sources: Vec<&str> = row.sources.iter().map(|s| s.as_str()).collect();
+                    doc.push(line(format!("{at}  {figure}  {}", sources.join(", "))));
+                }
+                next = w + 1;
             }
         }
     }
     plain(doc.paras, width)
+}
+
+/// The lines for the breaks that fall just before wave `w`: each named
+/// up to [`FULL_BREAKS`], else how many.
+fn break_lines(d: &Dataset, broken: &Broken, w: usize, lang: Lang) -> Vec<String> {
+    let found = broken.within(w, w + 1);
+    if found.len() > FULL_BREAKS {
+        let n = found.len();
+        return vec![crate::tr!(
+            lang,
+            "┆ {n} breaks in method: the Sources tab lists them all",
+            "┆ 調査方法の変更{n}件: 出典タブにすべてある"
+        )];
+    }
+    found
+        .iter()
+        .map(|&bi| {
+            let title = d.breaks[bi].title.get(lang);
+            crate::tr!(
+                lang,
+                "┆ a break in method: {title}",
+                "┆ 調査方法の変更: {title}"
+            )
+        })
+        .collect()
 }
 
 /// The line for the years strictly between two surveys, if any, its

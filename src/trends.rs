@@ -8,7 +8,7 @@
 //! surveys is drawn only where such tables cover at least two years, and
 //! families are never merged: each is its own chart.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::dataset::{Base, Dataset, RankRow};
 use crate::lang::Lang;
@@ -53,24 +53,24 @@ pub struct Trend {
     /// One character, unique across every family, that marks the
     /// platform's points on the chart (see [`markers`]).
     pub marker: char,
-    /// Per wave, the row of its table with the platform's figure, if the
-    /// table lists one: None is a gap, never a zero.
-    pub rows: Vec<Option<usize>>,
+    /// The waves whose table lists the platform with a figure, in order,
+    /// each with the row: a wave not here is a gap, never a zero. Kept
+    /// sparse, so a family of many surveys each listing other platforms
+    /// costs what its tables hold, not platforms times surveys.
+    points: Vec<(usize, usize)>,
 }
 
 impl Trend {
     /// The platform's figure in wave `w`, with its row.
     pub fn point<'d>(&self, d: &'d Dataset, f: &Family, w: usize) -> Option<(f64, &'d RankRow)> {
-        let row = &d.rankings[f.waves.get(w)?.table].rows[(*self.rows.get(w)?)?];
+        let at = self.points.binary_search_by_key(&w, |p| p.0).ok()?;
+        let row = &d.rankings[f.waves.get(w)?.table].rows[self.points[at].1];
         Some((row.value?, row))
     }
 
     /// The waves with a figure, in order.
-    pub fn waves(&self) -> impl Iterator<Item = usize> + '_ {
-        self.rows
-            .iter()
-            .enumerate()
-            .filter_map(|(w, r)| r.map(|_| w))
+    pub fn waves(&self) -> impl DoubleEndedIterator<Item = usize> + '_ {
+        self.points.iter().map(|p| p.0)
     }
 }
 
@@ -126,6 +126,8 @@ impl Trends {
         // Per family (in order of first appearance), survey to table.
         let mut order: Vec<&str> = Vec::new();
         let mut by_family: HashMap<&str, Vec<(usize, usize)>> = HashMap::default();
+        // A survey's first usage table is its wave.
+        let mut seen: HashSet<usize> = HashSet::default();
         for (ti, t) in d.rankings.iter().enumerate() {
             if t.unit != "%" || t.base != Base::Survey {
                 continue;
@@ -141,7 +143,7 @@ impl Trends {
                 order.push(s.family.as_str());
                 Vec::new()
             });
-            if !list.iter().any(|&(survey, _)| survey == si) {
+            if seen.insert(si) {
                 list.push((si, ti));
             }
         }
@@ -208,17 +210,20 @@ fn family(d: &Dataset, id: &str, tables: &[(usize, usize)]) -> Option<Family> {
     }
     // Each platform's row in each wave, in order of first appearance.
     let mut platforms: Vec<&str> = Vec::new();
-    let mut rows: HashMap<&str, Vec<Option<usize>>> = HashMap::default();
+    let mut rows: HashMap<&str, Vec<(usize, usize)>> = HashMap::default();
     for (w, wave) in waves.iter().enumerate() {
         for (ri, r) in d.rankings[wave.table].rows.iter().enumerate() {
             if r.value.is_none() {
                 continue;
             }
-            let slots = rows.entry(r.platform.as_str()).or_insert_with(|| {
+            let points = rows.entry(r.platform.as_str()).or_insert_with(|| {
                 platforms.push(r.platform.as_str());
-                vec![None; waves.len()]
+                Vec::new()
             });
-            slots[w].get_or_insert(ri);
+            // A table listing a platform twice: its first row counts.
+            if points.last().is_none_or(|p| p.0 != w) {
+                points.push((w, ri));
+            }
         }
     }
     if platforms.is_empty() {
@@ -229,22 +234,22 @@ fn family(d: &Dataset, id: &str, tables: &[(usize, usize)]) -> Option<Family> {
         .map(|p| Trend {
             platform: p.to_string(),
             marker: '?',
-            rows: rows[p].clone(),
+            points: rows.remove(p).unwrap_or_default(),
         })
         .collect();
-    let value = |t: &Trend, w: usize| {
-        t.rows[w]
-            .and_then(|r| d.rankings[waves[w].table].rows[r].value)
-            .unwrap_or(0.0)
+    // The platform's last wave and its figure there.
+    let last = |t: &Trend| {
+        t.points.last().map(|&(w, r)| {
+            let value = d.rankings[waves[w].table].rows[r].value.unwrap_or(0.0);
+            (w, value)
+        })
     };
     // Stable: equal figures keep the order of first appearance.
     trends.sort_by(|a, b| {
-        let (la, lb) = (a.waves().last(), b.waves().last());
-        lb.cmp(&la).then_with(|| {
-            let (va, vb) = (
-                la.map_or(0.0, |w| value(a, w)),
-                lb.map_or(0.0, |w| value(b, w)),
-            );
+        let (la, lb) = (last(a), last(b));
+        let (wa, wb) = (la.map(|l| l.0), lb.map(|l| l.0));
+        wb.cmp(&wa).then_with(|| {
+            let (va, vb) = (la.map_or(0.0, |l| l.1), lb.map_or(0.0, |l| l.1));
             vb.total_cmp(&va)
         })
     });
@@ -305,6 +310,45 @@ pub fn title(f: &Family, lang: Lang) -> String {
     )
 }
 
+/// The breaks in method of a family's waves, indexed so the breaks that
+/// fall in any run of waves are found by binary search.
+pub struct Broken {
+    /// The waves with breaks before them, in order.
+    waves: Vec<usize>,
+    /// How many breaks fall before each of those waves, summed.
+    before: Vec<usize>,
+    breaks: Vec<usize>,
+}
+
+impl Broken {
+    pub fn new(f: &Family) -> Broken {
+        let mut b = Broken {
+            waves: Vec::new(),
+            before: Vec::new(),
+            breaks: Vec::new(),
+        };
+        for (w, wave) in f.waves.iter().enumerate() {
+            if !wave.breaks.is_empty() {
+                b.waves.push(w);
+                b.before.push(b.breaks.len());
+                b.breaks.extend(&wave.breaks);
+            }
+        }
+        b
+    }
+
+    /// The breaks that fall before waves `from..to`.
+    pub fn within(&self, from: usize, to: usize) -> &[usize] {
+        let (a, b) = (
+            self.waves.partition_point(|&w| w < from),
+            self.waves.partition_point(|&w| w < to),
+        );
+        let start = self.before.get(a).copied().unwrap_or(self.breaks.len());
+        let end = self.before.get(b).copied().unwrap_or(self.breaks.len());
+        &self.breaks[start..end]
+    }
+}
+
 /// What marks a point of a platform not given a letter of its own.
 pub const OTHER: char = '*';
 /// What marks a cell where the points of more than one platform fall.
@@ -319,8 +363,9 @@ pub fn markers<'a>(names: impl Iterator<Item = &'a str>) -> Vec<(&'a str, char)>
     const POOL: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     let mut taken: Vec<char> = Vec::new();
     let mut out: Vec<(&str, char)> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::default();
     for name in names {
-        if out.iter().any(|(n, _)| *n == name) {
+        if !seen.insert(name) {
             continue;
         }
         let letters: Vec<char> = name.chars().filter(char::is_ascii_alphanumeric).collect();
@@ -332,7 +377,11 @@ pub fn markers<'a>(names: impl Iterator<Item = &'a str>) -> Vec<(&'a str, char)>
             .chain(rest.map(char::to_ascii_uppercase))
             .chain(POOL.chars());
         let mut candidates = candidates;
-        let marker = candidates.find(|c| !taken.contains(c)).unwrap_or(OTHER);
+        let marker = if taken.len() == POOL.len() {
+            OTHER
+        } else {
+            candidates.find(|c| !taken.contains(c)).unwrap_or(OTHER)
+        };
         if marker != OTHER {
             taken.push(marker);
         }

@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 use sns_tui::cli::{ExportView, Format};
 use sns_tui::dataset::{self, BUNDLED_JSON, Origin};
 use sns_tui::export;
+use sns_tui::lang::Lang;
 use sns_tui::report::{self, Section};
 
 struct Counting;
@@ -244,4 +245,79 @@ proptest! {
             }
         }
     }
+}
+
+/// A family of `n` surveys, each a month apart with a break in method
+/// before it, whose usage tables each list one platform no other lists:
+/// `n` platforms by `n` surveys, of which only `n` hold a figure.
+fn sparse_trends(n: usize) -> String {
+    let mut v: Value = serde_json::from_str(BUNDLED_JSON).unwrap();
+    let survey = v["surveys"][0].clone();
+    let table = v["rankings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["base"] == "survey" && t["unit"] == "%")
+        .unwrap()
+        .clone();
+    let brk = v["breaks"][0].clone();
+    v["platforms"] = (0..n)
+        .map(|i| json!({"id": format!("p{i}"), "name": format!("P{i}"), "name_ja": "名"}))
+        .collect();
+    v["surveys"] = (0..n)
+        .map(|i| {
+            let mut s = survey.clone();
+            s["id"] = json!(format!("s{i}"));
+            s["month"] = json!(format!("{}-{:02}", 2000 + i / 12, i % 12 + 1));
+            s
+        })
+        .collect();
+    v["breaks"] = (1..n)
+        .map(|i| {
+            let mut b = brk.clone();
+            b["from"] = json!(format!("s{i}"));
+            b
+        })
+        .collect();
+    v["rankings"] = (0..n)
+        .map(|i| {
+            let mut t = table.clone();
+            t["id"] = json!(format!("t{i}"));
+            t["survey"] = json!(format!("s{i}"));
+            t.as_object_mut().unwrap().remove("compare_with");
+            t["rows"] = json!([{"rank": 1, "platform": format!("p{i}"), "value": 50, "sources": ["ict-2013"]}]);
+            t
+        })
+        .collect();
+    v.to_string()
+}
+
+#[test]
+fn trends_of_many_surveys_each_listing_other_platforms_stay_within_the_files_size() {
+    let json = sparse_trends(1500);
+    let n = json.len();
+    let d = dataset::parse(&json, Origin::Bundled).unwrap().dataset;
+    let families = sns_tui::trends::Trends::new(&d).families;
+    assert_eq!(
+        (
+            families.len(),
+            families[0].waves.len(),
+            families[0].trends.len()
+        ),
+        (1, 1500, 1500),
+        "the shape under test: one family, every survey a wave"
+    );
+    let (text, held, asked) = allocations(|| report::print(&d, &[Section::Trends], 80, Lang::En));
+    within("print trends", text.len(), OUTPUT_PER_BYTE, n).unwrap();
+    within("print trends: held", held, HELD_PER_BYTE, n).unwrap();
+    within("print trends: asked", asked, ASKED_PER_BYTE, n).unwrap();
+    // A run of surveys that do not list a platform is one line, however long.
+    assert!(text.contains(
+        "2000-02  not listed in the 1499 surveys to 2124-12, across 1498 breaks in method"
+    ));
+    let ((), held, asked) = allocations(|| {
+        let _ = sns_tui::trends::Trends::new(&d);
+    });
+    within("trends: held", held, HELD_PER_BYTE, n).unwrap();
+    within("trends: asked", asked, ASKED_PER_BYTE, n).unwrap();
 }
