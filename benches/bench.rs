@@ -22,8 +22,12 @@ use sns_tui::ui::theme::Theme;
 
 #[path = "support/large.rs"]
 mod large;
+#[path = "support/surveys.rs"]
+mod surveys;
 
 const BUDGET: Duration = Duration::from_millis(500);
+/// The surveys of the one family the Trends rows are measured on.
+const SURVEYS: usize = 3_000;
 
 fn median(mut f: impl FnMut()) -> (Duration, usize) {
     let mut times = Vec::new();
@@ -74,6 +78,10 @@ fn main() {
             black_box(dataset::parse(&large_json, Origin::Bundled).unwrap());
         }),
     );
+    let surveys_json = surveys::one_family(serde_json::from_str(BUNDLED_JSON).unwrap(), SURVEYS);
+    let surveys = dataset::parse(&surveys_json.to_string(), Origin::Bundled)
+        .unwrap()
+        .dataset;
     let bundled = dataset::parse(BUNDLED_JSON, Origin::Bundled)
         .unwrap()
         .dataset;
@@ -186,6 +194,19 @@ fn main() {
         row(
             &format!("rankings frame, last row {w}x{h}: large"),
             median(|| frame(&r)),
+        );
+        let mut t = app(&surveys, w, h);
+        t.apply(Action::ShowTab(Tab::Trends));
+        row(
+            &format!("trends frame {w}x{h}: {SURVEYS} surveys"),
+            median(|| frame(&t)),
+        );
+        row(
+            &format!("trends key ↓ and frame {w}x{h}: {SURVEYS} surveys"),
+            median(|| {
+                t.apply(Action::Down);
+                frame(&t);
+            }),
         );
     }
 

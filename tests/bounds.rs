@@ -9,12 +9,19 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 use proptest::prelude::*;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 use serde_json::{Value, json};
+use sns_tui::action::Action;
+use sns_tui::app::App;
 use sns_tui::cli::{ExportView, Format};
 use sns_tui::dataset::{self, BUNDLED_JSON, Origin};
 use sns_tui::export;
 use sns_tui::lang::Lang;
 use sns_tui::report::{self, Section};
+use sns_tui::tab::Tab;
+use sns_tui::ui::theme::Theme;
 
 struct Counting;
 
@@ -320,4 +327,24 @@ fn trends_of_many_surveys_each_listing_other_platforms_stay_within_the_files_siz
     });
     within("trends: held", held, HELD_PER_BYTE, n).unwrap();
     within("trends: asked", asked, ASKED_PER_BYTE, n).unwrap();
+    // On screen, the breaks past the first few are counted, not listed,
+    // and a frame asks for what the window holds, not the file.
+    let mut app = App::new(d, Theme::mono());
+    app.apply(Action::Resize(80, 24));
+    app.apply(Action::ShowTab(Tab::Trends));
+    let area = Rect::new(0, 0, 80, 24);
+    let (buf, _, asked) = allocations(|| {
+        let mut buf = Buffer::empty(area);
+        (&app).render(area, &mut buf);
+        buf
+    });
+    let screen: String = buf.content().iter().map(|c| c.symbol()).collect();
+    assert!(
+        screen.contains("… and 1496 more breaks in method"),
+        "{screen}"
+    );
+    assert!(
+        asked < n,
+        "a frame asked for {asked} bytes, the file is {n}"
+    );
 }

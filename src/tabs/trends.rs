@@ -14,6 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::{Ctx, View};
+use crate::compare::FULL_BREAKS;
 use crate::dataset::Dataset;
 use crate::format;
 use crate::text::{self, Doc, Mark, Marked};
@@ -197,7 +198,7 @@ impl TrendsView {
     fn layout<'a>(&self, ctx: &Ctx<'a>, body: Rect) -> Option<(Plot, Rect, Vec<Line<'a>>)> {
         let f = self.family()?;
         let inner = body.inner(Margin::new(1, 1));
-        let lines = self.text(ctx, f, inner.width);
+        let lines = self.text(ctx, f, inner.width, inner.height);
         let top = top_of(ctx.data, f);
         let label_width = str_width(&format::with_unit(top, "%")) as u16;
         // The axis, the year labels, and at least a few rows of plot.
@@ -280,8 +281,8 @@ impl TrendsView {
     }
 
     /// The selected platform's figures, the breaks, and the legend, as
-    /// lines of `width`.
-    fn text<'a>(&self, ctx: &Ctx<'a>, f: &Family, width: u16) -> Vec<Line<'a>> {
+    /// lines of `width`; of the legend, only what `height` lines can show.
+    fn text<'a>(&self, ctx: &Ctx<'a>, f: &Family, width: u16, height: u16) -> Vec<Line<'a>> {
         let (d, theme, lang) = (ctx.data, ctx.theme, ctx.lang);
         let mut lines = Vec::new();
         if let Some(t) = self.trend() {
@@ -318,18 +319,33 @@ impl TrendsView {
             lines.extend(pack(items, width));
         }
         let mut doc = Doc::default();
-        for (w, wave) in f.waves.iter().enumerate().skip(1) {
+        let breaks = f.waves.iter().enumerate().skip(1).flat_map(|(w, wave)| {
             let (a, b) = (f.waves[w - 1].year, wave.year);
-            for &bi in &wave.breaks {
-                let title = d.breaks[bi].title.get(lang);
-                doc.push(vec![
-                    Marked::new(format!("{BREAK} {a}→{b} "), Mark::Heading),
-                    Marked::new(
-                        tr!(lang, "not joined: {title}", "結ばない: {title}"),
-                        Mark::Plain,
+            wave.breaks.iter().map(move |&bi| (a, b, bi))
+        });
+        let mut shown = 0;
+        for (a, b, bi) in breaks {
+            if shown == FULL_BREAKS {
+                let more = f.waves.iter().map(|w| w.breaks.len()).sum::<usize>() - shown;
+                doc.push(vec![Marked::new(
+                    tr!(
+                        lang,
+                        "{BREAK} … and {more} more breaks in method: the Sources tab lists them all",
+                        "{BREAK} …ほか{more}件の方法の変更: 出典タブにすべてある"
                     ),
-                ]);
+                    Mark::Meta,
+                )]);
+                break;
             }
+            shown += 1;
+            let title = d.breaks[bi].title.get(lang);
+            doc.push(vec![
+                Marked::new(format!("{BREAK} {a}→{b} "), Mark::Heading),
+                Marked::new(
+                    tr!(lang, "not joined: {title}", "結ばない: {title}"),
+                    Mark::Plain,
+                ),
+            ]);
         }
         for line in text::wrap(&doc, usize::from(width)) {
             let spans: Vec<Span> = line
@@ -338,9 +354,12 @@ impl TrendsView {
                 .collect();
             lines.push(Line::from(spans));
         }
+        // An item takes three cells at least: no more fit in the window.
+        let fit = (usize::from(width) / 3 + 1) * usize::from(height);
         let mut legend: Vec<(&str, Vec<Span>)> = f
             .trends
             .iter()
+            .take(fit)
             .enumerate()
             .map(|(i, t)| {
                 let style = if i == self.platform {
@@ -509,11 +528,16 @@ impl TrendsView {
             set(buf, x, axis_y, '─', theme.border);
         }
         // A break between two surveys: a dotted line halfway between them.
+        // Many breaks share a column on a narrow plot: each column once.
+        let mut drawn = None;
         for (w, wave) in f.waves.iter().enumerate().skip(1) {
             if wave.breaks.is_empty() {
                 continue;
             }
             let x = plot.col_of((f.waves[w - 1].time() + wave.time()) / 2.0);
+            if drawn.replace(x) == Some(x) {
+                continue;
+            }
             for y in area.top()..=axis_y {
                 set(buf, x, y, BREAK, theme.meta);
             }
