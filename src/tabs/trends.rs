@@ -323,8 +323,7 @@ impl TrendsView {
             let (a, b) = (f.waves[w - 1].year, wave.year);
             wave.breaks.iter().map(move |&bi| (a, b, bi))
         });
-        let mut shown = 0;
-        for (a, b, bi) in breaks {
+        for (shown, (a, b, bi)) in breaks.enumerate() {
             if shown == FULL_BREAKS {
                 let more = f.waves.iter().map(|w| w.breaks.len()).sum::<usize>() - shown;
                 doc.push(vec![Marked::new(
@@ -337,7 +336,6 @@ impl TrendsView {
                 )]);
                 break;
             }
-            shown += 1;
             let title = d.breaks[bi].title.get(lang);
             doc.push(vec![
                 Marked::new(format!("{BREAK} {a}→{b} "), Mark::Heading),
