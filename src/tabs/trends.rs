@@ -316,7 +316,7 @@ impl TrendsView {
                     ],
                 ));
             }
-            lines.extend(pack(items, width));
+            lines.extend(pack(items, width, usize::from(height)));
         }
         let mut doc = Doc::default();
         let breaks = f.waves.iter().enumerate().skip(1).flat_map(|(w, wave)| {
@@ -352,47 +352,39 @@ impl TrendsView {
                 .collect();
             lines.push(Line::from(spans));
         }
-        // An item takes three cells at least: no more fit in the window.
-        let fit = (usize::from(width) / 3 + 1) * usize::from(height);
-        let mut legend: Vec<(&str, Vec<Span>)> = f
-            .trends
-            .iter()
-            .take(fit)
-            .enumerate()
-            .map(|(i, t)| {
-                let style = if i == self.platform {
-                    theme.selected
-                } else {
-                    theme.heading
-                };
-                let name = lang.platform(d, &t.platform).to_string();
-                (
-                    "  ",
-                    vec![
-                        Span::styled(t.marker.to_string(), style),
-                        Span::raw(format!(" {name}")),
-                    ],
-                )
-            })
-            .collect();
-        legend.push((
+        let room = usize::from(height).saturating_sub(lines.len());
+        let legend = f.trends.iter().enumerate().map(|(i, t)| {
+            let style = if i == self.platform {
+                theme.selected
+            } else {
+                theme.heading
+            };
+            let name = lang.platform(d, &t.platform).to_string();
+            (
+                "  ",
+                vec![
+                    Span::styled(t.marker.to_string(), style),
+                    Span::raw(format!(" {name}")),
+                ],
+            )
+        });
+        let several = (
             "  ",
             vec![
                 Span::styled(SEVERAL.to_string(), theme.heading),
                 Span::raw(lang.pick(" several", " 複数")),
             ],
-        ));
+        );
+        let mut legend = pack(legend.chain([several]), width, room);
         // How points are placed, where it costs no line of its own.
-        let short = pack(legend.clone(), width).len();
-        legend.push((
-            "  ",
-            vec![Span::styled(
-                lang.pick("each point to the nearest row", "点は最も近い行に"),
-                theme.meta,
-            )],
-        ));
-        let legend = pack(legend, width);
-        lines.extend(legend.into_iter().take(short));
+        let note = lang.pick("each point to the nearest row", "点は最も近い行に");
+        if let Some(last) = legend.last_mut()
+            && last.width() + 2 + str_width(note) <= usize::from(width)
+        {
+            last.push_span(Span::raw("  "));
+            last.push_span(Span::styled(note, theme.meta));
+        }
+        lines.extend(legend);
         lines
     }
 }
@@ -413,17 +405,30 @@ fn top_of(d: &Dataset, f: &Family) -> f64 {
 }
 
 /// Lays `items` out in lines of `width`, as many to a line as fit, each
-/// after its separator unless it starts a line.
-fn pack<'a>(items: Vec<(&'a str, Vec<Span<'a>>)>, width: u16) -> Vec<Line<'a>> {
+/// after its separator unless it starts a line; `max` lines at most, so
+/// the items past what a window shows are never made into lines.
+fn pack<'a>(
+    items: impl IntoIterator<Item = (&'a str, Vec<Span<'a>>)>,
+    width: u16,
+    max: usize,
+) -> Vec<Line<'a>> {
     let mut lines: Vec<Line> = Vec::new();
+    let mut used = 0;
     for (sep, spans) in items {
         let item = Line::from(spans);
+        let wide = item.width();
+        let full = lines.len() == max;
         match lines.last_mut() {
-            Some(line) if line.width() + str_width(sep) + item.width() <= usize::from(width) => {
+            Some(line) if used + str_width(sep) + wide <= usize::from(width) => {
+                used += str_width(sep) + wide;
                 line.push_span(Span::raw(sep));
                 line.spans.extend(item.spans);
             }
-            _ => lines.push(item),
+            _ if full => break,
+            _ => {
+                used = wide;
+                lines.push(item);
+            }
         }
     }
     lines
