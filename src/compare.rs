@@ -248,6 +248,9 @@ impl Comparison {
                 "注意: {differences}。"
             ));
         }
+        if let Some(note) = &t.compare_note {
+            lines.push(note.get(lang).to_string());
+        }
         let full = self.breaks.iter().take(FULL_BREAKS).map(|&i| {
             format!(
                 "{}: {}",

@@ -206,6 +206,13 @@ fn print_rankings_says_what_each_comparison_compares() {
     let text = format!("\n{}", String::from_utf8(out.stdout).unwrap());
     // Smartphone users against all respondents of the same survey: a
     // difference between populations, never an arrow that reads as a trend.
+    // Where the source compares with a survey whose figures are not at
+    // hand, the comparison shown says so.
+    let twenty = printed_table(&text, "2020, all respondents");
+    assert!(
+        twenty.contains("compares 2020 with a 2019 survey whose figures were not found"),
+        "{twenty}"
+    );
     let phones = printed_table(&text, "2013, smartphone users");
     assert!(row(&phones, "LINE").ends_with(" +27"), "{phones}");
     assert!(!phones.contains('▲') && !phones.contains('▼'), "{phones}");

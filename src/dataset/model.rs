@@ -158,6 +158,10 @@ pub struct RankingTable {
     /// survey.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compare_with: Option<CleanString>,
+    /// What the comparison shown cannot say for itself, beside it: where
+    /// the source compares with a survey whose figures are not at hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compare_note: Option<Bilingual>,
     pub rows: Vec<RankRow>,
 }
 

@@ -282,6 +282,18 @@ fn compare_with_unknown_or_self() {
 }
 
 #[test]
+fn a_compare_note_needs_a_comparison_and_words_in_both_languages() {
+    let p = problems_after(|v| {
+        v["rankings"][0]["compare_note"] = json!({"en": "a note", "ja": "注"});
+        v["rankings"][1]["compare_note"] = json!({"en": "a note", "ja": ""});
+    });
+    assert_eq!(
+        paths(&p),
+        ["rankings[0].compare_note", "rankings[1].compare_note.ja"]
+    );
+}
+
+#[test]
 fn bad_dates_and_years() {
     let p = problems_after(|v| {
         v["sources"][0]["date"] = json!("27/12/2011");

@@ -104,6 +104,7 @@ impl DatasetV1 {
                     metric: t.metric,
                     unit: t.unit,
                     compare_with: t.compare_with,
+                    compare_note: None,
                     rows: t.rows.into_iter().map(RowV1::upgrade).collect(),
                 }
             })

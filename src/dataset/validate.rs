@@ -479,6 +479,14 @@ fn rankings(d: &RawDataset, platforms: &Ids, surveys: &Ids, p: &mut Problems) {
                 format_args!("unknown survey id {:?}", t.survey),
             );
         }
+        match (&t.compare_note, &t.compare_with) {
+            (Some(note), Some(_)) => p.words(at.field("compare_note"), note),
+            (Some(_), None) => p.add(
+                at.field("compare_note"),
+                "a note on a comparison needs compare_with",
+            ),
+            (None, _) => {}
+        }
         if let Some(other) = &t.compare_with {
             if other == &t.id {
                 p.add(
