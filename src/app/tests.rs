@@ -959,3 +959,48 @@ fn trends_need_usage_tables_from_two_years_of_one_family() {
     a.apply(Action::ToggleLang);
     assert!(render_text_full(&a).contains("推移を描くには調査が足りない"));
 }
+
+#[test]
+fn a_table_cut_by_the_window_says_which_rows_it_shows() {
+    let mut a = app();
+    a.apply(Action::Resize(80, 24));
+    a.apply(Action::ShowTab(Tab::Rankings));
+    a.apply(Action::ShowPages);
+    for _ in 0..9 {
+        a.apply(Action::Down);
+    }
+    a.apply(Action::GoToPage);
+    let data = a.data.clone();
+    let rows = |t: &str| {
+        let i = data.rankings.iter().position(|r| r.id == t).unwrap();
+        data.rankings[i].rows.len()
+    };
+    let screen = render_text_full(&a);
+    assert!(
+        screen.contains(&format!("rows 1-5 of {}", rows("2018-all"))),
+        "{screen}"
+    );
+    // Down to the last row (Skype): both windows follow the selected
+    // platform, and say so.
+    for _ in 0..6 {
+        a.apply(Action::Down);
+    }
+    let screen = render_text_full(&a);
+    for want in [
+        format!("rows 2-6 of {}", rows("2018-all")),
+        format!("rows 3-7 of {}", rows("2020-all")),
+    ] {
+        assert!(screen.contains(&want), "{want}:\n{screen}");
+    }
+    // One row in view: "row 1", in either language.
+    a.apply(Action::Resize(50, 18));
+    a.apply(Action::Home);
+    let screen = render_text_full(&a);
+    assert!(screen.contains("row 1 of 7"), "{screen}");
+    a.apply(Action::ToggleLang);
+    assert!(render_text_full(&a).contains("7行中 1行目"));
+    a.apply(Action::ToggleLang);
+    // Tall enough for every row: nothing to say.
+    a.apply(Action::Resize(120, 60));
+    assert!(!render_text_full(&a).contains("rows "));
+}

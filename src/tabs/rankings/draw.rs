@@ -19,6 +19,7 @@ use crate::format::table::{hbar, name_room, write_value_cell};
 use crate::tab::Tab;
 use crate::tabs::{Ctx, View};
 use crate::text::{self, Doc};
+use crate::tr;
 use crate::ui::panel::{Hints, draw_scrolled};
 use crate::ui::theme::Theme;
 use crate::width::{cut_to, str_width};
@@ -212,10 +213,25 @@ impl Widget for TableView<'_> {
         let t = &d.rankings[ti];
         let lang = self.ctx.lang;
         let title = format!(" {} ", format::table_title(t, lang));
-        let block = Block::bordered()
+        let (first, selected) = self.view.window(d, ti, area);
+        let order = &self.view.orders[ti];
+        // Below the borders and the header row.
+        let in_view = usize::from(area.height.saturating_sub(3)).max(1);
+        let shown = first.min(order.len())..(first + in_view).min(order.len());
+        let mut block = Block::bordered()
             .title(Line::from(title).style(theme.heading))
             .title_bottom(Line::from(format!(" {} ", base_text(d, t, lang))).right_aligned())
             .border_style(theme.border);
+        // A table cut by the window says so: no row is hidden silently.
+        if shown.len() < order.len() {
+            let (a, b, n) = (shown.start + 1, shown.end, order.len());
+            let rows = if a == b {
+                tr!(lang, " row {a} of {n} ", " {n}行中 {a}行目 ")
+            } else {
+                tr!(lang, " rows {a}-{b} of {n} ", " {n}行中 {a}-{b}行 ")
+            };
+            block = block.title_bottom(Line::from(rows).left_aligned());
+        }
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.is_empty() {
@@ -254,10 +270,7 @@ impl Widget for TableView<'_> {
         for (c, header) in headers.iter().enumerate() {
             put(buf, at(c), inner.y, header, room(c), theme.heading);
         }
-        let in_view = usize::from(inner.height.saturating_sub(1)).max(1);
-        let (first, selected) = self.view.window(d, ti, area);
-        let order = &self.view.orders[ti];
-        let window = &order[first.min(order.len())..(first + in_view).min(order.len())];
+        let window = &order[shown];
         // One buffer for every cell's text: a frame allocates nothing a row
         // (bench: "rankings frame, row 50000").
         let mut text = String::new();
