@@ -1004,3 +1004,26 @@ fn a_table_cut_by_the_window_says_which_rows_it_shows() {
     a.apply(Action::Resize(120, 60));
     assert!(!render_text_full(&a).contains("rows "));
 }
+
+#[test]
+fn a_growth_chart_too_wide_for_the_window_says_which_years_it_shows() {
+    let mut a = app();
+    a.apply(Action::Resize(80, 24));
+    assert!(
+        !render_text_full(&a).contains(" of 2010-"),
+        "the essay's years all fit"
+    );
+    a.apply(Action::ToggleLater);
+    let screen = render_text_full(&a);
+    assert!(
+        screen.contains("years 2013-2016 of 2010-2026: ←→"),
+        "{screen}"
+    );
+    a.apply(Action::End);
+    let screen = render_text_full(&a);
+    assert!(screen.contains("years 2023-2026 of 2010-2026"), "{screen}");
+    assert!(screen.contains("2026"), "the last year is drawn: {screen}");
+    a.apply(Action::Resize(400, 40));
+    let screen = render_text_full(&a);
+    assert!(!screen.contains(" of 2010-2026"), "every year fits at 400");
+}

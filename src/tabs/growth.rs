@@ -610,12 +610,26 @@ impl View for GrowthView {
                 )
             ),
         };
-        Block::bordered()
-            .title(title)
-            .border_style(theme.border)
-            .render(body, buf);
-        let (layout, legend) = self.layout(ctx, body);
         let (area, columns) = self.chart(ctx, body);
+        let mut block = Block::bordered().title(title).border_style(theme.border);
+        // Years the width cannot hold are said to be there, not dropped.
+        let (first, fits) = self.window(d, area);
+        let years = self.years(d);
+        let (start, end) = (*years.start(), *years.end());
+        if (i64::from(end) - i64::from(start) + 1) as usize > fits {
+            let a = start + first as i32;
+            let b = a + fits.saturating_sub(1) as i32;
+            block = block.title_bottom(
+                Line::from(tr!(
+                    lang,
+                    " years {a}-{b} of {start}-{end}: ←→ ",
+                    " {start}〜{end}年のうち{a}〜{b}年: ←→ "
+                ))
+                .right_aligned(),
+            );
+        }
+        block.render(body, buf);
+        let (layout, legend) = self.layout(ctx, body);
         columns.render(area, buf);
         for (line, row) in legend.into_iter().zip(layout.legend.rows()) {
             line.render(row, buf);
