@@ -1027,3 +1027,19 @@ fn a_growth_chart_too_wide_for_the_window_says_which_years_it_shows() {
     let screen = render_text_full(&a);
     assert!(!screen.contains(" of 2010-2026"), "every year fits at 400");
 }
+
+#[test]
+fn at_the_smallest_size_the_legend_gives_way_to_the_bars() {
+    let mut a = app();
+    a.apply(Action::Resize(50, 15));
+    a.apply(Action::ToggleLater);
+    let screen = render_text_full(&a);
+    let chart: String = screen.lines().take(6).collect();
+    assert!(
+        chart.contains('█') && chart.contains('▒'),
+        "bars drawn:\n{screen}"
+    );
+    assert!(screen.contains("… the legend in full in a taller window"));
+    a.apply(Action::Resize(80, 40));
+    assert!(!render_text_full(&a).contains("the legend in full"));
+}

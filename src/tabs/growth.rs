@@ -34,6 +34,9 @@ struct ChartLayout {
 /// The detail panel's share of the rows under the legend: two fifths,
 /// whatever the selected year has to say, so the chart keeps its height
 /// and scale as the year moves. What does not fit scrolls.
+/// The fewest rows the chart keeps: its labels, axis and three of bars.
+const MIN_CHART_ROWS: u16 = 6;
+
 fn detail_rows(rows: u16) -> u16 {
     (rows * 2 / 5).max(1)
 }
@@ -228,7 +231,17 @@ impl GrowthView {
     /// year has no say in it.
     fn layout<'a>(&self, ctx: &Ctx<'a>, body: Rect) -> (ChartLayout, Vec<Line<'a>>) {
         let inner = body.inner(Margin::new(1, 1));
-        let legend = legend(self.shown(ctx.data), ctx.theme, inner.width, ctx.lang);
+        let mut legend = legend(self.shown(ctx.data), ctx.theme, inner.width, ctx.lang);
+        // The bars keep rows enough to be read; the legend gives way first,
+        // its last line kept to say so.
+        let room = inner.height.saturating_sub(MIN_CHART_ROWS + 2);
+        if legend.len() > usize::from(room) {
+            legend.truncate(usize::from(room.saturating_sub(1)));
+            legend.push(Line::from(ctx.lang.pick(
+                "… the legend in full in a taller window",
+                "…凡例の全体はウィンドウを高くすると見える",
+            )));
+        }
         let legend_rows = legend.len() as u16;
         let [chart, legend_area, _, detail_area] = Layout::vertical([
             Constraint::Fill(1),
