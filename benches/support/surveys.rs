@@ -1,13 +1,14 @@
-//! A dataset of one family of many surveys, for the Trends benchmarks.
+//! A dataset of one family of many surveys, for the Trends benchmarks and
+//! `tests/bounds.rs`.
 
 use serde_json::{Value, json};
 
-/// One family of many surveys a month apart, a break in method before
-/// each, whose usage tables each list a platform no other lists: the
-/// Trends listing is platforms by surveys, nearly all of it gaps.
+/// `v` with its surveys, tables, breaks and platforms replaced by one
+/// family of `n` surveys, each a month apart with a break in method before
+/// it, whose usage tables each list one platform no other lists: `n`
+/// platforms by `n` surveys, of which only `n` hold a figure.
 pub fn one_family(mut v: Value, n: usize) -> Value {
     let survey = v["surveys"][0].clone();
-    let brk = v["breaks"][0].clone();
     let table = v["rankings"]
         .as_array()
         .unwrap()
@@ -15,17 +16,27 @@ pub fn one_family(mut v: Value, n: usize) -> Value {
         .find(|t| t["base"] == "survey" && t["unit"] == "%")
         .unwrap()
         .clone();
-    let platforms = v["platforms"].as_array_mut().unwrap();
-    for i in 0..n {
-        platforms.push(json!({"id": format!("p{i}"), "name": format!("P{i}"), "name_ja": "名"}));
-    }
-    let surveys = v["surveys"].as_array_mut().unwrap();
-    let tables: Vec<Value> = (0..n)
+    let brk = v["breaks"][0].clone();
+    v["platforms"] = (0..n)
+        .map(|i| json!({"id": format!("p{i}"), "name": format!("P{i}"), "name_ja": "名"}))
+        .collect();
+    v["surveys"] = (0..n)
         .map(|i| {
             let mut s = survey.clone();
             s["id"] = json!(format!("s{i}"));
-            s["month"] = json!(format!("{}-{:02}", 3000 + i / 12, i % 12 + 1));
-            surveys.push(s);
+            s["month"] = json!(format!("{}-{:02}", 2000 + i / 12, i % 12 + 1));
+            s
+        })
+        .collect();
+    v["breaks"] = (1..n)
+        .map(|i| {
+            let mut b = brk.clone();
+            b["from"] = json!(format!("s{i}"));
+            b
+        })
+        .collect();
+    v["rankings"] = (0..n)
+        .map(|i| {
             let mut t = table.clone();
             t["id"] = json!(format!("t{i}"));
             t["survey"] = json!(format!("s{i}"));
@@ -34,12 +45,5 @@ pub fn one_family(mut v: Value, n: usize) -> Value {
             t
         })
         .collect();
-    v["rankings"].as_array_mut().unwrap().extend(tables);
-    let breaks = v["breaks"].as_array_mut().unwrap();
-    for i in 1..n {
-        let mut b = brk.clone();
-        b["from"] = json!(format!("s{i}"));
-        breaks.push(b);
-    }
     v
 }
