@@ -1,0 +1,176 @@
+//! The Growth tab: years, measures, the detail, later figures, the ledger.
+
+use super::*;
+
+#[test]
+fn u_switches_growth_between_millions_and_shares() {
+    use crate::series::Measure;
+    use crate::tabs::growth::detail_doc;
+    let mut a = app();
+    a.apply(Action::ToggleMeasure);
+    assert_eq!(a.growth.measure(), Measure::Share);
+    let plain = |doc: crate::text::Doc| {
+        doc.paras
+            .iter()
+            .map(|p| crate::text::plain(p))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let shown = a.growth.shown(&a.data);
+    let y2011 = plain(detail_doc(&a.ctx(), shown, 2011, Measure::Share));
+    assert!(
+        y2011.starts_with("2011, as the essay saw it: 45% of internet users, estimate"),
+        "{y2011}"
+    );
+    let y2012 = plain(detail_doc(&a.ctx(), shown, 2012, Measure::Share));
+    assert!(
+        y2012.contains("change on 2011 +7 percentage points"),
+        "{y2012}"
+    );
+    assert!(y2012.contains("49.65 M SNS users"), "{y2012}");
+    a.apply(Action::ToggleMeasure);
+    assert_eq!(a.growth.measure(), Measure::Users);
+}
+
+#[test]
+fn years_step_through_gaps_and_stop_at_the_ends() {
+    let mut a = app();
+    assert_eq!(a.growth.year(), 2015);
+    a.apply(Action::Right);
+    assert_eq!(a.growth.year(), 2015, "2015 is the essay's last year");
+    a.apply(Action::Left);
+    assert_eq!(a.growth.year(), 2014, "a gap year is still a year");
+    a.apply(Action::Home);
+    a.apply(Action::Left);
+    assert_eq!(a.growth.year(), 2010);
+}
+
+#[test]
+fn the_detail_scrolls_as_far_as_its_text_and_a_new_year_starts_at_the_top() {
+    let mut a = app();
+    a.apply(Action::ToggleLater);
+    let screen = render_text_full(&a);
+    assert!(screen.contains("… 9 more lines: ↓ scrolls"), "{screen}");
+    for _ in 0..100 {
+        a.apply(Action::Down);
+    }
+    assert_eq!(a.growth.detail_scroll(), 9);
+    let screen = render_text_full(&a);
+    assert!(
+        screen.contains("… 9 lines above: ↑ scrolls back")
+            && screen.contains("2015, later projections: no figure published"),
+        "the last line in view:\n{screen}"
+    );
+    a.apply(Action::Up);
+    assert_eq!(a.growth.detail_scroll(), 8);
+    a.apply(Action::Left);
+    assert_eq!(a.growth.detail_scroll(), 0, "2014 is read from its top");
+    a.apply(Action::Resize(200, 60));
+    a.apply(Action::Down);
+    assert_eq!(a.growth.detail_scroll(), 0, "all of it fits");
+}
+
+#[test]
+fn d_shows_the_detail_in_full_over_the_chart_and_esc_puts_it_back() {
+    let mut a = app();
+    a.apply(Action::ToggleLater);
+    a.apply(Action::ToggleDetail);
+    let screen = render_text_full(&a);
+    assert!(
+        screen.contains("2015 in full")
+            && screen.contains("source ict-2016")
+            && !screen.contains("more lines"),
+        "{screen}"
+    );
+    let (x, y) = place_of(&a, "2015, as the essay", 0);
+    a.apply(Action::Click(x, y));
+    assert_eq!(a.growth.year(), 2015, "a click on the popup picks no year");
+    a.apply(Action::CloseDetail);
+    assert!(!a.growth.detail_open());
+    assert!(render_text_full(&a).contains("more lines"));
+    a.apply(Action::CloseDetail);
+    assert!(!a.growth.detail_open(), "Esc only ever closes");
+}
+
+#[test]
+fn later_estimates_widen_the_years_and_keep_the_selection_in_range() {
+    let mut a = app();
+    a.apply(Action::ToggleLater);
+    a.apply(Action::End);
+    assert_eq!(a.growth.year(), 2026);
+    a.apply(Action::ToggleLater);
+    assert_eq!(a.growth.year(), 2015, "back within the essay's years");
+}
+
+#[test]
+fn t_shows_every_reports_figure_as_a_table_and_enter_opens_the_selected_ones_source() {
+    let mut a = app();
+    a.apply(Action::ToggleTable);
+    assert_eq!(a.growth.table_row(), Some(0));
+    let screen = render_text_full(&a);
+    assert!(
+        screen.contains("Every report's figure, year by year"),
+        "{screen}"
+    );
+    assert!(screen.contains("2010  ict-2011  estimate"), "{screen}");
+    assert!(
+        screen.contains("In millions, 7 of the 7 projections"),
+        "{screen}"
+    );
+    // Down to the 2015 figure of ict-2016 (a later estimate, not the
+    // essay's): Enter opens its source, not the essay's.
+    let rows = crate::ledger::ledger(&a.data);
+    let at = rows
+        .iter()
+        .position(|r| r.point.year == 2015 && r.report() == "ict-2016")
+        .unwrap();
+    for _ in 0..at {
+        a.apply(Action::Down);
+    }
+    assert_eq!(a.growth.table_row(), Some(at));
+    a.apply(Action::Provenance);
+    assert_eq!(a.tab, Tab::Sources);
+    assert_eq!(a.sources.query(), Some("[ict-2016]"));
+    a.apply(Action::Back);
+    a.apply(Action::ToggleTable);
+    assert_eq!(a.growth.table_row(), None, "t again: the chart");
+}
+
+#[test]
+fn a_growth_chart_too_wide_for_the_window_says_which_years_it_shows() {
+    let mut a = app();
+    a.apply(Action::Resize(80, 24));
+    assert!(
+        !render_text_full(&a).contains(" of 2010-"),
+        "the essay's years all fit"
+    );
+    a.apply(Action::ToggleLater);
+    let screen = render_text_full(&a);
+    assert!(
+        screen.contains("years 2013-2016 of 2010-2026: ←→"),
+        "{screen}"
+    );
+    a.apply(Action::End);
+    let screen = render_text_full(&a);
+    assert!(screen.contains("years 2023-2026 of 2010-2026"), "{screen}");
+    assert!(screen.contains("2026"), "the last year is drawn: {screen}");
+    a.apply(Action::Resize(400, 40));
+    let screen = render_text_full(&a);
+    assert!(!screen.contains(" of 2010-2026"), "every year fits at 400");
+}
+
+#[test]
+fn at_the_smallest_size_the_legend_gives_way_to_the_bars() {
+    let mut a = app();
+    a.apply(Action::Resize(50, 15));
+    a.apply(Action::ToggleLater);
+    let screen = render_text_full(&a);
+    let chart: String = screen.lines().take(6).collect();
+    assert!(
+        chart.contains('█') && chart.contains('▒'),
+        "bars drawn:\n{screen}"
+    );
+    assert!(screen.contains("… the legend in full in a taller window"));
+    a.apply(Action::Resize(80, 40));
+    assert!(!render_text_full(&a).contains("the legend in full"));
+}
