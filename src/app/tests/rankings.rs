@@ -255,6 +255,20 @@ fn a_table_cut_by_the_window_says_which_rows_it_shows() {
     a.apply(Action::ToggleLang);
     assert!(render_text_full(&a).contains("7行中 1行目"));
     a.apply(Action::ToggleLang);
+    // So short that no row shows (page 10 at 50x16): it says that, not
+    // "row 1".
+    a.apply(Action::Resize(50, 16));
+    let screen = render_text_full(&a);
+    assert!(screen.contains("7 rows, none in view"), "{screen}");
+    // Narrow, the base text gives way to the rows, never over them.
+    let mut a = app();
+    a.apply(Action::Resize(50, 16));
+    a.apply(Action::ShowTab(Tab::Rankings));
+    let screen = render_text_full(&a);
+    assert!(
+        screen.contains("└ row 1 of 5 ── of 12,000 respondents; base n…"),
+        "{screen}"
+    );
     // Tall enough for every row: nothing to say.
     a.apply(Action::Resize(120, 60));
     assert!(!render_text_full(&a).contains("rows "));

@@ -216,20 +216,29 @@ impl Widget for TableView<'_> {
         let (first, selected) = self.view.window(d, ti, area);
         let order = &self.view.orders[ti];
         // Below the borders and the header row.
-        let in_view = usize::from(area.height.saturating_sub(3)).max(1);
+        let in_view = usize::from(area.height.saturating_sub(3));
         let shown = first.min(order.len())..(first + in_view).min(order.len());
-        let mut block = Block::bordered()
-            .title(Line::from(title).style(theme.heading))
-            .title_bottom(Line::from(format!(" {} ", base_text(d, t, lang))).right_aligned())
-            .border_style(theme.border);
         // A table cut by the window says so: no row is hidden silently.
-        if shown.len() < order.len() {
+        let rows = (shown.len() < order.len()).then(|| {
             let (a, b, n) = (shown.start + 1, shown.end, order.len());
-            let rows = if a == b {
+            if shown.is_empty() {
+                tr!(lang, " {n} rows, none in view ", " {n}行、表示なし ")
+            } else if a == b {
                 tr!(lang, " row {a} of {n} ", " {n}行中 {a}行目 ")
             } else {
                 tr!(lang, " rows {a}-{b} of {n} ", " {n}行中 {a}-{b}行 ")
-            };
+            }
+        });
+        // The base gives way to the rows where the border holds not both.
+        let room = usize::from(area.width.saturating_sub(4))
+            .saturating_sub(rows.as_deref().map_or(0, str_width));
+        let mut base = String::new();
+        cut_to(&mut base, &base_text(d, t, lang), room.saturating_sub(2));
+        let mut block = Block::bordered()
+            .title(Line::from(title).style(theme.heading))
+            .title_bottom(Line::from(format!(" {base} ")).right_aligned())
+            .border_style(theme.border);
+        if let Some(rows) = rows {
             block = block.title_bottom(Line::from(rows).left_aligned());
         }
         let inner = block.inner(area);
