@@ -19,6 +19,8 @@ pub enum Action {
     Right,
     PageUp,
     PageDown,
+    HalfPageUp,
+    HalfPageDown,
     Home,
     End,
     ToggleLater,
@@ -67,6 +69,29 @@ pub enum Action {
     NextFamily,
     /// The terminal's new size, in columns and rows.
     Resize(u16, u16),
+    /// Essay, Sources: lines at the reading width, or the window's full
+    /// width.
+    ToggleWidth,
+    /// Stops the app as Ctrl-Z stops any program, until `fg`.
+    Suspend,
+    /// Draws the whole screen again, over whatever else wrote to it.
+    Repaint,
+}
+
+impl Action {
+    /// How many rows a paging action moves in a view of `page` rows, up
+    /// where negative: a page less one row, so one line stays in view for
+    /// context, or half a page.
+    pub fn page_delta(self, page: usize) -> Option<isize> {
+        let page = page.max(2) as isize;
+        match self {
+            Action::PageUp => Some(1 - page),
+            Action::PageDown => Some(page - 1),
+            Action::HalfPageUp => Some(-page / 2),
+            Action::HalfPageDown => Some(page / 2),
+            _ => None,
+        }
+    }
 }
 
 /// What changes the app: an action, text pasted, or word from the work
@@ -104,4 +129,8 @@ impl From<Report> for Update {
 pub enum Effect {
     /// Write `contents` to a new file named from `stem` (never over one).
     Write { stem: String, contents: String },
+    /// Give the terminal back and stop until continued.
+    Suspend,
+    /// Clear the screen and draw it all.
+    Repaint,
 }

@@ -86,7 +86,7 @@ impl App {
             return vec![Scope::Prompt];
         }
         if self.tab == Tab::Rankings && self.rankings.picked().is_some() && self.help.is_none() {
-            return vec![Scope::Pages, Scope::Global];
+            return vec![Scope::Pages, Scope::Paging, Scope::Global];
         }
         Scope::active(self.tab, self.help.is_some())
     }
@@ -105,6 +105,8 @@ impl App {
                 self.status = None;
                 effect = self.export();
             }
+            Update::Act(Action::Suspend) => effect = Some(Effect::Suspend),
+            Update::Act(Action::Repaint) => effect = Some(Effect::Repaint),
             Update::Act(action) => self.act(action),
             Update::Written(result) => {
                 self.status = Some(match result {
@@ -168,8 +170,11 @@ impl App {
                 self.help = match self.help {
                     Some(_) => None,
                     None => {
+                        // At the section of the keys in force here.
                         let mut scroll = Scroll::default();
-                        scroll.set_max(ui::help::max_scroll(self.size));
+                        scroll.set_max(ui::help::max_scroll(self.size, self.lang));
+                        let here = self.scopes()[0];
+                        scroll.to(ui::help::section(self.size, self.lang, here));
                         Some(scroll)
                     }
                 }
@@ -187,6 +192,13 @@ impl App {
             Action::Provenance => self.provenance(),
             Action::ToggleLang => self.set_lang(self.lang.toggle()),
             Action::Click(x, y) => self.click(x, y),
+            Action::ToggleWidth if self.help.is_none() => {
+                // One setting for both texts: a reader who wants long
+                // lines wants them in both.
+                let (full, body) = (!self.essay.full_width(), layout::body_area(self.size));
+                self.essay.set_full_width(full, body);
+                self.sources.set_full_width(full, body);
+            }
             Action::Wheel(n) if self.help.is_some() => {
                 let step = if n < 0 { Action::Up } else { Action::Down };
                 self.scroll_help(step);
@@ -225,6 +237,9 @@ impl App {
     /// Names platforms and labels tabs, tables and the legend in `lang`.
     pub fn set_lang(&mut self, lang: Lang) {
         self.lang = lang;
+        if let Some(scroll) = &mut self.help {
+            scroll.set_max(ui::help::max_scroll(self.size, lang));
+        }
         self.rankings.set_lang(&self.data, lang);
     }
 
@@ -431,16 +446,19 @@ impl App {
         };
         self.growth.scroll_detail(&ctx, body, 0);
         if let Some(scroll) = &mut self.help {
-            scroll.set_max(ui::help::max_scroll(self.size));
+            scroll.set_max(ui::help::max_scroll(self.size, self.lang));
         }
     }
 
     fn scroll_help(&mut self, action: Action) {
+        let page = ui::help::page(self.size, self.lang);
         if let Some(scroll) = &mut self.help {
             match action {
                 Action::Up => scroll.by(-1),
                 Action::Down => scroll.by(1),
-                _ => {}
+                Action::Home => scroll.to_top(),
+                Action::End => scroll.to_bottom(),
+                _ => scroll.by(action.page_delta(page).unwrap_or(0)),
             }
         }
     }
@@ -457,10 +475,14 @@ impl App {
             Tab::Growth if self.growth.table_row().is_some() => match action {
                 Action::Up => self.growth.move_in_table(-1),
                 Action::Down => self.growth.move_in_table(1),
-                Action::PageUp => self.growth.move_in_table(-10),
-                Action::PageDown => self.growth.move_in_table(10),
+                Action::Home => self.growth.move_in_table(isize::MIN),
+                Action::End => self.growth.move_in_table(isize::MAX),
                 Action::ToggleTable => self.growth.toggle_table(),
-                _ => {}
+                _ => {
+                    let page = self.growth.table_page(&ctx, body);
+                    let delta = action.page_delta(page).unwrap_or(0);
+                    self.growth.move_in_table(delta);
+                }
             },
             Tab::Growth => match action {
                 Action::ToggleTable => self.growth.toggle_table(),
@@ -474,14 +496,26 @@ impl App {
                 Action::End => self.growth.last(d),
                 Action::ToggleLater => self.growth.toggle_later(d),
                 Action::ToggleMeasure => self.growth.toggle_measure(),
-                _ => {}
+                _ => {
+                    let page = self.growth.detail_page(&ctx, body);
+                    if let Some(delta) = action.page_delta(page) {
+                        self.growth.scroll_detail(&ctx, body, delta);
+                    }
+                }
             },
             Tab::Rankings if self.rankings.picked().is_some() => match action {
                 Action::Up => self.rankings.pick_by(-1),
                 Action::Down => self.rankings.pick_by(1),
+                Action::Home => self.rankings.pick(0),
+                Action::End => self.rankings.pick(usize::MAX),
                 Action::GoToPage => self.rankings.go_to_picked(d),
                 Action::ShowPages => self.rankings.toggle_pages(),
-                _ => {}
+                _ => {
+                    let page = self.rankings.pages_in_view(body);
+                    if let Some(delta) = action.page_delta(page) {
+                        self.rankings.pick_within(delta);
+                    }
+                }
             },
             Tab::Rankings => match action {
                 Action::ShowPages => self.rankings.toggle_pages(),
@@ -492,13 +526,20 @@ impl App {
                 Action::NextTable => self.rankings.turn(d, 1),
                 Action::PrevTable => self.rankings.turn(d, -1),
                 Action::NextSort => self.rankings.next_sort(d, ctx.lang),
-                _ => {}
+                _ => {
+                    let page = self.rankings.rows_in_view(&ctx, body);
+                    if let Some(delta) = action.page_delta(page) {
+                        self.rankings.move_by(delta);
+                    }
+                }
             },
             Tab::Trends => match action {
                 Action::Up => self.trends.move_platform(-1),
                 Action::Down => self.trends.move_platform(1),
                 Action::Left => self.trends.step_wave(-1),
                 Action::Right => self.trends.step_wave(1),
+                Action::Home => self.trends.move_platform(isize::MIN),
+                Action::End => self.trends.move_platform(isize::MAX),
                 Action::NextFamily if !self.trends.next_family() => {
                     self.status = Some(
                         self.lang
@@ -520,8 +561,13 @@ impl App {
                 match action {
                     Action::Up => view.scroll_by(-1),
                     Action::Down => view.scroll_by(1),
-                    Action::PageUp => view.scroll_by(-view.page()),
-                    Action::PageDown => view.scroll_by(view.page()),
+                    Action::PageUp
+                    | Action::PageDown
+                    | Action::HalfPageUp
+                    | Action::HalfPageDown => {
+                        let page = view.page().unsigned_abs() + 1;
+                        view.scroll_by(action.page_delta(page).unwrap_or(0));
+                    }
                     Action::Home => view.to_top(),
                     Action::End => view.to_bottom(),
                     Action::NextMatch => view.next_match(1),

@@ -21,6 +21,8 @@ pub enum Scope {
     Prompt,
     /// The list of the Rankings tab's tables, open.
     Pages,
+    /// Wherever there is a list or a text longer than the screen.
+    Paging,
 }
 
 impl Scope {
@@ -31,6 +33,10 @@ impl Scope {
             Scope::Text => lang.pick("Essay and Sources", "エッセイと出典"),
             Scope::Help => lang.pick("This help", "このヘルプ"),
             Scope::Pages => lang.pick("The list of tables", "表の一覧"),
+            Scope::Paging => lang.pick(
+                "Lists and texts (Growth: its detail or table)",
+                "一覧と本文（推移では詳細か表）",
+            ),
             Scope::Prompt => lang.pick(
                 "Typing a search (letters type)",
                 "検索の入力中（文字はそのまま入力）",
@@ -50,7 +56,7 @@ impl Scope {
     /// tab's own in the tabs' order, typing a search, the help itself. A
     /// new tab brings its scope with it.
     pub fn all() -> Vec<Scope> {
-        let mut all = vec![Scope::Global];
+        let mut all = vec![Scope::Global, Scope::Paging];
         for tab in Tab::ALL {
             if !all.contains(&Scope::of(tab)) {
                 all.push(Scope::of(tab));
@@ -60,12 +66,18 @@ impl Scope {
         all
     }
 
-    /// The scopes in force, most specific first.
+    /// The scopes in force, most specific first. Paging moves through
+    /// the help, texts and lists; Trends has no list longer than a page.
     pub fn active(tab: Tab, help_open: bool) -> Vec<Scope> {
-        if help_open {
-            return vec![Scope::Help, Scope::Global];
+        let specific = if help_open {
+            Scope::Help
+        } else {
+            Scope::of(tab)
+        };
+        if specific == Scope::Tab(Tab::Trends) {
+            return vec![specific, Scope::Global];
         }
-        vec![Scope::of(tab), Scope::Global]
+        vec![specific, Scope::Paging, Scope::Global]
     }
 }
 
@@ -164,7 +176,7 @@ const fn bind(
     }
 }
 
-use Scope::{Global, Help, Prompt, Text};
+use Scope::{Global, Help, Paging, Prompt, Text};
 
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
@@ -179,6 +191,14 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global,                    &[ch('L')],                         Action::ToggleLang,             ["English or Japanese names and labels", "英語・日本語の切り替え"],          None),
     bind(Global,                    &[ch('?')],                         Action::ToggleHelp,             ["show or hide this help", "このヘルプを表示・非表示"],                        Some(["help", "ヘルプ"])),
     bind(Global,                    &[ch('q'), ctrl('c')],              Action::Quit,                   ["quit", "終了"],                                          Some(["quit", "終了"])),
+    bind(Global,                    &[ctrl('z')],                       Action::Suspend,                ["stop the app for the shell; fg brings it back", "一時停止してシェルへ（fg で再開）"], None),
+    bind(Global,                    &[ctrl('l')],                       Action::Repaint,                ["draw the whole screen again", "画面全体を描き直す"],                  None),
+    bind(Paging,                    &[key(KeyCode::PageUp), ctrl('b')], Action::PageUp,                 ["a page up", "1ページ上へ"],                                     None),
+    bind(Paging,                    &[key(KeyCode::PageDown), ctrl('f')], Action::PageDown,             ["a page down", "1ページ下へ"],                                   None),
+    bind(Paging,                    &[ctrl('u')],                       Action::HalfPageUp,             ["half a page up", "半ページ上へ"],                                None),
+    bind(Paging,                    &[ctrl('d')],                       Action::HalfPageDown,           ["half a page down", "半ページ下へ"],                              None),
+    bind(Paging,                    &[key(KeyCode::Home), ch('g')],     Action::Home,                   ["to the first line or row", "最初の行へ"],                          None),
+    bind(Paging,                    &[key(KeyCode::End), ch('G')],      Action::End,                    ["to the last line or row", "最後の行へ"],                           None),
     bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Left), ch('h')],     Action::Left,                   ["previous year", "前の年"],                                 Some(["year", "年"])),
     bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Right), ch('l')],    Action::Right,                  ["next year", "次の年"],                                     None),
     bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Home), ch('g')],     Action::Home,                   ["first year", "最初の年"],                                    None),
@@ -200,16 +220,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(Scope::Tab(Tab::Rankings), &[ch('e')],                         Action::Export,                 ["write these tables as CSV to a new file here", "この表をCSVで新しいファイルに書き出す"],  None),
     bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Up), ch('k')],       Action::Up,                     ["previous platform", "前のサービス"],                             Some(["platform", "サービス"])),
     bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Down), ch('j')],     Action::Down,                   ["next platform", "次のサービス"],                                 None),
-    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Home), ch('g')],     Action::Home,                   ["first platform", "最初のサービス"],                                None),
-    bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::End), ch('G')],      Action::End,                    ["last platform", "最後のサービス"],                                 None),
     bind(Scope::Tab(Tab::Rankings), &[ch('t'), key(KeyCode::Right)],    Action::NextTable,              ["next page of tables", "次の表"],              Some(["tables", "表"])),
     bind(Scope::Tab(Tab::Rankings), &[ch('T'), key(KeyCode::Left)],     Action::PrevTable,              ["previous page of tables", "前の表"],                               None),
     bind(Text,                      &[key(KeyCode::Up), ch('k')],       Action::Up,                     ["scroll up", "上へスクロール"],                                     Some(["scroll", "スクロール"])),
     bind(Text,                      &[key(KeyCode::Down), ch('j')],     Action::Down,                   ["scroll down", "下へスクロール"],                                   None),
-    bind(Text,                      &[key(KeyCode::PageUp)],            Action::PageUp,                 ["page up", "前のページ"],                                       None),
-    bind(Text,                      &[key(KeyCode::PageDown), ch(' ')], Action::PageDown,               ["page down", "次のページ"],                                     Some(["page", "ページ"])),
-    bind(Text,                      &[key(KeyCode::Home), ch('g')],     Action::Home,                   ["top", "先頭へ"],                                           None),
-    bind(Text,                      &[key(KeyCode::End), ch('G')],      Action::End,                    ["bottom", "末尾へ"],                                        None),
+    bind(Text,                      &[ch(' ')],                         Action::PageDown,               ["page down", "次のページ"],                                     Some(["page", "ページ"])),
+    bind(Text,                      &[ch('w')],                         Action::ToggleWidth,            ["lines at a reading width, or the window's full width", "読みやすい幅か、ウィンドウの全幅か"], None),
     bind(Text,                      &[ch('/')],                         Action::StartSearch,            ["search the text", "本文を検索"],                               Some(["search", "検索"])),
     bind(Text,                      &[ch('n')],                         Action::NextMatch,              ["next match", "次の一致"],                                    None),
     bind(Text,                      &[ch('b')],                         Action::Back,                   ["back to the figure Enter came from", "Enterで来た数値に戻る"],            None),
@@ -219,8 +235,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(Scope::Tab(Tab::Trends),   &[key(KeyCode::Down), ch('j')],     Action::Down,                   ["next platform", "次のサービス"],                                 None),
     bind(Scope::Tab(Tab::Trends),   &[key(KeyCode::Left), ch('h')],     Action::Left,                   ["the platform's previous survey", "そのサービスの前の調査"],              Some(["survey", "調査"])),
     bind(Scope::Tab(Tab::Trends),   &[key(KeyCode::Right), ch('l')],    Action::Right,                  ["the platform's next survey", "そのサービスの次の調査"],                  None),
+    bind(Scope::Tab(Tab::Trends),   &[key(KeyCode::Home), ch('g')],     Action::Home,                   ["first platform", "最初のサービス"],                                None),
+    bind(Scope::Tab(Tab::Trends),   &[key(KeyCode::End), ch('G')],      Action::End,                    ["last platform", "最後のサービス"],                                 None),
     bind(Scope::Tab(Tab::Trends),   &[key(KeyCode::Enter)],             Action::Provenance,             ["where this figure comes from", "この数値の出典"],                  Some(["source", "出典"])),
-    bind(Scope::Tab(Tab::Trends),   &[ch('m')],                         Action::NextFamily,             ["the next family of surveys (such as 総務省's), on its own chart", "次の調査の系列（総務省など）を別のグラフで"], Some(["other surveys", "他の調査"])),
+    bind(Scope::Tab(Tab::Trends),   &[ch('m')],                         Action::NextFamily,             ["another family of surveys (総務省's) on its own chart", "次の調査の系列（総務省など）を別のグラフで"], Some(["other surveys", "他の調査"])),
     bind(Scope::Pages,              &[key(KeyCode::Up), ch('k')],       Action::Up,                     ["previous table", "前の表"],                                    Some(["table", "表"])),
     bind(Scope::Pages,              &[key(KeyCode::Down), ch('j')],     Action::Down,                   ["next table", "次の表"],                                        None),
     bind(Scope::Pages,              &[key(KeyCode::Enter)],             Action::GoToPage,               ["go to this table", "この表へ移る"],                               Some(["go", "移る"])),
@@ -229,7 +247,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(Prompt,                    &[key(KeyCode::Backspace)],         Action::Erase,                  ["delete the last character", "最後の文字を消す"],                     None),
     bind(Prompt,                    &[key(KeyCode::Esc)],               Action::CancelSearch,           ["clear the search", "検索を解除"],                              Some(["cancel", "解除"])),
     bind(Prompt,                    &[ctrl('c')],                       Action::Quit,                   ["quit", "終了"],                                          None),
-    bind(Help,                      &[key(KeyCode::Esc), ch('?')],      Action::CloseHelp,              ["close this help", "このヘルプを閉じる"],                               Some(["close", "閉じる"])),
+    bind(Prompt,                    &[ctrl('z')],                       Action::Suspend,                ["stop the app for the shell; fg brings it back", "一時停止してシェルへ（fg で再開）"], None),
+    bind(Prompt,                    &[ctrl('l')],                       Action::Repaint,                ["draw the whole screen again", "画面全体を描き直す"],                  None),
+    bind(Help,                      &[key(KeyCode::Esc), ch('?'), ch('q')],      Action::CloseHelp,              ["close this help", "このヘルプを閉じる"],                               Some(["close", "閉じる"])),
     bind(Help,                      &[key(KeyCode::Up), ch('k')],       Action::Up,                     ["scroll up", "上へスクロール"],                                     None),
     bind(Help,                      &[key(KeyCode::Down), ch('j')],     Action::Down,                   ["scroll down", "下へスクロール"],                                   None),
 ];
@@ -281,27 +301,27 @@ pub fn action_for_mouse(event: &MouseEvent) -> Option<Action> {
 /// help is open: there `?` closes it).
 pub fn hints(scopes: &[Scope], lang: Lang) -> Vec<(String, &'static str, bool)> {
     let in_force = |b: &Binding| scopes.iter().position(|s| *s == b.scope);
+    // A key of `b` that no binding of a more specific scope takes.
+    let free = |b: &Binding, k: &Key| {
+        let at = in_force(b).unwrap_or(0);
+        !BINDINGS
+            .iter()
+            .any(|o| in_force(o).is_some_and(|o_at| o_at < at) && o.keys.contains(k))
+    };
     scopes
         .iter()
         .flat_map(|scope| BINDINGS.iter().filter(move |b| b.scope == *scope))
-        .filter(|b| {
-            let at = in_force(b).unwrap_or(0);
-            !BINDINGS.iter().any(|o| {
-                in_force(o).is_some_and(|o_at| o_at < at)
-                    && o.keys.iter().any(|k| b.keys.contains(k))
-            })
-        })
         .filter_map(|b| {
             let hint = b.hint(lang)?;
-            Some((hint_keys(b), hint, b.scope == Scope::Global))
+            let key = b.keys.iter().find(|k| free(b, k))?;
+            Some((hint_keys(b, *key), hint, b.scope == Scope::Global))
         })
         .collect()
 }
 
-/// Keys for a hint: a pair of bindings that differ only in direction
-/// (←/→, ↑/↓) is written as one.
-fn hint_keys(b: &Binding) -> String {
-    let first = b.keys[0];
+/// Keys for a hint led by `first`: a pair of bindings that differ only in
+/// direction (←/→, ↑/↓) is written as one.
+fn hint_keys(b: &Binding, first: Key) -> String {
     let pair = BINDINGS.iter().find(|o| {
         o.scope == b.scope
             && !std::ptr::eq(*o, b)
@@ -414,15 +434,48 @@ mod tests {
         // With the help open, its own "? close" stands, not "? help".
         let help = super::hints(&Scope::active(Tab::Growth, true), Lang::En);
         assert!(!help.iter().any(|h| h.1 == "help"), "{help:?}");
-        assert!(help.iter().any(|h| h.1 == "quit"), "{help:?}");
+        // q closes the help; Ctrl-C still quits, and says so.
+        assert!(
+            help.contains(&("Ctrl-C".to_string(), "quit", true)),
+            "{help:?}"
+        );
+    }
+
+    /// The README's table of keys, as the keymap makes it: each scope's
+    /// bindings in the order of the help.
+    fn readme_table() -> String {
+        let mut table = String::from("| Where | Keys | What they do |\n|---|---|---|\n");
+        for scope in Scope::all() {
+            let mut title = scope.title(Lang::En);
+            for b in BINDINGS.iter().filter(|b| b.scope == scope) {
+                let help = b.help(Lang::En);
+                let keys = b.key_labels();
+                table.push_str(
+                    &format!("| {title} | {keys} | {help} |\n").replacen("|  |", "| |", 1),
+                );
+                title = "";
+            }
+        }
+        table
     }
 
     #[test]
-    fn the_readme_lists_every_binding() {
-        let readme = include_str!("../README.md");
-        for b in BINDINGS {
-            let row = format!("| {} | {} |", b.key_labels(), b.help(Lang::En));
-            assert!(readme.contains(&row), "README lacks {row}");
+    fn the_readme_table_of_keys_is_the_keymap() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+        let readme = std::fs::read_to_string(path).unwrap();
+        let start = readme
+            .find("| Where | Keys |")
+            .expect("the README has a table of keys");
+        let len = readme[start..].find("\n\n").expect("a blank line ends it") + 1;
+        let table = readme_table();
+        if std::env::var_os("UPDATE_KEYS").is_some() {
+            let updated = format!("{}{table}{}", &readme[..start], &readme[start + len..]);
+            std::fs::write(path, updated).unwrap();
+            return;
         }
+        assert!(
+            readme[start..start + len] == table,
+            "the README's table of keys is not the keymap's; to rewrite it, run\n  UPDATE_KEYS=1 cargo test --lib keymap"
+        );
     }
 }

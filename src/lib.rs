@@ -18,6 +18,7 @@ pub mod report;
 pub mod screen;
 pub mod scroll;
 pub mod series;
+pub mod session;
 pub mod tab;
 pub mod tabs;
 pub mod text;

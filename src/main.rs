@@ -83,7 +83,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let loaded = dataset::load(cli.data.as_deref())?;
             let theme = match cli.theme {
                 ThemeChoice::Auto => Theme::from_env(),
-                ThemeChoice::Color => Theme::color(),
+                ThemeChoice::Color => {
+                    // A flag given beats the environment (as the NO_COLOR
+                    // convention says), but crossterm drops colours under
+                    // NO_COLOR unless told otherwise.
+                    crossterm::style::force_color_output(true);
+                    Theme::color()
+                }
                 ThemeChoice::Mono => Theme::mono(),
             };
             let mut app = App::new(loaded.dataset, theme);

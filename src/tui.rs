@@ -1,101 +1,22 @@
-//! The terminal session: enter raw mode and the alternate screen, run the
-//! event loop, and leave the terminal as it was on every way out: return,
-//! error, panic, and the signals that end a program (TERM, HUP, INT, QUIT).
+//! The event loop: input, the worker's word and repaints in; frames out.
+//! The terminal itself is set up and given back by [`crate::session`].
 
 use std::io::{self, IsTerminal, Stdout, stdout};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
-use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::cursor::{Hide, Show};
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
-};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
+use ratatui::crossterm::event::{self, Event};
+use ratatui::layout::{Position, Rect};
 
 use crate::action::{Action, Effect, Update};
 use crate::app::App;
 use crate::export;
 use crate::keymap;
+use crate::session::{self, Session};
 use crate::work::Worker;
-
-/// Held while a frame is written, and by a signal handler that restores the
-/// terminal, so the two never interleave on the screen.
-static SCREEN: Mutex<()> = Mutex::new(());
-
-/// Restores the terminal when dropped, on return and on unwinding alike.
-struct Session;
-
-impl Session {
-    fn start(mouse: bool) -> io::Result<Session> {
-        install_panic_hook();
-        #[cfg(unix)]
-        watch_signals()?;
-        enable_raw_mode()?;
-        let session = Session;
-        // A paste arrives as one event, so it is one search, not a key each.
-        execute!(stdout(), EnterAlternateScreen, Hide, EnableBracketedPaste)?;
-        if mouse {
-            execute!(stdout(), EnableMouseCapture)?;
-        }
-        Ok(session)
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        restore();
-    }
-}
-
-/// Best effort: each step runs even if one before it failed.
-fn restore() {
-    let _ = disable_raw_mode();
-    // Mouse capture is turned off whether or not it was on: harmless if not.
-    let _ = execute!(
-        stdout(),
-        DisableMouseCapture,
-        DisableBracketedPaste,
-        LeaveAlternateScreen,
-        Show
-    );
-}
-
-/// A panic restores the terminal before its message prints, so the message
-/// is readable and the shell usable.
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
-    }));
-}
-
-/// On a signal that ends the program, restore the terminal, then die of
-/// that signal as if it had not been caught, so the parent sees the usual
-/// status.
-#[cfg(unix)]
-fn watch_signals() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            // Never released: no frame may follow the restore.
-            let _screen = SCREEN.lock().unwrap_or_else(PoisonError::into_inner);
-            restore();
-            let _ = signal_hook::low_level::emulate_default_handler(signal);
-            std::process::exit(128 + signal);
-        }
-    });
-    Ok(())
-}
 
 /// Why the explorer cannot run here, if it cannot.
 fn unusable_terminal() -> Option<String> {
@@ -123,18 +44,24 @@ pub fn run(mut app: App, mouse: bool) -> Result<()> {
             "{why}.\nTo write a view as plain text, run: sns-tui print growth|rankings|essay|sources|all"
         );
     }
-    let _session = Session::start(mouse).context("cannot set up the terminal")?;
+    let (messages, inbox) = channel();
+    let repaint = messages.clone();
+    let _session = Session::start(mouse, move || {
+        let _ = repaint.send(Message::Repaint);
+    })
+    .context("cannot set up the terminal")?;
     let mut terminal =
         Terminal::new(CrosstermBackend::new(stdout())).context("cannot set up the terminal")?;
-    event_loop(&mut terminal, &mut app)
+    event_loop(&mut terminal, &mut app, messages, &inbox)
 }
 
 /// What the event loop waits for: the terminal's events, read on a thread
 /// of their own so that keys work whatever else runs, and word from the
-/// worker.
+/// worker, and a call to draw the whole screen again (after a stop).
 enum Message {
     Input(io::Result<Event>),
     Work(Update),
+    Repaint,
 }
 
 /// While work runs, the screen is redrawn this often to show its progress.
@@ -163,8 +90,12 @@ fn read_input(messages: Sender<Message>) -> io::Result<()> {
 /// Draws, then blocks until a message changes something: no timer while
 /// nothing runs, so an idle explorer uses no CPU and writes nothing. While
 /// work runs, a frame every [`TICK`] shows how far it has got.
-fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> Result<()> {
-    let (messages, inbox) = channel();
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    messages: Sender<Message>,
+    inbox: &Receiver<Message>,
+) -> Result<()> {
     read_input(messages.clone()).context("cannot read the terminal")?;
     app.worker = Worker::spawn(move |report| {
         let _ = messages.send(Message::Work(report.into()));
@@ -174,7 +105,7 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
     app.apply(Action::Resize(size.width, size.height));
     while app.running {
         {
-            let _screen = SCREEN.lock().unwrap_or_else(PoisonError::into_inner);
+            let _screen = session::screen();
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         }
         panic_if_asked();
@@ -188,7 +119,7 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) 
             inbox.recv()?
         };
         handle(terminal, app, message)?;
-        settle(terminal, app, &inbox)?;
+        settle(terminal, app, inbox)?;
     }
     Ok(())
 }
@@ -222,6 +153,7 @@ fn handle(
 ) -> Result<()> {
     let update = match message {
         Message::Work(update) => Some(update),
+        Message::Repaint => return repaint(terminal, app),
         Message::Input(event) => match event? {
             Event::Key(key) => keymap::action_for(&key, &app.scopes()).map(Update::Act),
             Event::Mouse(m) => keymap::action_for_mouse(&m).map(Update::Act),
@@ -233,20 +165,29 @@ fn handle(
             _ => None,
         },
     };
-    if let Some(effect) = update.and_then(|update| app.apply(update)) {
-        app.apply(perform(effect));
+    match update.and_then(|update| app.apply(update)) {
+        // `e`'s file goes in the current directory.
+        Some(Effect::Write { stem, contents }) => {
+            let written = export::write_new_file(std::path::Path::new("."), &stem, &contents);
+            app.apply(Update::Written(written.map_err(|e| e.to_string())));
+        }
+        Some(Effect::Suspend) => session::suspend(),
+        Some(Effect::Repaint) => repaint(terminal, app)?,
+        None => {}
     }
     Ok(())
 }
 
-/// Does what the app asked: `e`'s file goes in the current directory.
-fn perform(effect: Effect) -> Update {
-    match effect {
-        Effect::Write { stem, contents } => Update::Written(
-            export::write_new_file(std::path::Path::new("."), &stem, &contents)
-                .map_err(|e| e.to_string()),
-        ),
-    }
+/// Clears the screen and forgets the last frame, so the next one is drawn
+/// in full: whatever else wrote to the terminal is gone. Resizing to the
+/// terminal's size does both without asking the terminal where its cursor
+/// is (`Terminal::clear` asks, and a reply can arrive as keys). The size
+/// may have changed while the app was stopped.
+fn repaint(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(Rect::from((Position::ORIGIN, size)))?;
+    app.apply(Action::Resize(size.width, size.height));
+    Ok(())
 }
 
 /// Debug builds panic after a frame when SNS_TUI_TEST_PANIC is set, so the

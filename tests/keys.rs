@@ -518,7 +518,7 @@ fn q_at_the_prompt_types_a_q_and_ctrl_c_still_quits() {
 }
 
 #[test]
-fn ctrl_c_quits_from_anywhere_and_q_wherever_it_does_not_type() {
+fn ctrl_c_quits_from_anywhere_and_q_wherever_it_does_not_type_or_close_the_help() {
     for before in [
         "",
         "o",
@@ -541,11 +541,11 @@ fn ctrl_c_quits_from_anywhere_and_q_wherever_it_does_not_type() {
         type_keys(&mut app, "<C-c>");
         assert!(!app.running, "Ctrl-C after {before:?} did not quit");
         let mut app = app_after(before);
+        let typed_or_closes = app.prompt.is_some() || app.help.is_some();
         type_keys(&mut app, "q");
         assert_eq!(
-            app.running,
-            app.prompt.is_some(),
-            "q after {before:?}: quits unless typed at a prompt"
+            app.running, typed_or_closes,
+            "q after {before:?}: quits unless typed at a prompt or closing the help"
         );
     }
 }
@@ -553,7 +553,8 @@ fn ctrl_c_quits_from_anywhere_and_q_wherever_it_does_not_type() {
 #[test]
 fn question_mark_opens_the_help_down_scrolls_it_and_esc_or_question_mark_closes_it() {
     let mut app = app();
-    type_keys(&mut app, "?");
+    // It opens at the Growth keys; g goes to its top.
+    type_keys(&mut app, "?g");
     assert!(app.help.is_some());
     assert_shows(&app, " Keys ");
     assert_shows(&app, "Everywhere");
@@ -578,9 +579,9 @@ fn question_mark_opens_the_help_down_scrolls_it_and_esc_or_question_mark_closes_
     type_keys(&mut app, "?");
     assert_eq!(top(&app), None);
     assert_does_not_show(&app, " Keys ");
-    // Opened again, from its top; Esc closes it and nothing else.
+    // Opened again, at the Growth keys again; Esc closes it and nothing else.
     type_keys(&mut app, "od?");
-    assert_eq!(top(&app), Some(0));
+    assert_eq!(top(&app), app_after("?").help.map(|s| s.top()));
     type_keys(&mut app, "<Esc>");
     assert_eq!(top(&app), None);
     assert!(
@@ -734,7 +735,7 @@ fn states() -> Vec<(String, Tab, Vec<Scope>)> {
     states.push((
         "2p".into(),
         Tab::Rankings,
-        vec![Scope::Pages, Scope::Global],
+        vec![Scope::Pages, Scope::Paging, Scope::Global],
     ));
     states
 }
@@ -870,4 +871,251 @@ fn trends_keys_choose_a_platform_and_a_survey_open_the_source_and_switch_surveys
     type_keys(&mut app, "m");
     assert_eq!(trends_selection(&app), at("ict", "line", 2020));
     assert_shows(&app, "m: 総務省");
+}
+
+/// The help's first line in view: its scroll.
+fn help_top(app: &App) -> usize {
+    app.help.expect("the help is open").top()
+}
+
+#[test]
+fn ctrl_d_u_f_b_page_through_the_essay_as_in_less_and_vim() {
+    let mut a = app_after("3");
+    let page = usize::try_from(a.essay.page()).unwrap() + 1;
+    type_keys(&mut a, "<C-d>");
+    assert_eq!(a.essay.scroll(), page / 2, "Ctrl-D: half a page");
+    type_keys(&mut a, "<C-f>");
+    assert_eq!(
+        a.essay.scroll(),
+        (page / 2 + page - 1).min(a.essay.max_scroll()),
+        "Ctrl-F: a page, one line kept"
+    );
+    type_keys(&mut a, "<C-b><C-u>");
+    assert_eq!(a.essay.scroll(), 0);
+    type_keys(&mut a, "<PgDn>");
+    assert_eq!(a.essay.scroll(), page - 1, "PgDn as Ctrl-F");
+    type_keys(&mut a, "G");
+    assert_eq!(a.essay.scroll(), a.essay.max_scroll());
+    type_keys(&mut a, "<C-d>");
+    assert_eq!(
+        a.essay.scroll(),
+        a.essay.max_scroll(),
+        "no further than the end"
+    );
+    type_keys(&mut a, "<Home>");
+    assert_eq!(a.essay.scroll(), 0);
+}
+
+#[test]
+fn the_help_pages_and_goes_to_its_ends() {
+    let mut a = app_after("?");
+    type_keys(&mut a, "<C-d>");
+    let half = help_top(&a);
+    assert!(half > 1, "half a page is more than a line: {half}");
+    type_keys(&mut a, "<C-f>");
+    assert!(help_top(&a) > half, "a page further");
+    type_keys(&mut a, "G");
+    let end = help_top(&a);
+    assert!(
+        end >= help_top(&a_after_help("?<C-f>")),
+        "the end is furthest"
+    );
+    assert_shows(&a, "close this help");
+    type_keys(&mut a, "<C-d>");
+    assert_eq!(help_top(&a), end, "no further than the end");
+    type_keys(&mut a, "g");
+    assert_eq!(help_top(&a), 0);
+    type_keys(&mut a, "<End><C-b>");
+    assert!(help_top(&a) < end);
+}
+
+fn a_after_help(keys: &str) -> App {
+    app_after(keys)
+}
+
+#[test]
+fn ctrl_d_and_ctrl_u_move_the_rankings_selection_half_a_table() {
+    // A short window, and the first page whose table it cuts.
+    let mut a = app();
+    a.apply(Action::Resize(80, 20));
+    type_keys(&mut a, "2");
+    for _ in 0..22 {
+        if render(&a).contains(" of 8 ") {
+            break;
+        }
+        type_keys(&mut a, "t");
+    }
+    let rows = a.rankings.platforms().len();
+    assert_shows(&a, "rows 1-");
+    assert_eq!(a.rankings.selected(), 0);
+    type_keys(&mut a, "<C-d>");
+    let half = a.rankings.selected();
+    assert!(half >= 1, "half the rows in view: {half}");
+    type_keys(&mut a, "<C-f>");
+    let page = a.rankings.selected() - half;
+    assert!(
+        page > half,
+        "a page is more than half a page: {page} {half}"
+    );
+    type_keys(&mut a, "G");
+    assert_eq!(a.rankings.selected(), rows - 1);
+    type_keys(&mut a, "<C-f>");
+    assert_eq!(
+        a.rankings.selected(),
+        rows - 1,
+        "no further than the last row"
+    );
+    type_keys(&mut a, "<C-u>g");
+    assert_eq!(a.rankings.selected(), 0);
+}
+
+#[test]
+fn the_list_of_tables_pages_and_goes_to_its_ends_without_wrapping() {
+    let mut a = app_after("2p");
+    assert_eq!(a.rankings.picked(), Some(0));
+    type_keys(&mut a, "<C-b>");
+    assert_eq!(a.rankings.picked(), Some(0), "a page up at the top stays");
+    type_keys(&mut a, "G");
+    let last = a.rankings.picked().unwrap();
+    assert!(last > 10, "{last}");
+    type_keys(&mut a, "<C-d>");
+    assert_eq!(a.rankings.picked(), Some(last));
+    type_keys(&mut a, "<C-u>");
+    assert!(a.rankings.picked().unwrap() < last);
+    type_keys(&mut a, "g");
+    assert_eq!(a.rankings.picked(), Some(0));
+}
+
+#[test]
+fn growth_pages_through_its_table_and_its_detail() {
+    let mut a = app_after("t");
+    type_keys(&mut a, "<C-d>");
+    let half = a.growth.table_row().unwrap();
+    assert!(half >= 2, "{half}");
+    type_keys(&mut a, "G");
+    let last = a.growth.table_row().unwrap();
+    assert!(last > half);
+    type_keys(&mut a, "<C-f>g");
+    assert_eq!(
+        a.growth.table_row(),
+        Some(0),
+        "g: the first row, not a year"
+    );
+    // On the chart, g and G are the first and last year; a page scrolls
+    // the detail.
+    let mut a = app_after("o");
+    type_keys(&mut a, "<C-d>");
+    assert!(a.growth.detail_scroll() > 0, "the detail scrolled");
+    type_keys(&mut a, "<C-u>");
+    assert_eq!(a.growth.detail_scroll(), 0);
+}
+
+#[test]
+fn trends_goes_to_its_first_and_last_platform() {
+    let mut a = app_after("5G");
+    let last = render(&a);
+    type_keys(&mut a, "g");
+    assert_shows(&a, "L LINE");
+    assert_ne!(render(&a), last);
+}
+
+#[test]
+fn the_help_opens_at_the_keys_of_the_view_and_q_esc_or_question_mark_close_it() {
+    for (keys, heading, key) in [
+        ("1?", "Growth", "show or hide the later figures"),
+        ("2?", "Rankings", "sort by rank, platform or figure"),
+        ("3?", "Essay and Sources", "search the text"),
+        ("5?", "Trends", "another family of surveys"),
+        ("2p?", "The list of tables", "go to this table"),
+    ] {
+        let a = app_after(keys);
+        assert!(help_top(&a) > 0, "{keys}: scrolled to its section");
+        let screen = render(&a);
+        // The section's heading is the help's first line.
+        let first = screen
+            .lines()
+            .find(|l| l.contains("│") && l.contains(heading));
+        assert!(first.is_some(), "{keys}: {heading} in view:\n{screen}");
+        assert_shows(&a, key);
+    }
+    for close in ["q", "<Esc>", "?"] {
+        let mut a = app_after("3?");
+        type_keys(&mut a, close);
+        assert!(a.help.is_none(), "{close} closes the help");
+        assert!(a.running, "{close} does not quit from the help");
+        assert_eq!(a.tab, Tab::Essay);
+    }
+}
+
+#[test]
+fn the_footer_does_not_offer_help_while_the_help_is_open() {
+    let a = app_after("?");
+    let footer = footer(&a);
+    assert!(!footer.contains("? help"), "{footer}");
+    assert!(footer.contains("Esc close"), "{footer}");
+}
+
+/// The longest run of text between the borders of the body's rows.
+fn longest_text_line(app: &App) -> usize {
+    let buf = buffer(app);
+    (2..buf.area.height - 2)
+        .map(|y| {
+            let row = row(&buf, y);
+            let inside = row.trim_matches(|c| "│║█▐ ".contains(c));
+            inside.width()
+        })
+        .max()
+        .unwrap()
+}
+
+#[test]
+fn essay_and_sources_read_at_a_reading_width_and_w_gives_the_full_width() {
+    let mut a = app();
+    a.apply(Action::Resize(200, 60));
+    for tab in ["3", "4"] {
+        type_keys(&mut a, tab);
+        let reading = longest_text_line(&a);
+        assert!(
+            (60..=78).contains(&reading),
+            "{tab}: lines at a reading width: {reading}"
+        );
+        // Centred: as much room left of the text as right of it, give or
+        // take the scrollbar's column.
+        let buf = buffer(&a);
+        let line = row(&buf, 3);
+        let left = line[3..].len() - line[3..].trim_start().len();
+        assert!(left > 40, "{tab}: centred, {left} columns in:\n{line}");
+    }
+    type_keys(&mut a, "w");
+    for tab in ["3", "4"] {
+        type_keys(&mut a, tab);
+        let full = longest_text_line(&a);
+        assert!(full > 150, "{tab}: w gives the full width: {full}");
+    }
+    type_keys(&mut a, "w");
+    assert!(longest_text_line(&a) <= 78, "w again: the reading width");
+}
+
+#[test]
+fn text_keeps_a_margin_from_the_border_and_the_scrollbar() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let mut a = app();
+        a.apply(Action::Resize(w, h));
+        type_keys(&mut a, "3w");
+        let buf = buffer(&a);
+        for y in 2..h - 2 {
+            let row = row(&buf, y);
+            let chars: Vec<char> = row.chars().collect();
+            let n = chars.len();
+            assert_eq!(
+                chars[1], ' ',
+                "{w}x{h} row {y}: a margin after the border:\n{row}"
+            );
+            assert_eq!(
+                chars[n - 3],
+                ' ',
+                "{w}x{h} row {y}: a margin before the bar:\n{row}"
+            );
+        }
+    }
 }

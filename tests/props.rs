@@ -65,7 +65,7 @@ fn assert_in_range(app: &App) {
     assert!(app.essay.scroll() <= app.essay.max_scroll());
     assert!(app.sources.scroll() <= app.sources.max_scroll());
     if let Some(scroll) = app.help {
-        assert!(scroll.top() <= ui::help::max_scroll(app.size));
+        assert!(scroll.top() <= ui::help::max_scroll(app.size, app.lang));
     }
 }
 

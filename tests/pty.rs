@@ -13,6 +13,8 @@ const HANG: Duration = Duration::from_secs(30);
 
 struct Session {
     parser: vt100::Parser,
+    /// Every byte the app has written, as read so far.
+    written: Vec<u8>,
     output: Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
     master: Box<dyn MasterPty + Send>,
@@ -76,6 +78,7 @@ impl Session {
         });
         Session {
             parser: vt100::Parser::new(rows, cols, 0),
+            written: Vec::new(),
             output,
             writer,
             master,
@@ -101,7 +104,10 @@ impl Session {
                 .output
                 .recv_timeout(left.min(Duration::from_millis(200)))
             {
-                Ok(bytes) => self.parser.process(&bytes),
+                Ok(bytes) => {
+                    self.parser.process(&bytes);
+                    self.written.extend_from_slice(&bytes);
+                }
                 Err(RecvTimeoutError::Timeout) if Instant::now() < deadline => {}
                 Err(e) => panic!(
                     "no {text:?} on screen ({e:?}); the screen:\n{}",
@@ -132,6 +138,51 @@ impl Session {
             .status()
             .unwrap();
         assert!(killed.success(), "kill -s {name} {pid}");
+    }
+
+    /// Reads what the app wrote until it has been quiet a while: a stopped
+    /// app writes nothing more.
+    fn drain(&mut self) {
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(300)) {
+            self.parser.process(&bytes);
+            self.written.extend_from_slice(&bytes);
+        }
+    }
+
+    /// The app's state as the kernel has it: 'T' when stopped.
+    fn process_state(&self) -> char {
+        let pid = self.child.process_id().expect("the child's pid");
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+        // The state follows the command's name, which is in parentheses.
+        let after = &stat[stat.rfind(')').unwrap() + 1..];
+        after.trim_start().chars().next().unwrap()
+    }
+
+    /// Waits until the kernel says the app is stopped ('T') or not.
+    fn wait_stopped(&self, stopped: bool) {
+        let deadline = Instant::now() + HANG;
+        while (self.process_state() == 'T') != stopped {
+            assert!(Instant::now() < deadline, "stopped should be {stopped}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The line discipline's local modes now, as `Ended::modes` has them.
+    fn modes(&self) -> String {
+        format!(
+            "{:?}",
+            self.master
+                .get_termios()
+                .expect("the pty's modes")
+                .local_flags
+        )
+    }
+
+    /// Writes `text` on the test's copy of the screen, as another program
+    /// writing to the terminal would.
+    fn scribble(&mut self, text: &str) {
+        self.parser.process(format!("\x1b[3;5H{text}").as_bytes());
+        assert!(self.screen().contains(text));
     }
 
     /// Waits for the app to exit and reads the rest of its output.
@@ -165,7 +216,14 @@ impl Ended {
     /// The terminal as the app found it: main screen, cursor shown, and
     /// out of raw mode (line editing and echo back on).
     fn assert_restored(&self) {
-        let screen = self.parser.screen();
+        assert_restored(&self.parser, &self.modes);
+    }
+}
+
+/// The terminal as the app found it, from its screen and its local modes.
+fn assert_restored(parser: &vt100::Parser, modes: &str) {
+    {
+        let screen = parser.screen();
         assert!(!screen.alternate_screen(), "the alternate screen is left");
         assert!(!screen.hide_cursor(), "the cursor is shown again");
         assert_eq!(
@@ -174,9 +232,9 @@ impl Ended {
             "the mouse is released"
         );
         assert!(!screen.bracketed_paste(), "bracketed paste is off again");
-        let modes: Vec<&str> = self.modes.split(|c: char| !c.is_alphanumeric()).collect();
+        let flags: Vec<&str> = modes.split(|c: char| !c.is_alphanumeric()).collect();
         for mode in ["ICANON", "ECHO", "ISIG"] {
-            assert!(modes.contains(&mode), "{mode} is back on: {}", self.modes);
+            assert!(flags.contains(&mode), "{mode} is back on: {modes}");
         }
     }
 }
@@ -220,12 +278,13 @@ fn tour_of_every_tab_then_quit() {
     s.send("m");
     s.wait_for("総務省: usage rate by survey, % of all respondents");
 
+    // The help opens at the keys of the view it is asked from.
     s.send("?");
     s.wait_for("Keys");
-    s.wait_for("show or hide the later figures");
-    s.send("\x1b");
+    s.wait_for("another family of surveys (総務省's) on its own chart");
+    s.send("q");
     s.wait_until("help closed", |screen| {
-        !screen.contains("show or hide the later figures")
+        !screen.contains("another family of surveys")
     });
     s.send("1");
     s.wait_for("SNS users in Japan, end of year");
@@ -324,9 +383,9 @@ fn resizing_redraws_for_the_new_size() {
     let mut s = Session::start(80, 24);
     s.wait_for("1 Growth");
     s.send("3");
-    s.wait_for("lines 1-20 of 44");
+    s.wait_for("lines 1-20 of 45");
     s.resize(120, 40);
-    s.wait_for("lines 1-35 of 35");
+    s.wait_for("lines 1-36 of 43");
     s.resize(40, 10);
     s.wait_for("Terminal too small: 40x10");
     s.resize(100, 30);
@@ -545,6 +604,100 @@ fn a_bracketed_paste_is_one_search_and_its_controls_never_show() {
     assert!(!s.screen().contains('\u{2066}'), "{}", s.screen());
     s.send("\x1b");
     s.wait_until("search cleared", |screen| !screen.contains("not found"));
+    s.send("q");
+    s.finish().assert_restored();
+}
+
+/// The app in charge of the terminal again: alternate screen, no cursor,
+/// the mouse captured, raw mode (no line editing, no echo).
+fn assert_taken(s: &Session) {
+    let screen = s.parser.screen();
+    assert!(screen.alternate_screen(), "back on the alternate screen");
+    assert!(screen.hide_cursor(), "the cursor hidden again");
+    assert_ne!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "the mouse captured again"
+    );
+    assert!(screen.bracketed_paste(), "bracketed paste on again");
+    let modes = s.modes();
+    let flags: Vec<&str> = modes.split(|c: char| !c.is_alphanumeric()).collect();
+    assert!(!flags.contains(&"ICANON"), "raw mode again: {modes}");
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_give_the_terminal_back_and_fg_takes_it_again() {
+    for stop in ["ctrl-z", "TSTP"] {
+        let mut s = Session::start(80, 24);
+        s.wait_for("1 Growth");
+        s.send("3");
+        s.wait_for("by Chizuru Misawa");
+        match stop {
+            "ctrl-z" => s.send("\x1a"),
+            signal => s.signal(signal),
+        }
+        s.wait_stopped(true);
+        s.drain();
+        assert_restored(&s.parser, &s.modes());
+        s.scribble("the shell wrote here");
+        s.signal("CONT");
+        s.wait_stopped(false);
+        s.wait_until("the essay drawn again", |screen| {
+            screen.contains("by Chizuru Misawa") && !screen.contains("the shell wrote here")
+        });
+        assert_taken(&s);
+        s.send("1");
+        s.wait_for("SNS users in Japan, end of year");
+        s.send("q");
+        let end = s.finish();
+        assert!(end.status.success(), "{stop}: {:?}", end.status);
+        end.assert_restored();
+    }
+}
+
+#[test]
+fn sigcont_alone_draws_the_whole_screen_again() {
+    let mut s = Session::start(80, 24);
+    s.wait_for("1 Growth");
+    s.signal("STOP");
+    s.wait_stopped(true);
+    s.scribble("written over the app");
+    s.signal("CONT");
+    s.wait_until("drawn again", |screen| {
+        screen.contains("1 Growth") && !screen.contains("written over the app")
+    });
+    assert_taken(&s);
+    s.send("q");
+    s.finish().assert_restored();
+}
+
+#[test]
+fn ctrl_l_draws_the_whole_screen_again_without_asking_the_terminal_anything() {
+    let mut s = Session::start(80, 24);
+    s.wait_for("1 Growth");
+    s.scribble("garbage from elsewhere");
+    s.send("\x0c");
+    s.wait_until("drawn again", |screen| {
+        screen.contains("1 Growth") && !screen.contains("garbage from elsewhere")
+    });
+    // ESC [ 6 n asks where the cursor is; the reply would come as keys.
+    assert!(
+        !s.written.windows(4).any(|w| w == b"\x1b[6n"),
+        "no cursor position query"
+    );
+    s.send("q");
+    s.finish().assert_restored();
+}
+
+#[test]
+fn theme_color_beats_no_color() {
+    let env: Env = &[("TERM", Some("xterm-256color")), ("NO_COLOR", Some("1"))];
+    let mut s = Session::start_args(100, 30, env, &["--theme", "color"], None);
+    s.wait_for("q quit");
+    assert!(
+        any_colour(&s.parser),
+        "--theme color has colour despite NO_COLOR"
+    );
     s.send("q");
     s.finish().assert_restored();
 }

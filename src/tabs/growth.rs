@@ -221,6 +221,11 @@ impl GrowthView {
         self.detail_scroll.by(delta);
     }
 
+    /// How many lines of the detail show at once where it shows in `body`.
+    pub fn detail_page(&self, ctx: &Ctx, body: Rect) -> usize {
+        usize::from(self.detail(ctx, body).1.height)
+    }
+
     /// The first line of the detail in view.
     pub fn detail_scroll(&self) -> usize {
         self.detail_scroll.top()
@@ -553,6 +558,29 @@ fn change_on_year_before(s: &Series, p: &Point, measure: Measure, lang: Lang) ->
 }
 
 impl GrowthView {
+    /// The tally wrapped to the table's width (what the table adds up to),
+    /// and where the header, the rows and the tally go in `body`.
+    fn table_layout(&self, lang: Lang, body: Rect) -> (Vec<text::MarkedLine>, [Rect; 3]) {
+        let inner = body.inner(Margin::new(1, 1));
+        let mut tally = text::Doc::default();
+        for line in self.tally.words(lang) {
+            tally.push(vec![text::Marked::new(line, Mark::Meta)]);
+        }
+        let tally = text::wrap(&tally, usize::from(inner.width));
+        let areas = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(tally.len().min(4) as u16),
+        ])
+        .areas(inner);
+        (tally, areas)
+    }
+
+    /// How many of the table's rows show at once in `body`.
+    pub fn table_page(&self, ctx: &Ctx, body: Rect) -> usize {
+        usize::from(self.table_layout(ctx.lang, body).1[1].height)
+    }
+
     /// The ledger as a table: a header, then a row a figure, the selected
     /// one reversed and kept in view.
     fn render_table(&self, ctx: &Ctx, selected: usize, body: Rect, buf: &mut Buffer) {
@@ -565,21 +593,9 @@ impl GrowthView {
             .title_bottom(Line::from(lang.pick(" t chart ", " t グラフ ")).right_aligned())
             .border_style(theme.border)
             .render(body, buf);
-        let inner = body.inner(Margin::new(1, 1));
         let d = ctx.data;
+        let (tally, [head, list, summary]) = self.table_layout(lang, body);
         // The report column is as wide as the rows in view need.
-        // The tally, wrapped to the width: what the table adds up to.
-        let mut tally = text::Doc::default();
-        for line in self.tally.words(lang) {
-            tally.push(vec![text::Marked::new(line, Mark::Meta)]);
-        }
-        let tally = text::wrap(&tally, usize::from(inner.width));
-        let [head, list, summary] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(tally.len().min(4) as u16),
-        ])
-        .areas(inner);
 
         let shown = usize::from(list.height).max(1);
         let first = selected.saturating_sub(shown - 1);

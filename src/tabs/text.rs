@@ -40,6 +40,9 @@ pub struct TextView {
     search: Option<Search>,
     /// Where the text goes, as of the last resize.
     area: Rect,
+    /// Whether lines run the full width of the window, not the reading
+    /// width.
+    full: bool,
     scroll: Scroll,
     /// The job under way, if any.
     work: Option<Work>,
@@ -81,12 +84,37 @@ struct Work {
 /// Columns of a query the status quotes before it cuts it.
 const QUOTED: usize = 40;
 
-/// Where the text goes inside the tab's body: within the border, less one
-/// column for the scrollbar.
-fn text_area(body: Rect) -> Rect {
+/// The widest a line of text is at the reading width: lines much longer
+/// than this are hard to follow from one to the next.
+pub const READING_WIDTH: u16 = 78;
+
+/// Where the text goes inside the tab's body: within the border, less the
+/// scrollbar's column on the right, a column of margin either side where
+/// there is room, and (unless `full`) no wider than [`READING_WIDTH`],
+/// centred.
+fn text_area(body: Rect, full: bool) -> Rect {
+    let inner = body.inner(Margin::new(1, 1));
+    let room = inner.width.saturating_sub(1);
+    let margin = if room >= 40 { 1 } else { 0 };
+    let usable = room - 2 * margin;
+    let width = if full {
+        usable
+    } else {
+        usable.min(READING_WIDTH)
+    };
+    Rect {
+        x: inner.x + margin + (usable - width) / 2,
+        width,
+        ..inner
+    }
+}
+
+/// The scrollbar's column: the last inside the border.
+fn scrollbar_area(body: Rect) -> Rect {
     let inner = body.inner(Margin::new(1, 1));
     Rect {
-        width: inner.width.saturating_sub(1),
+        x: inner.right().saturating_sub(1),
+        width: inner.width.min(1),
         ..inner
     }
 }
@@ -101,6 +129,7 @@ impl TextView {
             width: 0,
             search: None,
             area: Rect::default(),
+            full: false,
             scroll: Scroll::default(),
             work: None,
             latest: Arc::default(),
@@ -112,11 +141,22 @@ impl TextView {
     /// shown. A view at the end stays at the end.
     pub fn resize(&mut self, body: Rect) {
         let at_end = self.scroll.at_bottom();
-        self.area = text_area(body);
+        self.area = text_area(body, self.full);
         self.fit();
         if at_end {
             self.scroll.to_bottom();
         }
+    }
+
+    /// Lines the full width of the window, or at the reading width; the
+    /// text is rewrapped when next shown.
+    pub fn set_full_width(&mut self, full: bool, body: Rect) {
+        self.full = full;
+        self.resize(body);
+    }
+
+    pub fn full_width(&self) -> bool {
+        self.full
     }
 
     fn area_width(&self) -> usize {
@@ -509,7 +549,7 @@ impl View for TextView {
     /// Draws only the lines in view.
     fn render(&self, ctx: &Ctx, body: Rect, buf: &mut Buffer) {
         let (theme, title) = (ctx.theme, self.tab.title(ctx.lang));
-        let area = text_area(body);
+        let area = text_area(body, self.full);
         let end = (self.scroll.top() + usize::from(area.height)).min(self.wrapped.lines.len());
         let position = if self.wrapped.lines.is_empty() {
             String::new()
@@ -534,11 +574,7 @@ impl View for TextView {
         self.draw_hits(theme, area, end, buf);
         if self.max_scroll() > 0 {
             let mut state = ScrollbarState::new(self.max_scroll()).position(self.scroll.top());
-            let bar_area = Rect {
-                x: area.right(),
-                width: 1,
-                ..area
-            };
+            let bar_area = scrollbar_area(body);
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .begin_symbol(None)
                 .end_symbol(None)

@@ -34,8 +34,10 @@ fn tabs_cycle_both_ways_and_close_help() {
 
 /// What `e` asks the loop to write: the file's stem and contents.
 fn written(a: &mut App) -> Option<(String, String)> {
-    a.apply(Action::Export)
-        .map(|Effect::Write { stem, contents }| (stem, contents))
+    match a.apply(Action::Export)? {
+        Effect::Write { stem, contents } => Some((stem, contents)),
+        other => panic!("e asked for {other:?}"),
+    }
 }
 
 #[test]
@@ -217,7 +219,7 @@ fn resizing_with_the_help_open_keeps_its_scroll_valid() {
     );
     a.apply(Action::Resize(80, 15));
     a.apply(Action::Down);
-    assert!(a.help.map(Scroll::top) <= Some(ui::help::max_scroll(a.size)));
+    assert!(a.help.map(Scroll::top) <= Some(ui::help::max_scroll(a.size, a.lang)));
 }
 
 #[test]
@@ -228,7 +230,10 @@ fn help_scrolls_only_as_far_as_it_needs() {
     for _ in 0..100 {
         a.apply(Action::Down);
     }
-    assert_eq!(a.help.map(Scroll::top), Some(ui::help::max_scroll(a.size)));
+    assert_eq!(
+        a.help.map(Scroll::top),
+        Some(ui::help::max_scroll(a.size, a.lang))
+    );
     assert!(
         a.help.map(Scroll::top) > Some(0),
         "the help is taller than 24 rows"

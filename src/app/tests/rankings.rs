@@ -195,7 +195,7 @@ fn p_lists_the_tables_and_enter_goes_to_the_one_chosen() {
     a.apply(Action::ShowTab(Tab::Rankings));
     a.apply(Action::ShowPages);
     assert_eq!(a.rankings.picked(), Some(0));
-    assert_eq!(a.scopes(), [Scope::Pages, Scope::Global]);
+    assert_eq!(a.scopes(), [Scope::Pages, Scope::Paging, Scope::Global]);
     assert!(render_text_full(&a).contains("  1/22  2013, smartphone users"));
     a.apply(Action::Up);
     assert_eq!(a.rankings.picked(), Some(21), "round the ends");

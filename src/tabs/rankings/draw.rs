@@ -173,6 +173,16 @@ impl RankingsView {
         )
     }
 
+    /// How many rows of the page's main table are in view: a page of it.
+    pub fn rows_in_view(&self, ctx: &Ctx, body: Rect) -> usize {
+        let main = self.current().main;
+        self.layout(ctx, body)
+            .tables
+            .into_iter()
+            .find(|(ti, _, _)| *ti == main)
+            .map_or(1, |(_, _, area)| usize::from(area.height.saturating_sub(3)))
+    }
+
     /// The platform whose row is at column `x`, row `y` of the screen.
     pub fn platform_at(&self, ctx: &Ctx, body: Rect, x: u16, y: u16) -> Option<String> {
         let d = ctx.data;
@@ -459,12 +469,23 @@ impl View for RankingsView {
     }
 }
 
+/// Where the list of tables goes over a body, and its inside.
+fn pages_area(body: Rect) -> (Rect, Rect) {
+    let area = body.inner(Margin::new(4, 2));
+    (area, area.inner(Margin::new(1, 1)))
+}
+
 impl RankingsView {
+    /// How many tables the open list shows at once.
+    pub fn pages_in_view(&self, body: Rect) -> usize {
+        usize::from(pages_area(body).1.height)
+    }
+
     /// The list of tables over the body: each page's number and what it
     /// sets against what, the chosen one reversed and kept in view.
     fn render_pages(&self, ctx: &Ctx, picked: usize, body: Rect, buf: &mut Buffer) {
         let (d, theme, lang) = (ctx.data, ctx.theme, ctx.lang);
-        let area = body.inner(Margin::new(4, 2));
+        let (area, inner) = pages_area(body);
         crate::ui::clear_for_popup(area, buf);
         Block::bordered()
             .title(lang.pick(" Tables ", " 表の一覧 "))
@@ -477,7 +498,6 @@ impl RankingsView {
             )
             .border_style(theme.border)
             .render(area, buf);
-        let inner = area.inner(Margin::new(1, 1));
         let rows = usize::from(inner.height).max(1);
         let first = picked.saturating_sub(rows - 1);
         let n = self.pages.len();

@@ -188,6 +188,22 @@ impl RankingsView {
         }
     }
 
+    /// Chooses page `at` in the open list, or the last where there is none.
+    pub fn pick(&mut self, at: usize) {
+        let last = self.pages.len().saturating_sub(1);
+        if let Some(picked) = &mut self.picker {
+            *picked = at.min(last);
+        }
+    }
+
+    /// Moves the choice by `delta` pages, stopping at the ends: a page of
+    /// the list at a time does not wrap round.
+    pub fn pick_within(&mut self, delta: isize) {
+        if let Some(at) = self.picker {
+            self.pick(at.saturating_add_signed(delta));
+        }
+    }
+
     /// Goes to the page chosen in the list, and closes it.
     pub fn go_to_picked(&mut self, d: &Dataset) {
         if let Some(at) = self.picker.take() {
