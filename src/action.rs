@@ -46,7 +46,14 @@ pub enum Action {
     StartSearch,
     /// A character typed at the prompt.
     Type(char),
+    /// The prompt's character before the cursor.
     Erase,
+    /// The prompt's character under the cursor.
+    EraseForward,
+    /// The prompt's line before the cursor.
+    EraseToStart,
+    /// The prompt's word before the cursor.
+    EraseWord,
     /// Leaves the prompt, keeping what it found.
     Submit,
     /// Leaves the prompt and clears the search or filter.

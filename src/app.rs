@@ -6,11 +6,12 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 pub use crate::action::{Action, Effect, Update};
-use crate::dataset::{CleanString, Dataset, clean_text};
+use crate::dataset::{CleanString, Dataset};
 use crate::export;
 use crate::keymap::Scope;
 use crate::lang::Lang;
 use crate::layout;
+use crate::prompt::Prompt;
 use crate::scroll::Scroll;
 use crate::series::{point, short_label};
 use crate::tab::Tab;
@@ -41,7 +42,10 @@ pub struct App {
     /// A message for the footer, until the next key.
     pub status: Option<String>,
     /// What is being typed at the search prompt, while it is open.
-    pub prompt: Option<String>,
+    pub prompt: Option<Prompt>,
+    /// The searches and filters submitted in this session, oldest first,
+    /// for the prompt's Up and Down.
+    pub searches: Vec<String>,
     /// The tab a provenance jump came from.
     pub back: Option<Tab>,
     /// The tab shown before this one: Esc goes back to it from a text
@@ -71,6 +75,7 @@ impl App {
             size: Rect::default(),
             status: None,
             prompt: None,
+            searches: Vec::new(),
             back: None,
             before: Tab::Growth,
             lang: Lang::En,
@@ -89,6 +94,11 @@ impl App {
             return vec![Scope::Pages, Scope::Paging, Scope::Global];
         }
         Scope::active(self.tab, self.help.is_some())
+    }
+
+    /// What is typed at the prompt, while it is open.
+    pub fn prompt_text(&self) -> Option<&str> {
+        self.prompt.as_ref().map(Prompt::text)
     }
 
     /// Whether work runs that the screen should show the progress of.
@@ -183,12 +193,24 @@ impl App {
             Action::Resize(w, h) => self.resize(w, h),
             // Export is an effect, handled in `apply`.
             Action::Export => {}
-            Action::StartSearch => self.prompt = Some(self.query().unwrap_or_default().to_string()),
-            Action::Type(c) => self.edit_prompt(|q| q.push(c)),
-            Action::Erase => self.edit_prompt(|q| {
-                q.pop();
-            }),
-            Action::Submit => self.prompt = None,
+            // Empty: what it finds replaces the search once typed.
+            Action::StartSearch => self.prompt = Some(Prompt::default()),
+            Action::Type(_)
+            | Action::Erase
+            | Action::EraseForward
+            | Action::EraseWord
+            | Action::EraseToStart
+            | Action::Submit
+            | Action::Left
+            | Action::Right
+            | Action::Home
+            | Action::End
+            | Action::Up
+            | Action::Down
+                if self.prompt.is_some() =>
+            {
+                self.edit_prompt(action)
+            }
             Action::Provenance => self.provenance(),
             Action::ToggleLang => self.set_lang(self.lang.toggle()),
             Action::Click(x, y) => self.click(x, y),
@@ -363,26 +385,39 @@ impl App {
         }
     }
 
-    /// The search of the current tab.
-    pub fn query(&self) -> Option<&str> {
-        match self.tab {
-            Tab::Essay => self.essay.query(),
-            Tab::Sources => self.sources.query(),
-            Tab::Rankings => Some(self.rankings.filter()).filter(|f| !f.is_empty()),
-            Tab::Growth | Tab::Trends => None,
+    /// Edits the prompt's line, searching as it changes; Enter keeps the
+    /// search and remembers it for Up and Down.
+    fn edit_prompt(&mut self, action: Action) {
+        let Some(mut p) = self.prompt.take() else {
+            return;
+        };
+        let before = p.text().to_string();
+        match action {
+            Action::Type(c) => p.insert(c.encode_utf8(&mut [0; 4])),
+            Action::Erase => p.erase_back(),
+            Action::EraseForward => p.erase_forward(),
+            Action::EraseWord => p.erase_word(),
+            Action::EraseToStart => p.erase_to_start(),
+            Action::Left => p.left(),
+            Action::Right => p.right(),
+            Action::Home => p.home(),
+            Action::End => p.end(),
+            Action::Up => p.recall(&self.searches, -1),
+            Action::Down => p.recall(&self.searches, 1),
+            Action::Submit => {
+                if !p.text().is_empty()
+                    && self.searches.last().map(String::as_str) != Some(p.text())
+                {
+                    self.searches.push(p.text().to_string());
+                }
+                return;
+            }
+            _ => {}
         }
-    }
-
-    /// Searches as the query is typed. The query is cleaned as the data
-    /// is, so nothing typed or pasted (a bidi override, a control or
-    /// zero-width character) reaches the screen.
-    fn edit_prompt(&mut self, edit: impl FnOnce(&mut String)) {
-        if let Some(mut q) = self.prompt.take() {
-            edit(&mut q);
-            let q = clean_text(&q);
-            self.set_query(&q);
-            self.prompt = Some(q);
+        if p.text() != before {
+            self.set_query(p.text());
         }
+        self.prompt = Some(p);
     }
 
     /// Pasted text is one edit of the prompt, which it opens where a
@@ -395,7 +430,11 @@ impl App {
         {
             self.act(Action::StartSearch);
         }
-        self.edit_prompt(|q| q.push_str(text));
+        if let Some(p) = &mut self.prompt {
+            p.insert(text);
+            let q = p.text().to_string();
+            self.set_query(&q);
+        }
     }
 
     fn set_query(&mut self, q: &str) {
@@ -570,8 +609,17 @@ impl App {
                     }
                     Action::Home => view.to_top(),
                     Action::End => view.to_bottom(),
-                    Action::NextMatch => view.next_match(1),
-                    Action::PrevMatch => view.next_match(-1),
+                    Action::NextMatch | Action::PrevMatch => {
+                        let delta = if action == Action::NextMatch { 1 } else { -1 };
+                        if view.next_match(delta) {
+                            let found = view.search_status(self.lang).unwrap_or_default();
+                            self.status = Some(tr!(
+                                self.lang,
+                                "search wrapped · {found}",
+                                "検索が一周した · {found}"
+                            ));
+                        }
+                    }
                     _ => {}
                 }
             }

@@ -14,6 +14,7 @@ pub mod lang;
 pub mod layout;
 pub mod ledger;
 pub mod output;
+pub mod prompt;
 pub mod report;
 pub mod screen;
 pub mod scroll;

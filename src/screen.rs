@@ -83,10 +83,19 @@ impl App {
             Tab::Growth | Tab::Trends => None,
         };
         let status = match (&self.prompt, &self.status) {
-            (Some(q), _) => {
+            (Some(p), _) => {
                 let found = found.unwrap_or_default();
                 let room = usize::from(area.width).saturating_sub(str_width(&found) + 5);
-                Some(format!("/{}▏ {found}", tail(q, room)))
+                // The cursor in view, with what follows it as far as fits.
+                let (before, after) = p.split();
+                let before = tail(before, room.saturating_sub(str_width(after).min(room / 3)));
+                let mut after_cut = String::new();
+                cut_to(
+                    &mut after_cut,
+                    after,
+                    room.saturating_sub(str_width(&before)),
+                );
+                Some(format!("/{before}▏{after_cut} {found}"))
             }
             (None, Some(message)) => Some(message.clone()),
             (None, None) => found,

@@ -5,7 +5,7 @@
 //!
 //! `type_keys(&mut app, "2jjs")` types a string of keys; `<Tab>`, `<S-Tab>`,
 //! `<Esc>`, `<Enter>`, `<Left>`, `<Right>`, `<Up>`, `<Down>`, `<Home>`,
-//! `<End>`, `<PgUp>`, `<PgDn>`, `<Space>`, `<BS>`, `<lt>` (a `<`) and
+//! `<End>`, `<PgUp>`, `<PgDn>`, `<Space>`, `<BS>`, `<Del>`, `<lt>` (a `<`) and
 //! `<C-x>`, `<A-x>` name the keys a character cannot.
 
 use ratatui::Terminal;
@@ -69,6 +69,7 @@ fn named_key(name: &str) -> KeyEvent {
         "PgDn" => KeyCode::PageDown,
         "Space" => KeyCode::Char(' '),
         "BS" => KeyCode::Backspace,
+        "Del" => KeyCode::Delete,
         "lt" => KeyCode::Char('<'),
         _ => {
             let (mods, rest) = match name.split_once('-') {
@@ -417,7 +418,7 @@ fn slash_filters_the_rankings_and_esc_clears_the_filter() {
     let mut app = app_after("2");
     let all = app.rankings.platforms().len();
     type_keys(&mut app, "/");
-    assert_eq!(app.prompt.as_deref(), Some(""));
+    assert_eq!(app.prompt_text(), Some(""));
     assert!(footer(&app).starts_with(" /▏"), "{}", footer(&app));
     type_keys(&mut app, "fa");
     assert_eq!(app.rankings.filter(), "fa");
@@ -438,22 +439,26 @@ fn slash_filters_the_rankings_and_esc_clears_the_filter() {
     // Out of the prompt, the keys move again: the one platform stays put.
     type_keys(&mut app, "jG");
     assert_eq!(app.rankings.selected(), 0);
-    // `/` again starts from the filter there is.
+    // `/` again opens empty, the filter kept until something is typed;
+    // Up brings the last one back.
     type_keys(&mut app, "/");
-    assert_eq!(app.prompt.as_deref(), Some("fa"));
+    assert_eq!(app.prompt_text(), Some(""));
+    assert_eq!(app.rankings.filter(), "fa");
+    type_keys(&mut app, "<Up>");
+    assert_eq!(app.prompt_text(), Some("fa"));
     type_keys(&mut app, "<Enter><Esc>");
     assert_eq!(app.rankings.filter(), "");
     assert_eq!(app.rankings.platforms().len(), all);
     assert!(!footer(&app).contains("filter"), "{}", footer(&app));
     // Esc at the prompt clears it too.
     type_keys(&mut app, "/tw<Esc>");
-    assert_eq!((app.prompt.as_deref(), app.rankings.filter()), (None, ""));
+    assert_eq!((app.prompt_text(), app.rankings.filter()), (None, ""));
 }
 
 #[test]
 fn slash_searches_the_essay_and_n_walks_the_matches() {
     let mut app = app_after("3/");
-    assert_eq!(app.prompt.as_deref(), Some(""));
+    assert_eq!(app.prompt_text(), Some(""));
     assert!(footer(&app).starts_with(" /▏"), "{}", footer(&app));
     type_keys(&mut app, "mixi");
     assert!(footer(&app).contains("/mixi▏"), "{}", footer(&app));
@@ -465,8 +470,8 @@ fn slash_searches_the_essay_and_n_walks_the_matches() {
     for (keys, status) in [
         ("n", "“mixi” 2/3"),
         ("n", "“mixi” 3/3"),
-        ("n", "“mixi” 1/3"),
-        ("N", "“mixi” 3/3"),
+        ("n", "search wrapped · “mixi” 1/3"),
+        ("N", "search wrapped · “mixi” 3/3"),
         ("N", "“mixi” 2/3"),
     ] {
         type_keys(&mut app, keys);
@@ -492,7 +497,7 @@ fn esc_at_the_essay_prompt_clears_the_search() {
     let mut app = app_after("3/line");
     assert_eq!(app.essay.query(), Some("line"));
     type_keys(&mut app, "<Esc>");
-    assert_eq!((app.prompt.as_deref(), app.essay.query()), (None, None));
+    assert_eq!((app.prompt_text(), app.essay.query()), (None, None));
     assert!(!footer(&app).contains("line"), "{}", footer(&app));
 }
 
@@ -500,11 +505,11 @@ fn esc_at_the_essay_prompt_clears_the_search() {
 fn q_at_the_prompt_types_a_q_and_ctrl_c_still_quits() {
     let mut app = app_after("3/q");
     assert!(app.running, "q at the prompt quit");
-    assert_eq!(app.prompt.as_deref(), Some("q"));
+    assert_eq!(app.prompt_text(), Some("q"));
     assert!(footer(&app).contains("/q▏"), "{}", footer(&app));
     // Every plain key types, those bound elsewhere included.
     type_keys(&mut app, "?1L<Space>G");
-    assert_eq!(app.prompt.as_deref(), Some("q?1L G"));
+    assert_eq!(app.prompt_text(), Some("q?1L G"));
     assert_eq!(
         (app.tab, app.help.is_some(), app.lang),
         (Tab::Essay, false, Lang::En)
@@ -803,7 +808,11 @@ fn every_character_binding_does_what_the_table_says_where_it_applies() {
                     Some(Action::Type(c))
                 );
                 type_keys(&mut app, &c.to_string());
-                assert_eq!(app.prompt, Some(c.to_string()), "{c:?} after {setup}");
+                assert_eq!(
+                    app.prompt_text(),
+                    Some(c.to_string().as_str()),
+                    "{c:?} after {setup}"
+                );
                 assert!(app.running);
             }
         }
@@ -1118,4 +1127,51 @@ fn text_keeps_a_margin_from_the_border_and_the_scrollbar() {
             );
         }
     }
+}
+
+#[test]
+fn the_prompt_edits_like_a_shell_line() {
+    let mut app = app_after("3/social media");
+    assert_eq!(app.essay.query(), Some("social media"));
+    // ← ← and a letter: typed where the cursor is, searched at once.
+    type_keys(&mut app, "<Left><Left>X");
+    assert_eq!(app.prompt_text(), Some("social medXia"));
+    assert!(footer(&app).contains("/social medX▏ia"), "{}", footer(&app));
+    type_keys(&mut app, "<BS><Right><Del>");
+    assert_eq!(app.prompt_text(), Some("social medi"));
+    type_keys(&mut app, "<Home>the <End>a");
+    assert_eq!(app.prompt_text(), Some("the social media"));
+    type_keys(&mut app, "<C-w>");
+    assert_eq!(app.prompt_text(), Some("the social "));
+    type_keys(&mut app, "<Left><C-u>");
+    assert_eq!(app.prompt_text(), Some(" "));
+    assert_eq!(app.essay.query(), Some(" "));
+    type_keys(&mut app, "<Del>line<Enter>");
+    assert_eq!(app.essay.query(), Some("line"));
+    // The searches of the session come back with Up, newest first.
+    type_keys(&mut app, "/mixi<Enter>/<Up>");
+    assert_eq!(app.prompt_text(), Some("mixi"));
+    type_keys(&mut app, "<Up>");
+    assert_eq!(app.prompt_text(), Some("line"));
+    type_keys(&mut app, "<Down><Down>");
+    assert_eq!(app.prompt_text(), Some(""));
+}
+
+#[test]
+fn slash_after_a_jump_opens_an_empty_prompt_and_the_footer_shows_no_search_not_typed() {
+    // Enter on 2012 highlights the essay's words for it.
+    let mut app = app_after("hhh<Enter>");
+    assert_eq!(app.tab, Tab::Essay);
+    assert!(app.essay.query().is_some(), "the words are highlighted");
+    type_keys(&mut app, "x");
+    let foot = footer(&app);
+    assert!(!foot.contains('“'), "no search in the footer: {foot}");
+    type_keys(&mut app, "/");
+    assert_eq!(app.prompt_text(), Some(""));
+    type_keys(&mut app, "mixi");
+    assert_eq!(
+        app.essay.query(),
+        Some("mixi"),
+        "typed, not appended to the quote"
+    );
 }

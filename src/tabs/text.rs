@@ -347,16 +347,21 @@ impl TextView {
         });
     }
 
-    /// Moves to the next (or, with -1, previous) match, round the ends.
-    pub fn next_match(&mut self, delta: isize) {
+    /// Moves to the next (or, with -1, previous) match, round the ends;
+    /// true when it went round.
+    pub fn next_match(&mut self, delta: isize) -> bool {
+        let mut wrapped = false;
         if let Some(search) = &mut self.search
             && let Some(found) = &search.found
             && !found.starts.is_empty()
         {
             let n = found.starts.len() as isize;
-            search.current = (search.current as isize + delta).rem_euclid(n) as usize;
+            let to = search.current as isize + delta;
+            wrapped = !(0..n).contains(&to);
+            search.current = to.rem_euclid(n) as usize;
         }
         self.reveal();
+        wrapped
     }
 
     /// Scrolls the current match into view, a third of the way down; once
@@ -406,9 +411,10 @@ impl TextView {
     }
 
     /// "“query” 3/7", that there is no match, or how the search is going,
-    /// while a search is on.
+    /// while a search the user typed is on: the essay's words an Enter
+    /// jumped to are a highlight, not a search.
     pub fn search_status(&self, lang: Lang) -> Option<String> {
-        let s = self.search.as_ref()?;
+        let s = self.search.as_ref().filter(|s| !s.quote)?;
         // A long query (a paste) is cut, so what it found still shows.
         let mut query = String::new();
         crate::width::cut_to(&mut query, &s.query, QUOTED);

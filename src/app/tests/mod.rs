@@ -211,7 +211,7 @@ fn resizing_with_the_help_open_keeps_its_scroll_valid() {
         a.apply(Action::Down);
     }
     assert!(a.help.map(Scroll::top) > Some(0));
-    a.apply(Action::Resize(200, 100));
+    a.apply(Action::Resize(200, 150));
     assert_eq!(
         a.help.map(Scroll::top),
         Some(0),
