@@ -26,6 +26,17 @@ use crate::ui;
 use crate::ui::theme::Theme;
 use crate::work::Worker;
 
+/// A place to come back to: a tab, and the line of its text in view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub tab: Tab,
+    pub line: Option<usize>,
+}
+
+/// Jumps remembered for `b`: enough for any reading, bounded for a long
+/// session.
+const BACK_LIMIT: usize = 100;
+
 pub struct App {
     /// Shared with the work that builds the texts.
     pub data: Arc<Dataset>,
@@ -46,8 +57,9 @@ pub struct App {
     /// The searches and filters submitted in this session, oldest first,
     /// for the prompt's Up and Down.
     pub searches: Vec<String>,
-    /// The tab a provenance jump came from.
-    pub back: Option<Tab>,
+    /// Where each jump (Enter to a source, `:` to a line) came from, the
+    /// latest last: `b` goes back through them.
+    pub back: Vec<Place>,
     /// The tab shown before this one: Esc goes back to it from a text
     /// still being wrapped.
     pub before: Tab,
@@ -76,7 +88,7 @@ impl App {
             status: None,
             prompt: None,
             searches: Vec::new(),
-            back: None,
+            back: Vec::new(),
             before: Tab::Growth,
             lang: Lang::En,
             running: true,
@@ -226,11 +238,7 @@ impl App {
                 self.scroll_help(step);
             }
             Action::Wheel(n) => self.wheel(isize::from(n)),
-            Action::Back => {
-                if let Some(tab) = self.back.take() {
-                    self.show(tab);
-                }
-            }
+            Action::Back => self.go_back(),
             Action::CancelSearch => {
                 self.prompt = None;
                 let text = matches!(self.tab, Tab::Essay | Tab::Sources);
@@ -273,19 +281,18 @@ impl App {
                 // The figure selected in the table, whichever report gave it.
                 let row = self.growth.table_entry()?.row(d);
                 let (year, report) = (row.point.year, row.report());
-                let what = format!("{year}, {report}");
+                let what = tr!(self.lang, "{year}, {report}", "{report}の{year}年");
                 Some((what, row.point.quote.clone(), row.point.sources.clone()))
             }
             Tab::Growth => {
                 let year = self.growth.year();
-                let (s, p) = self
-                    .growth
-                    .shown(d)
-                    .iter()
-                    .find_map(|s| point(s, year).map(|p| (s, p)))?;
+                let s = self.growth.shown(d).get(self.growth.figure())?;
                 let label = short_label(s, self.lang);
                 let label = self.lang.pick(label.to_lowercase(), label.to_string());
-                let what = format!("{year}, {label}");
+                let what = tr!(self.lang, "{year}, {label}", "{year}年（{label}）");
+                let Some(p) = point(s, year) else {
+                    return Some((what, None, Vec::new()));
+                };
                 Some((what, p.quote.clone(), p.sources.clone()))
             }
             Tab::Rankings => {
@@ -317,6 +324,46 @@ impl App {
         }
     }
 
+    /// Remembers where the app is, for `b` to come back to.
+    fn mark_jump(&mut self) {
+        let line = match self.tab {
+            Tab::Essay => Some(self.essay.scroll()),
+            Tab::Sources => Some(self.sources.scroll()),
+            _ => None,
+        };
+        if self.back.len() == BACK_LIMIT {
+            self.back.remove(0);
+        }
+        self.back.push(Place {
+            tab: self.tab,
+            line,
+        });
+    }
+
+    /// Back to where the latest jump came from.
+    fn go_back(&mut self) {
+        let Some(place) = self.back.pop() else {
+            self.status = Some(
+                self.lang
+                    .pick("no jump to go back from", "戻るジャンプはない")
+                    .to_string(),
+            );
+            return;
+        };
+        self.show(place.tab);
+        if let Some(line) = place.line {
+            self.text_view(place.tab).scroll_to(line);
+        }
+        let left = self.back.len();
+        if left > 0 {
+            self.status = Some(tr!(
+                self.lang,
+                "b back · {left} more jumps to go back through",
+                "b で戻る · さらに{left}回戻れる"
+            ));
+        }
+    }
+
     /// The essay's words for the selected figure, or else its source. The
     /// words are found once the essay is ready: a quote is checked at load
     /// to stand in the essay.
@@ -324,11 +371,10 @@ impl App {
         let Some((what, quote, sources)) = self.selected_figure() else {
             return;
         };
-        let from = self.tab;
         if let Some(q) = quote {
+            self.mark_jump();
             self.show(Tab::Essay);
             self.essay.show_quote(&q);
-            self.back = Some(from);
             self.status = Some(tr!(
                 self.lang,
                 "b back · the essay's words for {what}",
@@ -337,15 +383,21 @@ impl App {
             return;
         }
         if let Some(id) = sources.first() {
+            self.mark_jump();
             self.show(Tab::Sources);
-            self.sources.search(&format!("[{id}]"));
-            self.back = Some(from);
+            self.sources.show_text(&format!("[{id}]"));
             self.status = Some(tr!(
                 self.lang,
-                "b back · {what}: its source (not in the essay's text)",
-                "b で戻る · {what}の出典（エッセイの本文にない）"
+                "b back · source of {what}",
+                "b で戻る · {what}の出典"
             ));
+            return;
         }
+        self.status = Some(tr!(
+            self.lang,
+            "{what}: no figure published, so no source",
+            "{what}: 公表された数値がなく、出典もない"
+        ));
     }
 
     /// A click on a tab's title switches to it; on a year's bars or a
@@ -525,6 +577,10 @@ impl App {
             },
             Tab::Growth => match action {
                 Action::ToggleTable => self.growth.toggle_table(),
+                Action::Up | Action::Down if self.growth.show_later() => {
+                    let delta = if action == Action::Up { -1 } else { 1 };
+                    self.growth.move_figure(&ctx, body, delta);
+                }
                 Action::Up => self.growth.scroll_detail(&ctx, body, -1),
                 Action::Down => self.growth.scroll_detail(&ctx, body, 1),
                 Action::ToggleDetail => self.growth.toggle_detail(),

@@ -318,7 +318,12 @@ fn d_opens_the_detail_in_full_and_esc_or_d_closes_it() {
 #[test]
 fn j_k_and_the_arrows_scroll_the_growth_detail() {
     // With the later figures the detail runs past its panel.
-    let mut app = app_after("o");
+    let app_later = app_after("o");
+    assert_shows(&app_later, "more lines");
+    // With them, the arrows pick a figure and the page keys scroll; alone,
+    // the essay's figure's detail scrolls with the arrows too.
+    let mut app = app();
+    app.apply(Action::Resize(80, 20));
     assert_shows(&app, "more lines");
     for (keys, top) in [("j", 1), ("<Down>", 2), ("k", 1), ("<Up>", 0), ("<Up>k", 0)] {
         type_keys(&mut app, keys);
@@ -628,7 +633,11 @@ fn enter_on_a_growth_figure_shows_the_essays_words_and_b_comes_back() {
 fn enter_on_a_figure_not_in_the_essays_text_shows_its_source() {
     let mut app = app_after("g<Enter>");
     assert_eq!(app.tab, Tab::Sources);
-    assert!(footer(&app).contains("b back · 2010"), "{}", footer(&app));
+    assert!(
+        footer(&app).contains("b back · source of 2010, as the essay saw it"),
+        "{}",
+        footer(&app)
+    );
     assert!(app.sources.query().is_some_and(|q| q.starts_with('[')));
     type_keys(&mut app, "b");
     assert_eq!((app.tab, app.growth.year()), (Tab::Growth, 2010));
@@ -1173,5 +1182,29 @@ fn slash_after_a_jump_opens_an_empty_prompt_and_the_footer_shows_no_search_not_t
         app.essay.query(),
         Some("mixi"),
         "typed, not appended to the quote"
+    );
+}
+
+#[test]
+fn b_goes_back_through_every_jump_not_one() {
+    // Growth → the essay's words for 2012; then Rankings → a source.
+    let mut app = app_after("hhh<Enter>");
+    assert_eq!(app.tab, Tab::Essay);
+    type_keys(&mut app, "2<Enter>");
+    assert_ne!(app.tab, Tab::Rankings, "Enter jumped");
+    let landed = app.tab;
+    // Enter on a ranking landed on the Essay or the Sources: b goes back
+    // to Rankings, then to Growth where the first jump was made.
+    type_keys(&mut app, "b");
+    assert_eq!(app.tab, Tab::Rankings, "from {landed:?}");
+    assert!(footer(&app).contains("1 more jumps"), "{}", footer(&app));
+    type_keys(&mut app, "b");
+    assert_eq!((app.tab, app.growth.year()), (Tab::Growth, 2012));
+    type_keys(&mut app, "b");
+    assert_eq!(app.tab, Tab::Growth);
+    assert!(
+        footer(&app).contains("no jump to go back from"),
+        "{}",
+        footer(&app)
     );
 }

@@ -669,7 +669,9 @@ fn growth_bars(app: &App) -> Vec<(Rect, f64, u32)> {
     assert!(!placed.is_empty(), "no room for bars in {area:?}");
     placed
         .into_iter()
-        .filter_map(|(place, bar)| Some((place, bar.value?, drawn_height(&buf, place, bar.kind))))
+        .filter_map(|(_, _, place, bar)| {
+            Some((place, bar.value?, drawn_height(&buf, place, bar.kind)))
+        })
         .collect()
 }
 

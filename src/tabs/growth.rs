@@ -46,6 +46,9 @@ pub struct GrowthView {
     year: i32,
     show_later: bool,
     measure: Measure,
+    /// Which of the year's figures is picked, by its series' place among
+    /// those shown: Enter traces it.
+    figure: usize,
     /// The first line of the detail in view.
     detail_scroll: Scroll,
     /// Whether the detail is shown in full, over the chart.
@@ -81,6 +84,7 @@ impl GrowthView {
             year,
             show_later: false,
             measure: Measure::Users,
+            figure: 0,
             detail_scroll: Scroll::default(),
             detail_open: false,
             table: None,
@@ -166,8 +170,32 @@ impl GrowthView {
         self.detail_scroll.to_top();
     }
 
+    /// The picked figure's series, by its place among those shown.
+    pub fn figure(&self) -> usize {
+        self.figure
+    }
+
+    /// Picks the year's figure `delta` series on, stopping at the ends,
+    /// and scrolls the detail to it where it shows in `body`.
+    pub fn move_figure(&mut self, ctx: &Ctx, body: Rect, delta: isize) {
+        let last = self.shown(ctx.data).len().saturating_sub(1);
+        self.figure = self.figure.saturating_add_signed(delta).min(last);
+        let (lines, area) = self.detail(ctx, body);
+        let picked = lines
+            .iter()
+            .position(|l| l.first().is_some_and(|m| m.text.starts_with('▸')));
+        self.detail_scroll
+            .set_max(max_scroll(lines.len(), area.height));
+        if let Some(line) = picked {
+            // The panel's first and last rows may say what is cut.
+            self.detail_scroll
+                .reveal(line, usize::from(area.height.saturating_sub(2)).max(1));
+        }
+    }
+
     pub fn toggle_later(&mut self, d: &Dataset) {
         self.show_later = !self.show_later;
+        self.figure = 0;
         self.detail_scroll.to_top();
         self.step(d, 0);
     }
@@ -269,7 +297,10 @@ impl GrowthView {
     /// panel under the chart, or the inside of a popup over the body.
     fn detail(&self, ctx: &Ctx, body: Rect) -> (Vec<text::MarkedLine>, Rect) {
         let d = ctx.data;
-        let doc = detail_doc(ctx, self.shown(d), self.year, self.measure);
+        let shown = self.shown(d);
+        // With one figure a year there is nothing to pick between.
+        let picked = (shown.len() > 1).then_some(self.figure);
+        let doc = detail_doc(ctx, shown, self.year, self.measure, picked);
         if !self.detail_open {
             let area = self.layout(ctx, body).0.detail;
             return (text::wrap(&doc, usize::from(area.width)), area);
@@ -349,6 +380,7 @@ impl GrowthView {
         let columns = Columns {
             slots,
             selected: Some(offset - first),
+            picked: self.figure,
             max,
             millions: self.measure == Measure::Users,
             theme,
@@ -423,20 +455,27 @@ fn pack<'a>(
     lines
 }
 
-/// What the detail panel (and `sns-tui print growth`) says of one year:
-/// each shown series' figure with its context and provenance, or the gap.
-pub fn detail_doc(ctx: &Ctx, shown: &[Series], year: i32, measure: Measure) -> Doc {
+/// What the detail panel says of one year: each shown series' figure with
+/// its context and provenance, or the gap; the `picked` one marked ▸.
+pub fn detail_doc(
+    ctx: &Ctx,
+    shown: &[Series],
+    year: i32,
+    measure: Measure,
+    picked: Option<usize>,
+) -> Doc {
     let (d, lang) = (ctx.data, ctx.lang);
     let mut doc = Doc::default();
     // The comparison leads: in a short window it is what must not be cut.
     if let Some(line) = against_outcome(shown, year, lang) {
         doc.push(vec![text::Marked::new(line, Mark::Heading)]);
     }
-    for s in shown {
+    for (i, s) in shown.iter().enumerate() {
         let label = short_label(s, lang);
         let label = lang.pick(label.to_lowercase(), label.to_string());
+        let mark = if picked == Some(i) { "▸ " } else { "" };
         let mut head = vec![text::Marked::new(
-            format!("{year}, {label}: "),
+            format!("{mark}{year}, {label}: "),
             Mark::Heading,
         )];
         let Some(p) = point(s, year) else {
@@ -673,25 +712,46 @@ impl View for GrowthView {
                     tr!(lang, " {year} in full ", " {year}年のすべて ")
                 })
                 .title_bottom(
-                    Line::from(
-                        lang.pick(" ↑↓ scroll  d/Esc close ", " ↑↓ スクロール  d/Esc 閉じる "),
-                    )
+                    Line::from(if self.show_later {
+                        lang.pick(
+                            " ↑↓ figure  PgUp PgDn scroll  d/Esc close ",
+                            " ↑↓ 数値  PgUp PgDn スクロール  d/Esc 閉じる ",
+                        )
+                    } else {
+                        lang.pick(" ↑↓ scroll  d/Esc close ", " ↑↓ スクロール  d/Esc 閉じる ")
+                    })
                     .right_aligned(),
                 )
                 .border_style(theme.border)
                 .render(popup, buf);
         }
-        let hints = if self.detail_open {
-            Hints::new(
-                lang.pick("↓ scrolls", "↓ スクロール"),
-                lang.pick("↑ scrolls back", "↑ 戻る"),
+        // With several figures a year, ↑↓ pick among them; the page keys
+        // scroll.
+        let (down, up) = if self.show_later {
+            ("PgDn", "PgUp")
+        } else {
+            ("↓", "↑")
+        };
+        let (below, above) = if self.detail_open {
+            (
+                tr!(lang, "{down} scrolls", "{down} スクロール"),
+                tr!(lang, "{up} scrolls back", "{up} 戻る"),
             )
         } else {
-            Hints::new(
-                lang.pick("↓ scrolls, d shows all", "↓ スクロール、d ですべて表示"),
-                lang.pick("↑ scrolls back, d shows all", "↑ 戻る、d ですべて表示"),
+            (
+                tr!(
+                    lang,
+                    "{down} scrolls, d shows all",
+                    "{down} スクロール、d ですべて表示"
+                ),
+                tr!(
+                    lang,
+                    "{up} scrolls back, d shows all",
+                    "{up} 戻る、d ですべて表示"
+                ),
             )
         };
+        let hints = Hints::new(&below, &above);
         draw_scrolled(
             &detail,
             self.detail_scroll.top(),

@@ -60,6 +60,9 @@ struct Search {
     /// Whether `query` is the essay's words, found as [`text::find_quote`]
     /// finds them, or a search.
     quote: bool,
+    /// Whether the user typed it: a jump's highlight is not a search, and
+    /// the footer does not quote it.
+    typed: bool,
     found: Option<Arc<Matches>>,
     /// What the search before found, for this one to narrow.
     previous: Option<Arc<Matches>>,
@@ -293,14 +296,14 @@ impl TextView {
         }
     }
 
-    /// A search shows the first match at or below the top of the view, the
-    /// essay's words their one match.
+    /// A search shows the first match at or below the top of the view; a
+    /// jump's highlight, its first match.
     fn take_matches(&mut self, matches: Matches) {
         let top = self.folded_offset_of_line(self.scroll.top());
         let Some(search) = &mut self.search else {
             return;
         };
-        search.current = if search.quote {
+        search.current = if !search.typed {
             0
         } else {
             matches.starts.partition_point(|&s| (s as usize) < top)
@@ -321,15 +324,16 @@ impl TextView {
             self.search = None;
             return;
         }
-        // What the last search found, for this one to narrow.
+        // What the last search typed found, for this one to narrow.
         let previous = self
             .search
             .take()
-            .filter(|s| !s.quote)
+            .filter(|s| s.typed)
             .and_then(|s| s.found.or(s.previous));
         self.search = Some(Search {
             query: query.to_string(),
             quote: false,
+            typed: true,
             found: None,
             previous,
             current: 0,
@@ -338,9 +342,19 @@ impl TextView {
 
     /// Highlights the essay's words `quote` and scrolls to them, once found.
     pub fn show_quote(&mut self, quote: &str) {
+        self.highlight(quote, true);
+    }
+
+    /// Highlights `text` where it stands and scrolls to it, once found.
+    pub fn show_text(&mut self, text: &str) {
+        self.highlight(text, false);
+    }
+
+    fn highlight(&mut self, query: &str, quote: bool) {
         self.search = Some(Search {
-            query: quote.to_string(),
-            quote: true,
+            query: query.to_string(),
+            quote,
+            typed: false,
             found: None,
             previous: None,
             current: 0,
@@ -414,7 +428,7 @@ impl TextView {
     /// while a search the user typed is on: the essay's words an Enter
     /// jumped to are a highlight, not a search.
     pub fn search_status(&self, lang: Lang) -> Option<String> {
-        let s = self.search.as_ref().filter(|s| !s.quote)?;
+        let s = self.search.as_ref().filter(|s| s.typed)?;
         // A long query (a paste) is cut, so what it found still shows.
         let mut query = String::new();
         crate::width::cut_to(&mut query, &s.query, QUOTED);
@@ -503,6 +517,11 @@ impl TextView {
 
     pub fn to_top(&mut self) {
         self.scroll.to_top();
+    }
+
+    /// Scrolls so that `line` is the first in view, as far as the text goes.
+    pub fn scroll_to(&mut self, line: usize) {
+        self.scroll.to(line);
     }
 
     pub fn to_bottom(&mut self) {

@@ -4,7 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
@@ -36,6 +36,10 @@ pub struct Slot {
 pub struct Columns<'a> {
     pub slots: Vec<Slot>,
     pub selected: Option<usize>,
+    /// The bar of the selected slot whose figure is picked: its label is
+    /// reversed, the other labels of the slot underlined, so the selected
+    /// year shows on its bars as well as its label, without colour.
+    pub picked: usize,
     /// The value a full-height bar stands for.
     pub max: f64,
     /// Whether values are millions, written with two decimals where they fit.
@@ -91,8 +95,14 @@ impl Widget for Columns<'_> {
         );
         // Bars start at zero, and the baseline says so.
         buf.set_string(area.x, baseline, "0", self.theme.meta);
-        for (bar_area, bar) in self.placed(area) {
-            self.draw(bar, bar_area, area.y, buf);
+        let placed = self.placed(area);
+        for &(slot, b, bar_area, bar) in &placed {
+            let label = match self.selected {
+                Some(s) if s == slot && b == self.picked => self.theme.selected,
+                Some(s) if s == slot => bar.style.add_modifier(Modifier::UNDERLINED),
+                _ => bar.style,
+            };
+            self.draw(bar, bar_area, area.y, label, buf);
         }
         let (slot_width, left) = slots_geometry(area, self.slots.len());
         for (i, slot) in self.slots.iter().enumerate() {
@@ -103,16 +113,30 @@ impl Widget for Columns<'_> {
             };
             let x = left + slot_width * i as u16;
             let width = slot_width.saturating_sub(1);
-            centre(buf, x, width, area.bottom() - 1, &slot.label, style);
+            let y = area.bottom() - 1;
+            // A year of several bars is bracketed under them, so it reads
+            // as one group.
+            let mut bars = placed.iter().filter(|p| p.0 == i).map(|p| p.2);
+            if let (Some(first), Some(last)) = (bars.next(), bars.next_back()) {
+                let (from, to) = (first.x, last.right());
+                fill(buf, from, to - from, y, '─', self.theme.border);
+                buf.set_string(from, y, "└", self.theme.border);
+                buf.set_string(to - 1, y, "┘", self.theme.border);
+                let label = format!(" {} ", slot.label);
+                centre(buf, from, to - from, y, &label, style);
+                continue;
+            }
+            centre(buf, x, width, y, &slot.label, style);
         }
     }
 }
 
 impl Columns<'_> {
-    /// Where each bar stands in a chart of `area`: its columns, from the
-    /// highest row a bar may reach down to the row it stands on. Drawing
-    /// and tests both place bars by this.
-    pub fn placed(&self, area: Rect) -> Vec<(Rect, &Bar)> {
+    /// Where each bar stands in a chart of `area`, with its slot and its
+    /// place in the slot: its columns, from the highest row a bar may reach
+    /// down to the row it stands on. Drawing and tests both place bars by
+    /// this.
+    pub fn placed(&self, area: Rect) -> Vec<(usize, usize, Rect, &Bar)> {
         let (slot_width, left) = slots_geometry(area, self.slots.len());
         if area.height < 4 || slot_width == 0 {
             return Vec::new();
@@ -132,6 +156,8 @@ impl Columns<'_> {
                     break;
                 }
                 placed.push((
+                    i,
+                    b,
                     Rect {
                         x,
                         width: bar_width,
@@ -145,12 +171,17 @@ impl Columns<'_> {
     }
 
     /// Draws `bar` in `area` (see [`Columns::placed`]), its value above
-    /// it but not above `top`.
-    fn draw(&self, bar: &Bar, area: Rect, top: u16, buf: &mut Buffer) {
+    /// it in `label` style but not above `top`.
+    fn draw(&self, bar: &Bar, area: Rect, top: u16, label_style: Style, buf: &mut Buffer) {
         let base = area.bottom() - 1;
         let Some(v) = bar.value else {
             let gap = if area.width >= 3 { GAP } else { "-" };
-            centre(buf, area.x, area.width, base, gap, self.theme.gap);
+            let style = if label_style == bar.style {
+                self.theme.gap
+            } else {
+                label_style
+            };
+            centre(buf, area.x, area.width, base, gap, style);
             return;
         };
         let cells = bar_cells(
@@ -171,7 +202,7 @@ impl Columns<'_> {
             } else {
                 base.saturating_sub(height)
             };
-            centre(buf, area.x, area.width, y.max(top), &label, bar.style);
+            centre(buf, area.x, area.width, y.max(top), &label, label_style);
         }
     }
 }

@@ -17,12 +17,12 @@ fn u_switches_growth_between_millions_and_shares() {
             .join("\n")
     };
     let shown = a.growth.shown(&a.data);
-    let y2011 = plain(detail_doc(&a.ctx(), shown, 2011, Measure::Share));
+    let y2011 = plain(detail_doc(&a.ctx(), shown, 2011, Measure::Share, None));
     assert!(
         y2011.starts_with("2011, as the essay saw it: 45% of internet users, estimate"),
         "{y2011}"
     );
-    let y2012 = plain(detail_doc(&a.ctx(), shown, 2012, Measure::Share));
+    let y2012 = plain(detail_doc(&a.ctx(), shown, 2012, Measure::Share, None));
     assert!(
         y2012.contains("change on 2011 +7 percentage points"),
         "{y2012}"
@@ -50,24 +50,75 @@ fn the_detail_scrolls_as_far_as_its_text_and_a_new_year_starts_at_the_top() {
     let mut a = app();
     a.apply(Action::ToggleLater);
     let screen = render_text_full(&a);
-    assert!(screen.contains("… 9 more lines: ↓ scrolls"), "{screen}");
+    // ↑↓ pick among the year's figures; the page keys scroll.
+    assert!(screen.contains("… 9 more lines: PgDn scrolls"), "{screen}");
     for _ in 0..100 {
-        a.apply(Action::Down);
+        a.apply(Action::PageDown);
     }
     assert_eq!(a.growth.detail_scroll(), 9);
     let screen = render_text_full(&a);
     assert!(
-        screen.contains("… 9 lines above: ↑ scrolls back")
+        screen.contains("… 9 lines above: PgUp scrolls back")
             && screen.contains("2015, later projections: no figure published"),
         "the last line in view:\n{screen}"
     );
-    a.apply(Action::Up);
-    assert_eq!(a.growth.detail_scroll(), 8);
+    a.apply(Action::HalfPageUp);
+    assert!(a.growth.detail_scroll() < 9);
     a.apply(Action::Left);
     assert_eq!(a.growth.detail_scroll(), 0, "2014 is read from its top");
     a.apply(Action::Resize(200, 60));
-    a.apply(Action::Down);
+    a.apply(Action::PageDown);
     assert_eq!(a.growth.detail_scroll(), 0, "all of it fits");
+    // A lone figure's detail scrolls with the arrows.
+    let mut a = app();
+    a.apply(Action::Resize(80, 20));
+    a.apply(Action::Down);
+    assert_eq!(a.growth.detail_scroll(), 1);
+}
+
+#[test]
+fn with_later_figures_the_arrows_pick_the_years_figure_and_enter_traces_that_one() {
+    let mut a = app();
+    a.apply(Action::ToggleLater);
+    assert_eq!(a.growth.figure(), 0);
+    a.apply(Action::Down);
+    assert_eq!(a.growth.figure(), 1);
+    let screen = render_text_full(&a);
+    assert!(
+        screen.contains("▸ 2015, later estimates: 64.88 M"),
+        "{screen}"
+    );
+    a.apply(Action::Provenance);
+    assert_eq!(a.tab, Tab::Sources);
+    assert_eq!(
+        a.sources.query(),
+        Some("[ict-2016]"),
+        "the later estimate's source"
+    );
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .contains("source of 2015, later estimates"),
+        "{:?}",
+        a.status
+    );
+    a.apply(Action::Back);
+    for _ in 0..5 {
+        a.apply(Action::Down);
+    }
+    assert_eq!(a.growth.figure(), 3, "no further than the last");
+    // 2015 has no later projection: a gap, and it says so.
+    a.apply(Action::Provenance);
+    assert_eq!(a.tab, Tab::Growth);
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .contains("2015, later projections: no figure published, so no source"),
+        "{:?}",
+        a.status
+    );
 }
 
 #[test]
