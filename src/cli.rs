@@ -16,7 +16,7 @@ use clap::{Parser, Subcommand, ValueEnum};
                   figure.\n\nRun with no command to open the explorer in the terminal."
 )]
 pub struct Cli {
-    /// Read this dataset file instead of the bundled one (same JSON shape; see `sns-tui dump`)
+    /// Read this dataset file instead of the bundled one, or standard input for - (same JSON shape; see `sns-tui dump`)
     #[arg(long, short = 'd', value_name = "FILE", global = true)]
     pub data: Option<PathBuf>,
 
@@ -40,7 +40,7 @@ pub struct Cli {
 pub enum Command {
     /// Validate a dataset file; print "ok" or every problem found, and exit non-zero on problems
     Check {
-        /// The file to check (default: the --data file, else the bundled dataset)
+        /// The file to check, - for standard input (default: the --data file, else the bundled dataset)
         file: Option<PathBuf>,
     },
     /// Write a view as plain text, with no escape codes

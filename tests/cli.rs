@@ -96,6 +96,118 @@ fn data_flag_works_with_check_and_print() {
         .stdout(predicate::str::starts_with("LINE me, again!\n"));
 }
 
+/// `sns-tui dump`'s output, as a user pipes it into another command.
+fn dumped() -> Vec<u8> {
+    let out = sns().arg("dump").output().unwrap();
+    assert!(out.status.success());
+    out.stdout
+}
+
+#[test]
+fn data_from_standard_input_works_with_every_command() {
+    let json = dumped();
+    let bundled = sns().args(["print", "growth"]).output().unwrap().stdout;
+    let piped = sns()
+        .args(["print", "growth", "--data", "-"])
+        .write_stdin(json.clone())
+        .output()
+        .unwrap();
+    assert!(piped.status.success(), "{piped:?}");
+    assert_eq!(
+        String::from_utf8(piped.stdout).unwrap(),
+        String::from_utf8(bundled).unwrap(),
+        "the dump piped in prints as the bundled dataset"
+    );
+    sns()
+        .args(["check", "-"])
+        .write_stdin(json.clone())
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("ok: standard input (schema 2"));
+    let dump = sns()
+        .args(["--data", "-", "dump"])
+        .write_stdin(json.clone())
+        .output()
+        .unwrap();
+    assert_eq!(dump.stdout, json, "dump reads back what it wrote");
+    sns()
+        .args(["--data", "-", "export", "growth"])
+        .write_stdin(json)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("series,year,"));
+}
+
+#[test]
+fn bad_json_on_standard_input_is_named_with_its_line() {
+    sns()
+        .args(["--data", "-", "print", "growth"])
+        .write_stdin("{\n  \"schema\": 2,\n  oops\n}")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "sns-tui: error: standard input: line 3, column 3: ",
+        ));
+    sns()
+        .args(["check", "-"])
+        .write_stdin("")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with(
+            "standard input: the input is empty; expected a JSON object",
+        ));
+}
+
+/// The explorer with its dataset on standard input reads keys from the
+/// terminal instead, so a piped standard input is not refused; here the
+/// output is not a terminal either, and only that is said.
+#[test]
+fn the_explorer_takes_its_dataset_from_a_pipe_and_needs_only_a_terminal_for_output() {
+    sns()
+        .args(["--data", "-"])
+        .write_stdin(dumped())
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("but standard output is not a terminal.")
+                .and(predicate::str::contains("standard input").not()),
+        );
+}
+
+/// Standard input that stays silent: the loader says on standard error
+/// that it waits, then reads what comes. Nothing is written until the
+/// notice has come, so no sleep decides the order.
+#[test]
+fn a_silent_standard_input_is_waited_for_aloud() {
+    use std::io::{BufRead, Write};
+    use std::process::Stdio;
+
+    let mut child = bin()
+        .args(["check", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut notice = String::new();
+    err.read_line(&mut notice).unwrap();
+    assert_eq!(
+        notice,
+        "sns-tui: waiting for data from standard input (nothing written to it yet)\n"
+    );
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(BUNDLED_JSON.as_bytes()).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("ok: standard input"),
+        "{out:?}"
+    );
+}
+
 #[test]
 fn a_bad_data_file_stops_the_explorer_before_the_terminal() {
     sns()

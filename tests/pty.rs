@@ -46,9 +46,6 @@ impl Session {
         args: &[&str],
         dir: Option<&std::path::Path>,
     ) -> Session {
-        let pair = native_pty_system()
-            .openpty(size(cols, rows))
-            .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sns-tui"));
         cmd.args(args);
         if let Some(dir) = dir {
@@ -60,6 +57,14 @@ impl Session {
                 None => cmd.env_remove(key),
             }
         }
+        Session::spawn(cols, rows, cmd)
+    }
+
+    /// Runs `cmd` with the pty as its terminal.
+    fn spawn(cols: u16, rows: u16, cmd: CommandBuilder) -> Session {
+        let pair = native_pty_system()
+            .openpty(size(cols, rows))
+            .expect("open a pty");
         let child = pair.slave.spawn_command(cmd).expect("spawn sns-tui");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -547,4 +552,46 @@ fn a_bracketed_paste_is_one_search_and_its_controls_never_show() {
     s.wait_until("search cleared", |screen| !screen.contains("not found"));
     s.send("q");
     s.finish().assert_restored();
+}
+
+/// `sns-tui --data -` run by a shell with the bundled dataset piped in
+/// through `via` (a command that runs the app, or nothing): standard input
+/// is a pipe, and the terminal is the pty.
+fn start_piped(via: &str) -> Session {
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args([
+        "-c",
+        &format!("cat \"$1\" | {via} \"$0\" --data -"),
+        env!("CARGO_BIN_EXE_sns-tui"),
+        concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sns_japan.json"),
+    ]);
+    cmd.env("TERM", "xterm-256color");
+    Session::spawn(200, 30, cmd)
+}
+
+/// With the dataset on standard input, keys come from the terminal: a
+/// key that acts with no Enter after it shows raw mode was set there, not
+/// on the pipe, and quitting gives the terminal back as it was.
+#[test]
+fn with_the_dataset_piped_in_keys_come_from_the_terminal() {
+    let mut s = start_piped("");
+    s.wait_for("1 Growth");
+    s.send("2");
+    s.wait_for("Rankings 1/22");
+    s.send("q");
+    let end = s.finish();
+    end.assert_restored();
+    assert!(end.status.success(), "exit status {:?}", end.status);
+}
+
+/// In a session of its own the app has no controlling terminal, so no
+/// /dev/tty to read keys from: it says so, before touching the screen.
+#[cfg(target_os = "linux")]
+#[test]
+fn with_the_dataset_piped_in_and_no_terminal_device_the_app_says_so() {
+    let mut s = start_piped("setsid -w");
+    s.wait_for("sns-tui: error: the explorer reads keys from /dev/tty when the dataset comes on standard input, but /dev/tty cannot be opened: ");
+    let end = s.finish();
+    assert_eq!(end.status.exit_code(), 1);
+    end.assert_restored();
 }
