@@ -36,6 +36,11 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The narrowest and widest `print` writes: narrower, a table has no room
+/// for a bar beside its figure.
+pub const MIN_WIDTH: u16 = 20;
+pub const MAX_WIDTH: u16 = 1000;
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate a dataset file; print "ok" or every problem found, and exit non-zero on problems
@@ -47,9 +52,9 @@ pub enum Command {
     Print {
         #[arg(value_enum)]
         view: View,
-        /// Wrap text to this many columns
-        #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..=1000))]
-        width: u16,
+        /// Wrap text to this many columns (default: the terminal's width when the output is a terminal, else $COLUMNS, else 80)
+        #[arg(long, value_parser = clap::value_parser!(u16).range(i64::from(MIN_WIDTH)..=i64::from(MAX_WIDTH)))]
+        width: Option<u16>,
     },
     /// Print the dataset's JSON (the bundled one unless --data is given), to start a file of your own from
     Dump,

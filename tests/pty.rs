@@ -595,3 +595,26 @@ fn with_the_dataset_piped_in_and_no_terminal_device_the_app_says_so() {
     assert_eq!(end.status.exit_code(), 1);
     end.assert_restored();
 }
+
+/// Into a terminal, `print` wraps to the terminal's width, whatever
+/// `$COLUMNS` says: no line runs past the edge (the terminal would wrap
+/// it), and the widest comes near it.
+#[test]
+fn print_into_a_terminal_wraps_to_its_width() {
+    let end = Session::start_args(
+        50,
+        200,
+        &[("TERM", Some("xterm-256color")), ("COLUMNS", Some("100"))],
+        &["print", "essay"],
+        None,
+    )
+    .finish();
+    assert!(end.status.success(), "exit status {:?}", end.status);
+    let screen = end.parser.screen();
+    let rows: Vec<String> = screen.rows(0, 50).collect();
+    for (i, row) in rows.iter().enumerate() {
+        assert!(!screen.row_wrapped(i as u16), "a line past the edge: {row}");
+    }
+    let widest = rows.iter().map(|r| r.trim_end().chars().count()).max();
+    assert!(widest.is_some_and(|w| w > 44), "{widest:?}");
+}
