@@ -611,6 +611,40 @@ fn completions_and_man_page_come_from_the_command_line_definition() {
         .stdout(predicate::str::contains(".TH sns-tui 1").and(predicate::str::contains("export")));
 }
 
+/// The man page's own sections, the keys from the key table (see
+/// `assets/keys.roff`), and no pointer to a page that is not installed:
+/// clap_mangen names one per command (`sns-tui-check(1)`).
+#[test]
+fn the_man_page_has_commands_keys_environment_and_files() {
+    let out = sns().arg("man").output().unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    for wanted in [
+        ".SH COMMANDS\n",
+        "\\fBsns\\-tui print\\fR \\fIVIEW\\fR [\\fB\\-\\-width\\fR \\fIWIDTH\\fR]\n",
+        "\\fBsns\\-tui check\\fR [\\fIFILE\\fR]\n",
+        ".SH KEYS\n",
+        ".SS Everywhere\n",
+        ".TP\n\\fBq\\fR, \\fBCtrl\\-C\\fR\nquit\n",
+        ".TP\n\\fB\\[u2190]\\fR, \\fBh\\fR\nprevious year\n",
+        ".SS Essay and Sources\n",
+        ".TP\n\\fB/\\fR\nsearch the text\n",
+        ".SH ENVIRONMENT\n",
+        "\\fBNO_COLOR\\fR\n",
+        "\\fBLC_ALL, LC_MESSAGES, LANG\\fR\n",
+        "\\fBCOLUMNS\\fR\n",
+        ".SH FILES\n",
+        "sns\\-tui\\-growth.csv",
+    ] {
+        assert!(page.contains(wanted), "no {wanted:?} in\n{page}");
+    }
+    assert!(!page.contains("SUBCOMMANDS"), "{page}");
+    assert!(
+        !page.contains("(1)") && !page.contains("SEE ALSO"),
+        "{page}"
+    );
+}
+
 /// Every command that writes to stdout, as a script runs it.
 const WRITERS: &[&[&str]] = &[
     &["print", "all"],
