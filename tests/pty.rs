@@ -618,3 +618,21 @@ fn print_into_a_terminal_wraps_to_its_width() {
     let widest = rows.iter().map(|r| r.trim_end().chars().count()).max();
     assert!(widest.is_some_and(|w| w > 44), "{widest:?}");
 }
+
+/// `--data -` at a terminal reads what is typed there, to Ctrl-D; until
+/// something comes, it says what it waits for, rather than seeming to hang.
+#[test]
+fn data_from_a_terminal_is_asked_for_and_read_to_ctrl_d() {
+    let mut s = Session::start_args(
+        100,
+        30,
+        &[("TERM", Some("xterm-256color"))],
+        &["check", "-"],
+        None,
+    );
+    s.wait_for("waiting for data from standard input (a terminal: paste or type the JSON, then press Ctrl-D)");
+    s.send("[]\n\x04");
+    s.wait_for("standard input: the input holds an array; expected a JSON object");
+    let end = s.finish();
+    assert_eq!(end.status.exit_code(), 1);
+}
