@@ -106,8 +106,10 @@ fn print_width(flag: Option<u16>) -> Result<usize> {
     if let Some(width) = flag {
         return Ok(usize::from(width));
     }
+    // A terminal that reports no width (a pty never sized) has none to use.
     if std::io::stdout().is_terminal()
         && let Ok((columns, _)) = ratatui::crossterm::terminal::size()
+        && columns > 0
     {
         return Ok(clamp(u64::from(columns)));
     }

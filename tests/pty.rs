@@ -636,3 +636,25 @@ fn data_from_a_terminal_is_asked_for_and_read_to_ctrl_d() {
     let end = s.finish();
     assert_eq!(end.status.exit_code(), 1);
 }
+
+/// A terminal that reports no width (a pty never sized, as some CI
+/// runners make) is no width to wrap to: `$COLUMNS` is used instead.
+#[test]
+fn print_into_a_terminal_of_no_width_wraps_to_columns() {
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args([
+        "-c",
+        "stty cols 0 rows 0 && exec \"$0\" print essay",
+        env!("CARGO_BIN_EXE_sns-tui"),
+    ]);
+    cmd.env("COLUMNS", "60");
+    let end = Session::spawn(100, 200, cmd).finish();
+    assert!(end.status.success(), "exit status {:?}", end.status);
+    let widest = end
+        .parser
+        .screen()
+        .rows(0, 100)
+        .map(|r| r.trim_end().chars().count())
+        .max();
+    assert!(widest.is_some_and(|w| (54..=60).contains(&w)), "{widest:?}");
+}
