@@ -16,7 +16,7 @@ use clap::{Parser, Subcommand, ValueEnum};
                   figure.\n\nRun with no command to open the explorer in the terminal."
 )]
 pub struct Cli {
-    /// Read this dataset file instead of the bundled one (same JSON shape; see `sns-tui dump`)
+    /// Read this dataset file instead of the bundled one, or standard input for - (same JSON shape; see `sns-tui dump`)
     #[arg(long, short = 'd', value_name = "FILE", global = true)]
     pub data: Option<PathBuf>,
 
@@ -36,20 +36,25 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The narrowest and widest `print` writes: narrower, a table has no room
+/// for a bar beside its figure.
+pub const MIN_WIDTH: u16 = 20;
+pub const MAX_WIDTH: u16 = 1000;
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate a dataset file; print "ok" or every problem found, and exit non-zero on problems
     Check {
-        /// The file to check (default: the --data file, else the bundled dataset)
+        /// The file to check, - for standard input (default: the --data file, else the bundled dataset)
         file: Option<PathBuf>,
     },
     /// Write a view as plain text, with no escape codes
     Print {
         #[arg(value_enum)]
         view: View,
-        /// Wrap text to this many columns
-        #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..=1000))]
-        width: u16,
+        /// Wrap text to this many columns (default: the terminal's width when the output is a terminal, else $COLUMNS, else 80)
+        #[arg(long, value_parser = clap::value_parser!(u16).range(i64::from(MIN_WIDTH)..=i64::from(MAX_WIDTH)))]
+        width: Option<u16>,
     },
     /// Print the dataset's JSON (the bundled one unless --data is given), to start a file of your own from
     Dump,

@@ -468,6 +468,92 @@ mod tests {
         table
     }
 
+    /// The man page's KEYS section: every binding, by scope in the help's
+    /// order, in roff. `build.rs` cannot compile this module, so the text
+    /// is kept in `assets/keys.roff`, which it includes.
+    fn man_keys() -> String {
+        let mut out = format!(
+            ".SH KEYS\n{}\n.PP\n{} \\fB{}\\fR {}\n",
+            roff(
+                "The explorer's keys, by where they apply; a view's own meaning of a key \
+                 comes before its meaning everywhere."
+            ),
+            roff(
+                "The mouse: a click on a tab's title switches to it, on a year's bars or a \
+                 table's row selects it; the wheel moves as the arrows do."
+            ),
+            roff("--no-mouse"),
+            roff("leaves the mouse to the terminal."),
+        );
+        for scope in Scope::all() {
+            let bindings: Vec<&Binding> = BINDINGS.iter().filter(|b| b.scope == scope).collect();
+            if bindings.is_empty() {
+                continue;
+            }
+            out.push_str(&format!(".SS {}\n", roff(scope.title(Lang::En))));
+            for b in bindings {
+                let keys: Vec<String> = b
+                    .keys
+                    .iter()
+                    .map(|k| format!("\\fB{}\\fR", roff(&k.label())))
+                    .collect();
+                out.push_str(&format!(
+                    ".TP\n{}\n{}\n",
+                    keys.join(", "),
+                    roff(b.help(Lang::En))
+                ));
+            }
+        }
+        out
+    }
+
+    /// `text` as roff that prints it as written: backslashes and hyphens
+    /// escaped, an apostrophe as the page's own (clap_mangen defines it),
+    /// anything beyond ASCII by its code point, and a line that would start
+    /// with a control character made text.
+    fn roff(text: &str) -> String {
+        let mut out = String::new();
+        if text.starts_with(['.', '\'']) {
+            out.push_str("\\&");
+        }
+        for c in text.chars() {
+            match c {
+                '\\' => out.push_str("\\e"),
+                '-' => out.push_str("\\-"),
+                '\'' => out.push_str("\\*(Aq"),
+                c if c.is_ascii() => out.push(c),
+                c => out.push_str(&format!("\\[u{:04X}]", u32::from(c))),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn roff_prints_text_as_written() {
+        assert_eq!(roff("Ctrl-C"), "Ctrl\\-C");
+        assert_eq!(roff("←"), "\\[u2190]");
+        assert_eq!(roff("総務省's"), "\\[u7DCF]\\[u52D9]\\[u7701]\\*(Aqs");
+        assert_eq!(roff(".b\\"), "\\&.b\\e");
+    }
+
+    /// The man page lists the keys from `assets/keys.roff`; a binding added
+    /// to the table fails here until the file is written again.
+    #[test]
+    fn the_man_pages_keys_are_the_tables() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/keys.roff");
+        let keys = man_keys();
+        if std::env::var_os("UPDATE_KEYS").is_some() {
+            std::fs::write(path, &keys).unwrap();
+        }
+        let file = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            file == keys,
+            "assets/keys.roff, the man page's KEYS, is not the key table's; write it with\n  \
+             UPDATE_KEYS=1 cargo test --lib the_man_pages_keys\n\
+             the table gives:\n{keys}"
+        );
+    }
+
     #[test]
     fn the_readme_table_of_keys_is_the_keymap() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");

@@ -130,51 +130,78 @@ pub fn entries(d: &Dataset) -> Vec<Entry> {
 }
 
 /// One figure of the ledger in one line of at most about 75 columns:
-/// year, report, kind, millions and share, then for a projection or an
-/// expectation what a later report said (→ millions, report) and how far
-/// off it was, in percent of that and in points of share.
+/// its [`cells`], each padded to its column but the last.
 pub fn line(row: &Row, report_width: usize, lang: Lang) -> String {
-    let p = row.point;
-    let share = p
-        .share_pct
-        .map_or("—".to_string(), |v| format::with_unit(v, "%"));
+    let [year, report, kind, millions, share, later] = cells(row, lang);
     let mut line = format!(
-        "{}  {}  {}  {}  {}",
-        p.year,
-        pad(row.report(), report_width, false),
-        pad(lang.kind(p.kind), 10, false),
-        pad(&format::millions(p.sns_users), 6, true),
+        "{year}  {}  {}  {}  {}",
+        pad(&report, report_width, false),
+        pad(&kind, 10, false),
+        pad(&millions, 6, true),
         pad(&share, 5, true)
     );
-    if let Some(later) = row.later {
-        let report = later.sources.first().map_or("", |s| s);
-        line.push_str(&format!(
-            "  → {} {report}",
-            format::millions(later.sns_users)
-        ));
-        if let Some(off) = row.off_users() {
-            let off = format::signed(format::rounded(off, 1).parse().unwrap_or(0.0));
-            line.push_str(&format!("  {off}%"));
-        }
-        if let Some(points) = row.off_share() {
-            let points = format::signed(points);
-            line.push_str(&tr!(lang, "  {points} pts", "  {points}pt"));
-        }
+    if !later.is_empty() {
+        line.push_str("  ");
+        line.push_str(&later);
     }
     line
 }
 
+/// One figure of the ledger: year, report, kind, millions and share, then
+/// for a projection or an expectation what a later report said (→
+/// millions, report) and how far off it was, in percent of that and in
+/// points of share; that last cell is empty for other figures.
+pub fn cells(row: &Row, lang: Lang) -> [String; 6] {
+    let p = row.point;
+    let share = p
+        .share_pct
+        .map_or("—".to_string(), |v| format::with_unit(v, "%"));
+    let mut later = String::new();
+    if let Some(l) = row.later {
+        let report = l.sources.first().map_or("", |s| s);
+        later.push_str(&format!("→ {} {report}", format::millions(l.sns_users)));
+        if let Some(off) = row.off_users() {
+            let off = format::signed(format::rounded(off, 1).parse().unwrap_or(0.0));
+            later.push_str(&format!("  {off}%"));
+        }
+        if let Some(points) = row.off_share() {
+            let points = format::signed(points);
+            later.push_str(&tr!(lang, "  {points} pts", "  {points}pt"));
+        }
+    }
+    [
+        p.year.to_string(),
+        row.report().to_string(),
+        lang.kind(p.kind).to_string(),
+        format::millions(p.sns_users),
+        share,
+        later,
+    ]
+}
+
 /// The heading of [`line`]s: each word over its column.
 pub fn header(report_width: usize, lang: Lang) -> String {
+    let [year, report, kind, millions, share, later] = headings(lang);
     format!(
-        "{}  {}  {}  {}  {}  {}",
-        pad(lang.pick("year", "年"), 4, false),
-        pad(lang.pick("report", "報告"), report_width, false),
-        pad(lang.pick("kind", "種類"), 10, false),
-        pad(lang.pick("M", "百万人"), 6, true),
-        pad(lang.pick("share", "割合"), 5, true),
-        lang.pick("→ later figure, how far off", "→ 後の数値と差"),
+        "{}  {}  {}  {}  {}  {later}",
+        pad(year, 4, false),
+        pad(report, report_width, false),
+        pad(kind, 10, false),
+        pad(millions, 6, true),
+        pad(share, 5, true),
     )
+}
+
+/// The word over each of the [`cells`].
+pub fn headings(lang: Lang) -> [&'static str; 6] {
+    [
+        lang.pick("year", "年"),
+        lang.pick("report", "報告"),
+        lang.pick("kind", "種類"),
+        lang.pick("M", "百万人"),
+        lang.pick("share", "割合"),
+        lang.pick("→ later figure, how far off", "→ 後の数値と差"),
+    ]
 }
 
 /// What the ledger shows of projections in sum: of those with a later

@@ -1,10 +1,11 @@
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Parser;
 use clap_complete::Shell;
 use sns_tui::app::App;
-use sns_tui::cli::{Cli, Command, ThemeChoice, View};
+use sns_tui::cli::{Cli, Command, MAX_WIDTH, MIN_WIDTH, ThemeChoice, View};
 use sns_tui::dataset::{self, LoadError};
 use sns_tui::export;
 use sns_tui::lang::Lang;
@@ -44,6 +45,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(output::write(Stream::Stdout, &report, code))
         }
         Some(Command::Print { view, width }) => {
+            let width = print_width(width)?;
             let loaded = dataset::load(cli.data.as_deref())?;
             let sections = match view {
                 View::Growth => vec![Section::Growth],
@@ -56,7 +58,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             write_out(&report::print(
                 &loaded.dataset,
                 &sections,
-                usize::from(width),
+                width,
                 cli.lang.unwrap_or_else(Lang::from_env),
             ))
         }
@@ -94,9 +96,38 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let mut app = App::new(loaded.dataset, theme);
             app.set_lang(cli.lang.unwrap_or_else(Lang::from_env));
-            tui::run(app, !cli.no_mouse)?;
+            let stdin_is_data = cli.data.as_deref().is_some_and(dataset::is_stdin);
+            tui::run(app, !cli.no_mouse, stdin_is_data)?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// The width `print` wraps to: `--width`, else the terminal's when
+/// standard output is one, else `$COLUMNS`, else 80. A terminal or
+/// `$COLUMNS` outside the range `--width` takes is brought into it: a
+/// narrow window is no error, only a word that is not a number is.
+fn print_width(flag: Option<u16>) -> Result<usize> {
+    let clamp = |n: u64| n.clamp(u64::from(MIN_WIDTH), u64::from(MAX_WIDTH)) as usize;
+    if let Some(width) = flag {
+        return Ok(usize::from(width));
+    }
+    // A terminal that reports no width (a pty never sized) has none to use.
+    if std::io::stdout().is_terminal()
+        && let Ok((columns, _)) = ratatui::crossterm::terminal::size()
+        && columns > 0
+    {
+        return Ok(clamp(u64::from(columns)));
+    }
+    match std::env::var_os("COLUMNS") {
+        Some(v) if !v.is_empty() => match v.to_str().and_then(|s| s.trim().parse::<u64>().ok()) {
+            Some(n) => Ok(clamp(n)),
+            None => anyhow::bail!(
+                "COLUMNS is {:?}, not a number of columns; set it to one, unset it, or give print --width",
+                v.to_string_lossy()
+            ),
+        },
+        _ => Ok(80),
     }
 }
 

@@ -7,7 +7,8 @@ use crate::bars::{self, Grow, bar_cells, eighths};
 use crate::compare::{Comparison, FULL_BREAKS, base_text, scales};
 use crate::dataset::{Dataset, Kind, Point, RankingTable, Series};
 use crate::format;
-use crate::format::table::{bar_cell, name_room, name_width, value_cell, value_width};
+use crate::format::fold::{Column, Fold, hang};
+use crate::format::table::{bar_cell, name_room, value_cell, value_width};
 use crate::lang::Lang;
 use crate::ledger;
 use crate::series::outcome_line;
@@ -78,6 +79,15 @@ pub fn print(d: &Dataset, sections: &[Section], width: usize, lang: Lang) -> Str
 fn plain(paras: impl IntoIterator<Item = text::MarkedLine>, width: usize) -> String {
     let mut out = String::new();
     for para in paras {
+        // A link cut across lines can be neither followed nor copied: it
+        // stands whole on its line, however narrow the paper.
+        if let [link] = &para[..]
+            && link.mark == text::Mark::Link
+        {
+            out.push_str(&link.text);
+            out.push('\n');
+            continue;
+        }
         let one = Doc { paras: vec![para] };
         for line in text::wrap(&one, width) {
             let start = out.len();
@@ -115,18 +125,42 @@ fn growth(d: &Dataset, width: usize, lang: Lang) -> String {
         .flat_map(|s| &s.points)
         .map(|p| p.sns_users)
         .fold(0.0, f64::max);
-    let columns = "year  SNS users  internet  share  kind        ";
-    let bar_width = width.saturating_sub(columns.len());
+    let headings = [
+        lang.pick("year", "年"),
+        lang.pick("SNS users", "SNS利用者"),
+        lang.pick("internet", "ネット利用者"),
+        lang.pick("share", "割合"),
+        lang.pick("kind", "種類"),
+        "",
+    ];
+    // One layout for every series, so that their bars share one scale.
+    let mut columns = columns_for(
+        &headings,
+        g.series
+            .iter()
+            .flat_map(|s| &s.points)
+            .map(|p| point_cells(p, lang)),
+    );
+    columns[1..4].iter_mut().for_each(|c| c.right = true);
+    let fold = with_bar(columns, 5, width);
+    let bar_width = fold.column(5).width;
     for s in &g.series {
         doc.blank();
         doc.push(head(s.label.get(lang).to_string()));
-        doc.push(head(columns.trim_end().to_string()));
+        fold.lines(&headings)
+            .into_iter()
+            .for_each(|l| doc.push(head(l)));
         let mut before: Option<i32> = None;
         for p in &s.points {
             if let Some(gap) = before.and_then(|b| gap(b, p.year, lang)) {
                 doc.push(head(gap));
             }
-            doc.push(head(point_row(p, max, bar_width, lang)));
+            let [year, users, internet, share, kind] = point_cells(p, lang);
+            let bar: String =
+                bar_cells(p.kind, Grow::Right, eighths(p.sns_users, max, bar_width)).collect();
+            for l in fold.lines(&[year, users, internet, share, kind, bar]) {
+                doc.push(head(l));
+            }
             before = Some(p.year);
         }
         for p in &s.points {
@@ -163,14 +197,17 @@ fn growth(d: &Dataset, width: usize, lang: Lang) -> String {
         .to_string(),
     ));
     let rows = ledger::ledger(d);
-    let report_width = rows
-        .iter()
-        .map(|r| str_width(r.report()))
-        .max()
-        .unwrap_or(0);
-    doc.push(head(ledger::header(report_width, lang)));
+    let headings = ledger::headings(lang);
+    let mut columns = columns_for(&headings, rows.iter().map(|r| ledger::cells(r, lang)));
+    columns[3..5].iter_mut().for_each(|c| c.right = true);
+    let fold = Fold::new(columns, width);
+    fold.lines(&headings)
+        .into_iter()
+        .for_each(|l| doc.push(head(l)));
     for row in &rows {
-        doc.push(head(ledger::line(row, report_width, lang)));
+        for l in fold.lines(&ledger::cells(row, lang)) {
+            doc.push(head(l));
+        }
     }
     for line in ledger::summary(&rows, lang) {
         doc.push(head(line));
@@ -194,21 +231,49 @@ fn gap(before: i32, after: i32, lang: Lang) -> Option<String> {
     }
 }
 
-fn point_row(p: &Point, max: f64, bar_width: usize, lang: Lang) -> String {
-    let year = p.year;
+/// A year's cells in the Growth table: year, SNS users, internet users,
+/// share and kind; the bar is drawn apart.
+fn point_cells(p: &Point, lang: Lang) -> [String; 5] {
     let internet = p.internet_users.map_or("—".to_string(), format::millions);
     let share = p
         .share_pct
         .map_or("—".to_string(), |v| format!("{}%", format::value(v)));
-    let length = eighths(p.sns_users, max, bar_width);
-    let bar: String = bar_cells(p.kind, Grow::Right, length).collect();
-    format!(
-        "{year}  {}  {}  {}  {}{bar}",
-        pad(&format::millions(p.sns_users), 9, true),
-        pad(&internet, 8, true),
-        pad(&share, 5, true),
-        pad(lang.kind(p.kind), 12, false)
-    )
+    [
+        p.year.to_string(),
+        format::millions(p.sns_users),
+        internet,
+        share,
+        lang.kind(p.kind).to_string(),
+    ]
+}
+
+/// Left-aligned columns as wide as their widest cell or heading; the
+/// caller right-aligns the figures.
+fn columns_for<const N: usize, const M: usize>(
+    headings: &[&str; M],
+    rows: impl Iterator<Item = [String; N]>,
+) -> Vec<Column> {
+    let mut widths: Vec<usize> = headings.iter().map(|h| str_width(h)).collect();
+    for cells in rows {
+        for (w, cell) in widths.iter_mut().zip(&cells) {
+            *w = (*w).max(str_width(cell));
+        }
+    }
+    widths.into_iter().map(Column::left).collect()
+}
+
+/// A bar is never narrower than this: where the paper leaves it less, its
+/// row folds, the bar going to a line with room, so every figure keeps a
+/// bar whose length can be read (and "0  100%" over it).
+const MIN_BAR: usize = 8;
+
+/// The layout of `columns` on paper `width` wide, the bar column `bar`
+/// given all the room left on its line and at least [`MIN_BAR`].
+fn with_bar(mut columns: Vec<Column>, bar: usize, width: usize) -> Fold {
+    columns[bar].width = MIN_BAR;
+    let room = Fold::new(columns.clone(), width).room(bar);
+    columns[bar].width = MIN_BAR + room;
+    Fold::new(columns, width)
 }
 
 /// Each projection of the first series against its outcome, as the
@@ -250,58 +315,86 @@ struct Paper {
 /// are one width and each unit one scale, so a bar in one table can be set
 /// against a bar in any other of its unit.
 fn rankings(d: &Dataset, width: usize, lang: Lang) -> String {
+    let paper = Paper { width, lang };
     let layouts: Vec<TableLayout> = d
         .rankings
         .iter()
-        .map(|t| TableLayout::of(d, t, width))
+        .map(|t| TableLayout::of(d, t, paper))
         .collect();
-    let fixed = layouts.iter().map(TableLayout::fixed).max().unwrap_or(0);
-    let bar = width.saturating_sub(fixed);
+    // The widest bar every table has room for.
+    let bar = layouts
+        .iter()
+        .map(|l| with_bar(l.columns.clone(), BAR, width).column(BAR).width)
+        .min()
+        .unwrap_or(MIN_BAR);
     let scales = scales(d);
     let mut out = String::new();
-    for (i, (t, layout)) in d.rankings.iter().zip(&layouts).enumerate() {
+    for (i, (t, layout)) in d.rankings.iter().zip(layouts).enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(&table(d, t, layout, bar, &scales, Paper { width, lang }));
+        out.push_str(&table(d, t, layout, bar, &scales, paper));
     }
     out
 }
 
-/// A table's columns in print, and its comparison where it has one.
+/// The bar's column in a ranking table: after rank, platform and figure.
+const BAR: usize = 3;
+
+/// A table's columns in print (rank, platform, figure, bar, and the
+/// comparison where it has one), the bar at its least.
 struct TableLayout {
-    name: usize,
-    value: usize,
+    columns: Vec<Column>,
     comparison: Option<Comparison>,
 }
 
 impl TableLayout {
     /// Long names are cut to leave the bar room; each row's source line
     /// below the table names the platform in full.
-    fn of(d: &Dataset, t: &RankingTable, width: usize) -> TableLayout {
+    fn of(d: &Dataset, t: &RankingTable, paper: Paper) -> TableLayout {
+        let Paper { width, lang } = paper;
         let at = d.table_index(&t.id);
         let base = t.compare_with.as_deref().and_then(|id| d.table_index(id));
-        TableLayout {
-            name: name_width(d, t).min(name_room(width)),
-            value: value_width(t),
-            comparison: at
-                .zip(base)
-                .map(|(main, base)| Comparison::new(d, main, base)),
+        let comparison = at
+            .zip(base)
+            .map(|(main, base)| Comparison::new(d, main, base));
+        let rank = t
+            .rows
+            .iter()
+            .map(|r| r.rank.map_or(1, |n| n.to_string().len()))
+            .chain([str_width(lang.pick("rank", "順位"))])
+            .max()
+            .unwrap_or(0);
+        let name = t
+            .rows
+            .iter()
+            .map(|r| str_width(lang.row_name(d, r)))
+            .chain([str_width(lang.pick("platform", "サービス"))])
+            .max()
+            .unwrap_or(0)
+            .min(name_room(width));
+        let mut columns = vec![
+            Column::right(rank),
+            Column::left(name),
+            Column::right(value_width(t)),
+            Column::left(MIN_BAR).glued(),
+        ];
+        if let Some(c) = &comparison {
+            columns.push(Column::left(
+                c.column_width().max(str_width(c.header(lang))),
+            ));
         }
-    }
-
-    /// Columns before the bar: rank, platform, figure, comparison, each
-    /// followed by two spaces.
-    fn fixed(&self) -> usize {
-        let standing = self.comparison.as_ref().map_or(0, |c| c.column_width() + 2);
-        4 + 2 + self.name + 2 + self.value + 2 + standing
+        TableLayout {
+            columns,
+            comparison,
+        }
     }
 }
 
 fn table(
     d: &Dataset,
     t: &RankingTable,
-    layout: &TableLayout,
+    layout: TableLayout,
     bar_width: usize,
     scales: &HashMap<&str, f64>,
     paper: Paper,
@@ -319,54 +412,58 @@ fn table(
         base_text(d, t, lang)
     )));
     let scale = scales.get(t.unit.as_str()).copied().unwrap_or(0.0);
-    let comparison = layout.comparison.as_ref();
-    let mut header = format!(
-        "{}  {}  {}",
-        pad(lang.pick("rank", "順位"), 4, false),
-        pad(lang.pick("platform", "サービス"), layout.name, false),
-        pad(&t.unit, layout.value, true)
-    );
+    let TableLayout {
+        mut columns,
+        comparison,
+    } = layout;
+    columns[BAR].width = bar_width;
+    let fold = Fold::new(columns, width);
     // The bar, then the comparison, as on screen.
-    header.push_str(&format!(
-        "  {}",
-        pad(&format::axis(bar_width, scale, &t.unit), bar_width, false)
-    ));
-    if let Some(c) = comparison {
-        header.push_str(&format!("  {}", c.header(lang)));
+    let mut header = vec![
+        lang.pick("rank", "順位").to_string(),
+        lang.pick("platform", "サービス").to_string(),
+        t.unit.to_string(),
+        format::axis(bar_width, scale, &t.unit),
+    ];
+    if let Some(c) = &comparison {
+        header.push(c.header(lang).to_string());
     }
-    doc.push(head(header.trim_end().to_string()));
+    fold.lines(&header)
+        .into_iter()
+        .for_each(|l| doc.push(head(l)));
     let mut name = String::new();
     for (i, r) in t.rows.iter().enumerate() {
-        cut_to(&mut name, lang.row_name(d, r), layout.name);
-        let rank = r.rank.map_or("—".to_string(), |n| n.to_string());
-        let mut row = format!(
-            "{}  {}  {}",
-            pad(&rank, 4, true),
-            pad(&name, layout.name, false),
-            pad(&value_cell(t, r.value), layout.value, true)
-        );
-        row.push_str(&format!(
-            "  {}",
-            pad(&bar_cell(r.value, scale, bar_width), bar_width, false)
-        ));
-        if let Some(c) = comparison {
-            row.push_str(&format!("  {}", c.standings[i].label()));
+        cut_to(&mut name, lang.row_name(d, r), fold.column(1).width);
+        let mut row = vec![
+            r.rank.map_or("—".to_string(), |n| n.to_string()),
+            name.clone(),
+            value_cell(t, r.value),
+            bar_cell(r.value, scale, bar_width, lang),
+        ];
+        if let Some(c) = &comparison {
+            row.push(c.standings[i].label());
         }
-        doc.push(head(row.trim_end().to_string()));
+        fold.lines(&row).into_iter().for_each(|l| doc.push(head(l)));
     }
-    if let Some(c) = comparison {
+    if let Some(c) = &comparison {
         for line in c.caption(d, lang) {
             doc.push(head(line));
         }
     }
     for r in &t.rows {
         let name = lang.row_name(d, r);
-        doc.push(head(format!(
-            "{name} source: {}",
-            format::sources(d, &r.sources)
+        let sources = format::sources(d, &r.sources);
+        doc.push(head(crate::tr!(
+            lang,
+            "{name} source: {sources}",
+            "{name} 出典: {sources}"
         )));
         if let Some(q) = &r.quote {
-            doc.push(head(format!("{name} in the essay: “{q}”")));
+            doc.push(head(crate::tr!(
+                lang,
+                "{name} in the essay: “{q}”",
+                "{name} エッセイでは: “{q}”"
+            )));
         }
     }
     plain(doc.paras, width)
@@ -449,7 +546,10 @@ fn trends(d: &Dataset, width: usize, lang: Lang) -> String {
                 if let Some((v, row)) = t.point(d, f, w) {
                     let figure = pad(&format::with_unit(v, "%"), 6, true);
                     let sources: Vec<&str> = row.sources.iter().map(|s| s.as_str()).collect();
-                    doc.push(line(format!("{at}  {figure}  {}", sources.join(", "))));
+                    let row = format!("{at}  {figure}  {}", sources.join(", "));
+                    for l in hang(&row, when + 2, width) {
+                        doc.push(line(l));
+                    }
                 }
                 next = w + 1;
             }

@@ -18,9 +18,15 @@ use crate::keymap;
 use crate::session::{self, Session};
 use crate::work::Worker;
 
-/// Why the explorer cannot run here, if it cannot.
-fn unusable_terminal() -> Option<String> {
-    let stdin_ok = io::stdin().is_terminal();
+/// Why the explorer cannot run here, if it cannot. When standard input
+/// held the dataset (`stdin_is_data`), it need not be a terminal: when it
+/// is not, crossterm reads keys from the terminal device and sets raw mode
+/// there (its `tty_fd`), which must then open.
+fn unusable_terminal(stdin_is_data: bool) -> Option<String> {
+    let stdin_tty = io::stdin().is_terminal();
+    // Only on unix does crossterm turn to a terminal device.
+    let keys_from_device = stdin_is_data && !stdin_tty && cfg!(unix);
+    let stdin_ok = stdin_tty || keys_from_device;
     let stdout_ok = io::stdout().is_terminal();
     let which = match (stdin_ok, stdout_ok) {
         (true, true) => None,
@@ -31,15 +37,28 @@ fn unusable_terminal() -> Option<String> {
     if let Some(which) = which {
         return Some(format!("the explorer needs a terminal, but {which}"));
     }
+    if keys_from_device
+        && let Err(e) = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+    {
+        return Some(format!(
+            "the explorer reads keys from /dev/tty when the dataset comes on standard input, \
+             but /dev/tty cannot be opened: {e}"
+        ));
+    }
     // A dumb terminal cannot move the cursor; drawing on it makes a mess.
     (std::env::var("TERM").as_deref() == Ok("dumb"))
         .then(|| "the explorer cannot draw on a terminal with TERM=dumb".to_string())
 }
 
 /// Runs the explorer until the user quits. With `mouse`, clicks and the
-/// wheel work and the terminal's own selection needs Shift held.
-pub fn run(mut app: App, mouse: bool) -> Result<()> {
-    if let Some(why) = unusable_terminal() {
+/// wheel work and the terminal's own selection needs Shift held. With
+/// `stdin_is_data`, standard input held the dataset, and keys come from
+/// the terminal device.
+pub fn run(mut app: App, mouse: bool, stdin_is_data: bool) -> Result<()> {
+    if let Some(why) = unusable_terminal(stdin_is_data) {
         bail!(
             "{why}.\nTo write a view as plain text, run: sns-tui print growth|rankings|essay|sources|all"
         );

@@ -892,6 +892,12 @@ fn ranking_bars(rows: &[Vec<String>]) -> Vec<(f64, u32, usize, f64)> {
                 if !inside {
                     break;
                 }
+                // In print a figure ends two columns before its bar; a line
+                // of a folded row that holds no figure there (the name, or
+                // the comparison alone) is not a bar's.
+                if border.is_none() && row.get(x.wrapping_sub(3)).is_none_or(|c| c == " ") {
+                    continue;
+                }
                 let before = row[..x.min(row.len())].concat();
                 let Some(value) = before
                     .split_whitespace()

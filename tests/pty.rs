@@ -48,9 +48,6 @@ impl Session {
         args: &[&str],
         dir: Option<&std::path::Path>,
     ) -> Session {
-        let pair = native_pty_system()
-            .openpty(size(cols, rows))
-            .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sns-tui"));
         cmd.args(args);
         if let Some(dir) = dir {
@@ -62,6 +59,14 @@ impl Session {
                 None => cmd.env_remove(key),
             }
         }
+        Session::spawn(cols, rows, cmd)
+    }
+
+    /// Runs `cmd` with the pty as its terminal.
+    fn spawn(cols: u16, rows: u16, cmd: CommandBuilder) -> Session {
+        let pair = native_pty_system()
+            .openpty(size(cols, rows))
+            .expect("open a pty");
         let child = pair.slave.spawn_command(cmd).expect("spawn sns-tui");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -700,4 +705,109 @@ fn theme_color_beats_no_color() {
     );
     s.send("q");
     s.finish().assert_restored();
+}
+
+/// `sns-tui --data -` run by a shell with the bundled dataset piped in
+/// through `via` (a command that runs the app, or nothing): standard input
+/// is a pipe, and the terminal is the pty.
+fn start_piped(via: &str) -> Session {
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args([
+        "-c",
+        &format!("cat \"$1\" | {via} \"$0\" --data -"),
+        env!("CARGO_BIN_EXE_sns-tui"),
+        concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sns_japan.json"),
+    ]);
+    cmd.env("TERM", "xterm-256color");
+    Session::spawn(200, 30, cmd)
+}
+
+/// With the dataset on standard input, keys come from the terminal: a
+/// key that acts with no Enter after it shows raw mode was set there, not
+/// on the pipe, and quitting gives the terminal back as it was.
+#[test]
+fn with_the_dataset_piped_in_keys_come_from_the_terminal() {
+    let mut s = start_piped("");
+    s.wait_for("1 Growth");
+    s.send("2");
+    s.wait_for("Rankings 1/22");
+    s.send("q");
+    let end = s.finish();
+    end.assert_restored();
+    assert!(end.status.success(), "exit status {:?}", end.status);
+}
+
+/// In a session of its own the app has no controlling terminal, so no
+/// /dev/tty to read keys from: it says so, before touching the screen.
+#[cfg(target_os = "linux")]
+#[test]
+fn with_the_dataset_piped_in_and_no_terminal_device_the_app_says_so() {
+    let mut s = start_piped("setsid -w");
+    s.wait_for("sns-tui: error: the explorer reads keys from /dev/tty when the dataset comes on standard input, but /dev/tty cannot be opened: ");
+    let end = s.finish();
+    assert_eq!(end.status.exit_code(), 1);
+    end.assert_restored();
+}
+
+/// Into a terminal, `print` wraps to the terminal's width, whatever
+/// `$COLUMNS` says: no line runs past the edge (the terminal would wrap
+/// it), and the widest comes near it.
+#[test]
+fn print_into_a_terminal_wraps_to_its_width() {
+    let end = Session::start_args(
+        50,
+        200,
+        &[("TERM", Some("xterm-256color")), ("COLUMNS", Some("100"))],
+        &["print", "essay"],
+        None,
+    )
+    .finish();
+    assert!(end.status.success(), "exit status {:?}", end.status);
+    let screen = end.parser.screen();
+    let rows: Vec<String> = screen.rows(0, 50).collect();
+    for (i, row) in rows.iter().enumerate() {
+        assert!(!screen.row_wrapped(i as u16), "a line past the edge: {row}");
+    }
+    let widest = rows.iter().map(|r| r.trim_end().chars().count()).max();
+    assert!(widest.is_some_and(|w| w > 44), "{widest:?}");
+}
+
+/// `--data -` at a terminal reads what is typed there, to Ctrl-D; until
+/// something comes, it says what it waits for, rather than seeming to hang.
+#[test]
+fn data_from_a_terminal_is_asked_for_and_read_to_ctrl_d() {
+    let mut s = Session::start_args(
+        100,
+        30,
+        &[("TERM", Some("xterm-256color"))],
+        &["check", "-"],
+        None,
+    );
+    s.wait_for("waiting for data from standard input (a terminal: paste or type the JSON, then press Ctrl-D)");
+    s.send("[]\n\x04");
+    s.wait_for("standard input: the input holds an array; expected a JSON object");
+    let end = s.finish();
+    assert_eq!(end.status.exit_code(), 1);
+}
+
+/// A terminal that reports no width (a pty never sized, as some CI
+/// runners make) is no width to wrap to: `$COLUMNS` is used instead.
+#[test]
+fn print_into_a_terminal_of_no_width_wraps_to_columns() {
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args([
+        "-c",
+        "stty cols 0 rows 0 && exec \"$0\" print essay",
+        env!("CARGO_BIN_EXE_sns-tui"),
+    ]);
+    cmd.env("COLUMNS", "60");
+    let end = Session::spawn(100, 200, cmd).finish();
+    assert!(end.status.success(), "exit status {:?}", end.status);
+    let widest = end
+        .parser
+        .screen()
+        .rows(0, 100)
+        .map(|r| r.trim_end().chars().count())
+        .max();
+    assert!(widest.is_some_and(|w| (54..=60).contains(&w)), "{widest:?}");
 }

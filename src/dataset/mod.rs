@@ -16,7 +16,7 @@ mod v1;
 mod validate;
 
 use std::fmt;
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -34,11 +34,32 @@ pub const BUNDLED_JSON: &str = include_str!("../../assets/sns_japan.json");
 /// Files larger than this are refused before they are read whole.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The `--data` argument that names standard input, as in most tools.
+pub const STDIN: &str = "-";
+
+/// Whether `path` is the argument that names standard input; a file of
+/// that name can still be read as `./-`.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN
+}
+
 /// Where a dataset came from, for messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
     Bundled,
     File(PathBuf),
+    Stdin,
+}
+
+impl Origin {
+    /// What the messages call what was read.
+    fn noun(&self) -> &'static str {
+        match self {
+            Origin::Bundled => "the dataset",
+            Origin::File(_) => "the file",
+            Origin::Stdin => "the input",
+        }
+    }
 }
 
 impl fmt::Display for Origin {
@@ -47,6 +68,7 @@ impl fmt::Display for Origin {
             Origin::Bundled => f.write_str("the bundled dataset"),
             // A file name is text from outside too: no escapes through it.
             Origin::File(p) => f.write_str(&clean_text(&p.display().to_string())),
+            Origin::Stdin => f.write_str("standard input"),
         }
     }
 }
@@ -56,14 +78,14 @@ pub enum LoadError {
     /// The cause is part of the message, as every variant's message is
     /// whole; named `cause`, not `source`, so that it is not also the
     /// error's source, which `{:#}` would print a second time.
-    #[error("{origin}: cannot read the file: {cause}")]
+    #[error("{origin}: cannot read {}: {cause}", origin.noun())]
     Io {
         origin: Origin,
         cause: std::io::Error,
     },
     #[error("{origin}: not a regular file")]
     NotAFile { origin: Origin },
-    #[error("{origin}: the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes")]
+    #[error("{origin}: {} is {size} bytes; the limit is {MAX_FILE_BYTES} bytes", origin.noun())]
     TooLarge { origin: Origin, size: u64 },
     #[error(
         "{origin}: not UTF-8 text: invalid byte at line {line}, column {column} (byte offset {offset})"
@@ -75,11 +97,13 @@ pub enum LoadError {
         column: usize,
     },
     #[error(
-        "{origin}: the file is empty; expected a JSON object (`sns-tui dump` prints one to start from)"
+        "{origin}: {} is empty; expected a JSON object (`sns-tui dump` prints one to start from)",
+        origin.noun()
     )]
     Empty { origin: Origin },
     #[error(
-        "{origin}: the file holds {found}; expected a JSON object (`sns-tui dump` prints one to start from)"
+        "{origin}: {} holds {found}; expected a JSON object (`sns-tui dump` prints one to start from)",
+        origin.noun()
     )]
     NotAnObject { origin: Origin, found: &'static str },
     /// Bad JSON, or JSON of the wrong shape; `path` is where in the
@@ -134,24 +158,38 @@ pub struct Loaded {
     pub origin: Origin,
 }
 
-/// Loads the bundled dataset, or the file at `path`.
+/// Loads the bundled dataset, the file at `path`, or standard input when
+/// `path` is [`STDIN`].
 pub fn load(path: Option<&Path>) -> Result<Loaded, LoadError> {
     match path {
         None => parse(BUNDLED_JSON, Origin::Bundled),
+        Some(path) if is_stdin(path) => {
+            let origin = Origin::Stdin;
+            let stdin = std::io::stdin();
+            let why = if stdin.is_terminal() {
+                "a terminal: paste or type the JSON, then press Ctrl-D"
+            } else {
+                "nothing written to it yet"
+            };
+            let waiting = Some(say_if_waiting(origin.clone(), why));
+            let bytes = read_limited(stdin.lock(), waiting, &origin)?;
+            parse_bytes(bytes, origin)
+        }
         Some(path) => {
             let origin = Origin::File(path.to_path_buf());
-            let bytes = read_limited(path, &origin)?;
+            let bytes = read_file(path, &origin)?;
             parse_bytes(bytes, origin)
         }
     }
 }
 
-fn read_limited(path: &Path, origin: &Origin) -> Result<Vec<u8>, LoadError> {
+fn read_file(path: &Path, origin: &Origin) -> Result<Vec<u8>, LoadError> {
     let io = |cause| LoadError::Io {
         origin: origin.clone(),
         cause,
     };
-    let waiting = is_pipe(path).then(|| say_if_waiting(origin.clone()));
+    let waiting =
+        is_pipe(path).then(|| say_if_waiting(origin.clone(), "a pipe: nothing written to it yet"));
     let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
@@ -165,21 +203,35 @@ fn read_limited(path: &Path, origin: &Origin) -> Result<Vec<u8>, LoadError> {
             size: meta.len(),
         });
     }
-    // A pipe or device reports no length: read at most one byte past the
-    // limit, so an endless stream is refused rather than read forever.
+    read_limited(file, waiting, origin)
+}
+
+/// Reads `source` whole, up to [`MAX_FILE_BYTES`]. A pipe or device
+/// reports no length: at most one byte past the limit is read, so an
+/// endless stream is refused rather than read forever. `waiting` is
+/// dropped once the first bytes come.
+fn read_limited(
+    source: impl Read,
+    waiting: Option<mpsc::Sender<()>>,
+    origin: &Origin,
+) -> Result<Vec<u8>, LoadError> {
+    let io = |cause| LoadError::Io {
+        origin: origin.clone(),
+        cause,
+    };
     let mut bytes = Vec::new();
-    let mut file = file.take(MAX_FILE_BYTES + 1);
+    let mut source = source.take(MAX_FILE_BYTES + 1);
     // The first read is where an open pipe waits for its writer.
     let mut first = [0; 4096];
     let n = loop {
-        match file.read(&mut first) {
+        match source.read(&mut first) {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             read => break read.map_err(io)?,
         }
     };
     drop(waiting);
     bytes.extend_from_slice(&first[..n]);
-    file.read_to_end(&mut bytes).map_err(io)?;
+    source.read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             origin: origin.clone(),
@@ -207,11 +259,12 @@ fn is_pipe(path: &Path) -> bool {
 }
 
 /// Reading a pipe waits, at the open for a named one with no writer and at
-/// the first read for any: if nothing has come after [`QUIET_WAIT`], a
-/// line on standard error says what the program waits for, so that a
-/// forgotten writer does not look like a hang. Dropping the returned
-/// sender, once data comes, keeps the line from being written.
-fn say_if_waiting(origin: Origin) -> mpsc::Sender<()> {
+/// the first read for any, and standard input may be a terminal: if
+/// nothing has come after [`QUIET_WAIT`], a line on standard error says
+/// what the program waits for and `why`, so that a forgotten writer does
+/// not look like a hang. Dropping the returned sender, once data comes,
+/// keeps the line from being written.
+fn say_if_waiting(origin: Origin, why: &'static str) -> mpsc::Sender<()> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         if rx.recv_timeout(QUIET_WAIT) == Err(mpsc::RecvTimeoutError::Timeout) {
@@ -219,7 +272,7 @@ fn say_if_waiting(origin: Origin) -> mpsc::Sender<()> {
             // the read (eprintln! would panic).
             let _ = writeln!(
                 std::io::stderr(),
-                "sns-tui: waiting for data from {origin} (a pipe: nothing written to it yet)"
+                "sns-tui: waiting for data from {origin} ({why})"
             );
         }
     });

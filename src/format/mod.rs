@@ -1,5 +1,6 @@
 //! How figures are written, in the TUI and in plain prints alike.
 
+pub mod fold;
 pub mod table;
 
 use crate::dataset::{CleanString, Dataset, RankingTable};

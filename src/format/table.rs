@@ -50,11 +50,11 @@ pub fn value_width(t: &RankingTable) -> usize {
 
 /// A row's bar where `width` cells stand for `scale`, or words where there
 /// is no figure to draw.
-pub fn bar_cell(value: Option<f64>, scale: f64, width: usize) -> String {
+pub fn bar_cell(value: Option<f64>, scale: f64, width: usize, lang: Lang) -> String {
     match value {
         Some(v) if scale > 0.0 => hbar(v, scale, width).collect(),
         Some(_) => String::new(),
-        None => "not published".to_string(),
+        None => lang.pick("not published", "非公表").to_string(),
     }
 }
 
@@ -70,10 +70,11 @@ mod tests {
 
     #[test]
     fn bars_are_measured_in_eighths() {
-        assert_eq!(bar_cell(Some(100.0), 100.0, 4), "████");
-        assert_eq!(bar_cell(Some(50.0), 100.0, 3), "█▌");
-        assert_eq!(bar_cell(Some(0.0), 100.0, 10), "");
-        assert_eq!(bar_cell(None, 100.0, 10), "not published");
+        assert_eq!(bar_cell(Some(100.0), 100.0, 4, Lang::En), "████");
+        assert_eq!(bar_cell(Some(50.0), 100.0, 3, Lang::En), "█▌");
+        assert_eq!(bar_cell(Some(0.0), 100.0, 10, Lang::En), "");
+        assert_eq!(bar_cell(None, 100.0, 10, Lang::En), "not published");
+        assert_eq!(bar_cell(None, 100.0, 10, Lang::Ja), "非公表");
     }
 
     #[test]
