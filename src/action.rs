@@ -44,6 +44,8 @@ pub enum Action {
     NextSort,
     /// Opens the search prompt (Essay, Sources) or the filter (Rankings).
     StartSearch,
+    /// Opens the go-to prompt: a line, a year or a row.
+    StartGoTo,
     /// A character typed at the prompt.
     Type(char),
     /// The prompt's character before the cursor.

@@ -6,14 +6,13 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 pub use crate::action::{Action, Effect, Update};
-use crate::dataset::{CleanString, Dataset};
+use crate::dataset::Dataset;
 use crate::export;
 use crate::keymap::Scope;
 use crate::lang::Lang;
 use crate::layout;
-use crate::prompt::Prompt;
+use crate::prompt::{Prompt, Purpose};
 use crate::scroll::Scroll;
-use crate::series::{point, short_label};
 use crate::tab::Tab;
 use crate::tabs::Ctx;
 use crate::tabs::growth::GrowthView;
@@ -25,17 +24,7 @@ use crate::tr;
 use crate::ui;
 use crate::ui::theme::Theme;
 use crate::work::Worker;
-
-/// A place to come back to: a tab, and the line of its text in view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Place {
-    pub tab: Tab,
-    pub line: Option<usize>,
-}
-
-/// Jumps remembered for `b`: enough for any reading, bounded for a long
-/// session.
-const BACK_LIMIT: usize = 100;
+pub use jump::{Place, Spot};
 
 pub struct App {
     /// Shared with the work that builds the texts.
@@ -54,9 +43,11 @@ pub struct App {
     pub status: Option<String>,
     /// What is being typed at the search prompt, while it is open.
     pub prompt: Option<Prompt>,
-    /// The searches and filters submitted in this session, oldest first,
-    /// for the prompt's Up and Down.
+    /// What was submitted at the prompt in this session, oldest first,
+    /// for its Up and Down: the searches and filters, and the places gone
+    /// to.
     pub searches: Vec<String>,
+    pub gone_to: Vec<String>,
     /// Where each jump (Enter to a source, `:` to a line) came from, the
     /// latest last: `b` goes back through them.
     pub back: Vec<Place>,
@@ -88,6 +79,7 @@ impl App {
             status: None,
             prompt: None,
             searches: Vec::new(),
+            gone_to: Vec::new(),
             back: Vec::new(),
             before: Tab::Growth,
             lang: Lang::En,
@@ -206,7 +198,8 @@ impl App {
             // Export is an effect, handled in `apply`.
             Action::Export => {}
             // Empty: what it finds replaces the search once typed.
-            Action::StartSearch => self.prompt = Some(Prompt::default()),
+            Action::StartSearch => self.prompt = Some(Prompt::new(Purpose::Search)),
+            Action::StartGoTo => self.prompt = Some(Prompt::new(Purpose::GoTo)),
             Action::Type(_)
             | Action::Erase
             | Action::EraseForward
@@ -239,6 +232,12 @@ impl App {
             }
             Action::Wheel(n) => self.wheel(isize::from(n)),
             Action::Back => self.go_back(),
+            // Esc at `:` leaves the search there is.
+            Action::CancelSearch
+                if self.prompt.as_ref().map(Prompt::purpose) == Some(Purpose::GoTo) =>
+            {
+                self.prompt = None;
+            }
             Action::CancelSearch => {
                 self.prompt = None;
                 let text = matches!(self.tab, Tab::Essay | Tab::Sources);
@@ -271,133 +270,6 @@ impl App {
             scroll.set_max(ui::help::max_scroll(self.size, lang));
         }
         self.rankings.set_lang(&self.data, lang);
-    }
-
-    /// The essay's words and sources behind the selected figure.
-    fn selected_figure(&self) -> Option<(String, Option<CleanString>, Vec<CleanString>)> {
-        let d = &self.data;
-        match self.tab {
-            Tab::Growth if self.growth.table_row().is_some() => {
-                // The figure selected in the table, whichever report gave it.
-                let row = self.growth.table_entry()?.row(d);
-                let (year, report) = (row.point.year, row.report());
-                let what = tr!(self.lang, "{year}, {report}", "{report}の{year}年");
-                Some((what, row.point.quote.clone(), row.point.sources.clone()))
-            }
-            Tab::Growth => {
-                let year = self.growth.year();
-                let s = self.growth.shown(d).get(self.growth.figure())?;
-                let label = short_label(s, self.lang);
-                let label = self.lang.pick(label.to_lowercase(), label.to_string());
-                let what = tr!(self.lang, "{year}, {label}", "{year}年（{label}）");
-                let Some(p) = point(s, year) else {
-                    return Some((what, None, Vec::new()));
-                };
-                Some((what, p.quote.clone(), p.sources.clone()))
-            }
-            Tab::Rankings => {
-                let page = self.rankings.current();
-                let id = self.rankings.selected_platform();
-                let (ti, row) = [page.main]
-                    .into_iter()
-                    .chain(page.base)
-                    .find_map(|ti| Some((ti, d.row_of(ti, id)?)))?;
-                let (name, title) = (
-                    self.lang.platform(d, id),
-                    d.rankings[ti].title.get(self.lang),
-                );
-                let what = tr!(self.lang, "{name} in {title}", "{title}の{name}");
-                Some((what, row.quote.clone(), row.sources.clone()))
-            }
-            Tab::Trends => {
-                let (f, t) = (self.trends.family()?, self.trends.trend()?);
-                let (_, row) = t.point(d, f, self.trends.wave())?;
-                let table = &d.rankings[f.waves[self.trends.wave()].table];
-                let (name, title) = (
-                    self.lang.platform(d, &t.platform),
-                    table.title.get(self.lang),
-                );
-                let what = tr!(self.lang, "{name} in {title}", "{title}の{name}");
-                Some((what, row.quote.clone(), row.sources.clone()))
-            }
-            Tab::Essay | Tab::Sources => None,
-        }
-    }
-
-    /// Remembers where the app is, for `b` to come back to.
-    fn mark_jump(&mut self) {
-        let line = match self.tab {
-            Tab::Essay => Some(self.essay.scroll()),
-            Tab::Sources => Some(self.sources.scroll()),
-            _ => None,
-        };
-        if self.back.len() == BACK_LIMIT {
-            self.back.remove(0);
-        }
-        self.back.push(Place {
-            tab: self.tab,
-            line,
-        });
-    }
-
-    /// Back to where the latest jump came from.
-    fn go_back(&mut self) {
-        let Some(place) = self.back.pop() else {
-            self.status = Some(
-                self.lang
-                    .pick("no jump to go back from", "戻るジャンプはない")
-                    .to_string(),
-            );
-            return;
-        };
-        self.show(place.tab);
-        if let Some(line) = place.line {
-            self.text_view(place.tab).scroll_to(line);
-        }
-        let left = self.back.len();
-        if left > 0 {
-            self.status = Some(tr!(
-                self.lang,
-                "b back · {left} more jumps to go back through",
-                "b で戻る · さらに{left}回戻れる"
-            ));
-        }
-    }
-
-    /// The essay's words for the selected figure, or else its source. The
-    /// words are found once the essay is ready: a quote is checked at load
-    /// to stand in the essay.
-    fn provenance(&mut self) {
-        let Some((what, quote, sources)) = self.selected_figure() else {
-            return;
-        };
-        if let Some(q) = quote {
-            self.mark_jump();
-            self.show(Tab::Essay);
-            self.essay.show_quote(&q);
-            self.status = Some(tr!(
-                self.lang,
-                "b back · the essay's words for {what}",
-                "b で戻る · {what}のエッセイの言葉"
-            ));
-            return;
-        }
-        if let Some(id) = sources.first() {
-            self.mark_jump();
-            self.show(Tab::Sources);
-            self.sources.show_text(&format!("[{id}]"));
-            self.status = Some(tr!(
-                self.lang,
-                "b back · source of {what}",
-                "b で戻る · {what}の出典"
-            ));
-            return;
-        }
-        self.status = Some(tr!(
-            self.lang,
-            "{what}: no figure published, so no source",
-            "{what}: 公表された数値がなく、出典もない"
-        ));
     }
 
     /// A click on a tab's title switches to it; on a year's bars or a
@@ -434,67 +306,6 @@ impl App {
             Tab::Essay => self.essay.scroll_by(3 * notches),
             Tab::Sources => self.sources.scroll_by(3 * notches),
             Tab::Trends => self.trends.move_platform(notches),
-        }
-    }
-
-    /// Edits the prompt's line, searching as it changes; Enter keeps the
-    /// search and remembers it for Up and Down.
-    fn edit_prompt(&mut self, action: Action) {
-        let Some(mut p) = self.prompt.take() else {
-            return;
-        };
-        let before = p.text().to_string();
-        match action {
-            Action::Type(c) => p.insert(c.encode_utf8(&mut [0; 4])),
-            Action::Erase => p.erase_back(),
-            Action::EraseForward => p.erase_forward(),
-            Action::EraseWord => p.erase_word(),
-            Action::EraseToStart => p.erase_to_start(),
-            Action::Left => p.left(),
-            Action::Right => p.right(),
-            Action::Home => p.home(),
-            Action::End => p.end(),
-            Action::Up => p.recall(&self.searches, -1),
-            Action::Down => p.recall(&self.searches, 1),
-            Action::Submit => {
-                if !p.text().is_empty()
-                    && self.searches.last().map(String::as_str) != Some(p.text())
-                {
-                    self.searches.push(p.text().to_string());
-                }
-                return;
-            }
-            _ => {}
-        }
-        if p.text() != before {
-            self.set_query(p.text());
-        }
-        self.prompt = Some(p);
-    }
-
-    /// Pasted text is one edit of the prompt, which it opens where a
-    /// search can start.
-    fn paste(&mut self, text: &str) {
-        self.status = None;
-        if self.prompt.is_none()
-            && self.help.is_none()
-            && !matches!(self.tab, Tab::Growth | Tab::Trends)
-        {
-            self.act(Action::StartSearch);
-        }
-        if let Some(p) = &mut self.prompt {
-            p.insert(text);
-            let q = p.text().to_string();
-            self.set_query(&q);
-        }
-    }
-
-    fn set_query(&mut self, q: &str) {
-        match self.tab {
-            Tab::Essay => self.essay.search(q),
-            Tab::Sources => self.sources.search(q),
-            Tab::Rankings => self.rankings.set_filter(&self.data, self.lang, q),
-            Tab::Growth | Tab::Trends => {}
         }
     }
 
@@ -683,5 +494,7 @@ impl App {
     }
 }
 
+mod jump;
+mod prompting;
 #[cfg(test)]
 mod tests;

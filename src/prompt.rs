@@ -7,8 +7,27 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::dataset::clean_text;
 
+/// What the prompt is for: `/` a search or filter, `:` a place to go to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Purpose {
+    #[default]
+    Search,
+    GoTo,
+}
+
+impl Purpose {
+    /// The character the prompt's line starts with, as typed to open it.
+    pub fn sigil(self) -> char {
+        match self {
+            Purpose::Search => '/',
+            Purpose::GoTo => ':',
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Prompt {
+    purpose: Purpose,
     text: String,
     /// Where the cursor is: a byte offset on a grapheme boundary.
     cursor: usize,
@@ -20,6 +39,17 @@ pub struct Prompt {
 }
 
 impl Prompt {
+    pub fn new(purpose: Purpose) -> Self {
+        Prompt {
+            purpose,
+            ..Prompt::default()
+        }
+    }
+
+    pub fn purpose(&self) -> Purpose {
+        self.purpose
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }

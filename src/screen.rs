@@ -95,7 +95,8 @@ impl App {
                     after,
                     room.saturating_sub(str_width(&before)),
                 );
-                Some(format!("/{before}▏{after_cut} {found}"))
+                let sigil = p.purpose().sigil();
+                Some(format!("{sigil}{before}▏{after_cut} {found}"))
             }
             (None, Some(message)) => Some(message.clone()),
             (None, None) => found,

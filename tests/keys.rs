@@ -1208,3 +1208,65 @@ fn b_goes_back_through_every_jump_not_one() {
         footer(&app)
     );
 }
+
+#[test]
+fn colon_goes_to_a_line_a_year_or_a_row_and_b_comes_back() {
+    // A line of the essay, as :12 in less and vim.
+    let mut app = app_after("3:12");
+    assert!(footer(&app).contains(":12▏"), "{}", footer(&app));
+    type_keys(&mut app, "<Enter>");
+    assert_eq!(app.essay.scroll(), 11.min(app.essay.max_scroll()));
+    type_keys(&mut app, "G:1<Enter>");
+    assert_eq!(app.essay.scroll(), 0);
+    type_keys(&mut app, "b");
+    assert_eq!(
+        app.essay.scroll(),
+        app.essay.max_scroll(),
+        "b: back to the end"
+    );
+    type_keys(&mut app, ":9999<Enter>");
+    assert!(
+        footer(&app).contains("no line 9999: the text has lines 1-"),
+        "{}",
+        footer(&app)
+    );
+    type_keys(&mut app, ":abc<Enter>");
+    assert!(
+        footer(&app).contains(":abc is not a number"),
+        "{}",
+        footer(&app)
+    );
+    // A year on Growth, in the chart and in the table.
+    let mut app = app_after(":2012<Enter>");
+    assert_eq!(app.growth.year(), 2012);
+    type_keys(&mut app, ":1999<Enter>");
+    assert_eq!(app.growth.year(), 2012);
+    assert!(
+        footer(&app).contains("no year 1999: the figures run 2010-2015"),
+        "{}",
+        footer(&app)
+    );
+    type_keys(&mut app, "t:2020<Enter>");
+    let row = app.growth.table_row().unwrap();
+    assert!(row > 0, "the table's first 2020 row");
+    type_keys(&mut app, "<Up>");
+    assert!(app.growth.table_row().unwrap() < row);
+    type_keys(&mut app, ":1900<Enter>");
+    assert!(
+        footer(&app).contains("no figure for 1900 in the table"),
+        "{}",
+        footer(&app)
+    );
+    // A row on Rankings.
+    let mut app = app_after("2:3<Enter>");
+    assert_eq!(app.rankings.selected(), 2);
+    type_keys(&mut app, "b");
+    assert_eq!(app.rankings.selected(), 0);
+    type_keys(&mut app, ":0<Enter>");
+    assert!(footer(&app).contains("no row 0"), "{}", footer(&app));
+    // Esc leaves : without touching the search; Up brings back a place.
+    let mut app = app_after("3/mixi<Enter>:5<Esc>");
+    assert_eq!((app.prompt_text(), app.essay.query()), (None, Some("mixi")));
+    type_keys(&mut app, ":7<Enter>:<Up>");
+    assert_eq!(app.prompt_text(), Some("7"));
+}

@@ -211,6 +211,16 @@ impl GrowthView {
         };
     }
 
+    /// While the table is shown, selects the first of its rows for `year`;
+    /// false where it has none.
+    pub fn table_to_year(&mut self, d: &Dataset, year: i32) -> bool {
+        let found = self.ledger.iter().position(|e| e.row(d).point.year == year);
+        if let (Some(at), Some(row)) = (&mut self.table, found) {
+            *at = row;
+        }
+        found.is_some()
+    }
+
     /// The ledger's selected row, while the table is shown.
     pub fn table_row(&self) -> Option<usize> {
         self.table

@@ -1,0 +1,245 @@
+//! Jumps and the way back: Enter to where a figure comes from (the essay's
+//! words, else its source), and `b` back through the places jumped from.
+
+use super::App;
+use crate::dataset::CleanString;
+use crate::series::{point, short_label};
+use crate::tab::Tab;
+use crate::tr;
+
+/// A place to come back to: a tab, and where in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub tab: Tab,
+    pub spot: Option<Spot>,
+}
+
+/// Where in a tab: the first line of a text in view, Growth's year, or
+/// the Rankings row selected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spot {
+    Line(usize),
+    Year(i32),
+    Row(usize),
+}
+
+/// Jumps remembered for `b`: enough for any reading, bounded for a long
+/// session.
+const BACK_LIMIT: usize = 100;
+
+impl App {
+    /// The essay's words and sources behind the selected figure.
+    fn selected_figure(&self) -> Option<(String, Option<CleanString>, Vec<CleanString>)> {
+        let d = &self.data;
+        match self.tab {
+            Tab::Growth if self.growth.table_row().is_some() => {
+                // The figure selected in the table, whichever report gave it.
+                let row = self.growth.table_entry()?.row(d);
+                let (year, report) = (row.point.year, row.report());
+                let what = tr!(self.lang, "{year}, {report}", "{report}の{year}年");
+                Some((what, row.point.quote.clone(), row.point.sources.clone()))
+            }
+            Tab::Growth => {
+                let year = self.growth.year();
+                let s = self.growth.shown(d).get(self.growth.figure())?;
+                let label = short_label(s, self.lang);
+                let label = self.lang.pick(label.to_lowercase(), label.to_string());
+                let what = tr!(self.lang, "{year}, {label}", "{year}年（{label}）");
+                let Some(p) = point(s, year) else {
+                    return Some((what, None, Vec::new()));
+                };
+                Some((what, p.quote.clone(), p.sources.clone()))
+            }
+            Tab::Rankings => {
+                let page = self.rankings.current();
+                let id = self.rankings.selected_platform();
+                let (ti, row) = [page.main]
+                    .into_iter()
+                    .chain(page.base)
+                    .find_map(|ti| Some((ti, d.row_of(ti, id)?)))?;
+                let (name, title) = (
+                    self.lang.platform(d, id),
+                    d.rankings[ti].title.get(self.lang),
+                );
+                let what = tr!(self.lang, "{name} in {title}", "{title}の{name}");
+                Some((what, row.quote.clone(), row.sources.clone()))
+            }
+            Tab::Trends => {
+                let (f, t) = (self.trends.family()?, self.trends.trend()?);
+                let (_, row) = t.point(d, f, self.trends.wave())?;
+                let table = &d.rankings[f.waves[self.trends.wave()].table];
+                let (name, title) = (
+                    self.lang.platform(d, &t.platform),
+                    table.title.get(self.lang),
+                );
+                let what = tr!(self.lang, "{name} in {title}", "{title}の{name}");
+                Some((what, row.quote.clone(), row.sources.clone()))
+            }
+            Tab::Essay | Tab::Sources => None,
+        }
+    }
+
+    /// Remembers where the app is, for `b` to come back to.
+    pub(super) fn mark_jump(&mut self) {
+        let spot = match self.tab {
+            Tab::Essay => Some(Spot::Line(self.essay.scroll())),
+            Tab::Sources => Some(Spot::Line(self.sources.scroll())),
+            Tab::Growth => Some(Spot::Year(self.growth.year())),
+            Tab::Rankings => Some(Spot::Row(self.rankings.selected())),
+            Tab::Trends => None,
+        };
+        if self.back.len() == BACK_LIMIT {
+            self.back.remove(0);
+        }
+        self.back.push(Place {
+            tab: self.tab,
+            spot,
+        });
+    }
+
+    /// Back to where the latest jump came from.
+    pub(super) fn go_back(&mut self) {
+        let Some(place) = self.back.pop() else {
+            self.status = Some(
+                self.lang
+                    .pick("no jump to go back from", "戻るジャンプはない")
+                    .to_string(),
+            );
+            return;
+        };
+        self.show(place.tab);
+        match place.spot {
+            Some(Spot::Line(line)) => self.text_view(place.tab).scroll_to(line),
+            Some(Spot::Year(year)) => self.growth.select(year),
+            Some(Spot::Row(row)) => {
+                self.rankings.to_first();
+                self.rankings.move_by(row as isize);
+            }
+            None => {}
+        }
+        let left = self.back.len();
+        if left > 0 {
+            self.status = Some(tr!(
+                self.lang,
+                "b back · {left} more jumps to go back through",
+                "b で戻る · さらに{left}回戻れる"
+            ));
+        }
+    }
+
+    /// `:` and a number: a line of the essay or the sources (as `:12` in
+    /// less and vim), a year on Growth, a row of the Rankings table. A
+    /// jump, for `b` to come back from.
+    pub(super) fn go_to(&mut self, typed: &str) {
+        let lang = self.lang;
+        let Ok(n) = typed.trim().parse::<i64>() else {
+            self.status = Some(tr!(
+                lang,
+                ":{typed} is not a number: : takes a line, a year or a row",
+                ":{typed} は数ではない: : には行・年・行番号を入れる"
+            ));
+            return;
+        };
+        let problem = match self.tab {
+            Tab::Essay | Tab::Sources => {
+                let lines = self.text_view(self.tab).line_count();
+                match usize::try_from(n) {
+                    Ok(line @ 1..) if line <= lines => {
+                        self.mark_jump();
+                        self.text_view(self.tab).scroll_to(line - 1);
+                        None
+                    }
+                    _ => Some(tr!(
+                        lang,
+                        "no line {n}: the text has lines 1-{lines}",
+                        "{n}行目はない: 本文は1-{lines}行"
+                    )),
+                }
+            }
+            Tab::Growth if self.growth.table_row().is_some() => {
+                let year = i32::try_from(n).unwrap_or(i32::MAX);
+                if self.growth.table_to_year(&self.data, year) {
+                    None
+                } else {
+                    Some(tr!(
+                        lang,
+                        "no figure for {n} in the table",
+                        "表に{n}年の数値はない"
+                    ))
+                }
+            }
+            Tab::Growth => {
+                let years = self.growth.years(&self.data);
+                match i32::try_from(n) {
+                    Ok(year) if years.contains(&year) => {
+                        self.mark_jump();
+                        self.growth.select(year);
+                        None
+                    }
+                    _ => {
+                        let (a, b) = (years.start(), years.end());
+                        Some(tr!(
+                            lang,
+                            "no year {n}: the figures run {a}-{b}",
+                            "{n}年はない: 数値は{a}-{b}年"
+                        ))
+                    }
+                }
+            }
+            Tab::Rankings => {
+                let rows = self.rankings.platforms().len();
+                match usize::try_from(n) {
+                    Ok(row @ 1..) if row <= rows => {
+                        self.mark_jump();
+                        self.rankings.to_first();
+                        self.rankings.move_by(row as isize - 1);
+                        None
+                    }
+                    _ => Some(tr!(
+                        lang,
+                        "no row {n}: the table shows rows 1-{rows}",
+                        "{n}行目はない: 表は1-{rows}行"
+                    )),
+                }
+            }
+            Tab::Trends => None,
+        };
+        self.status = problem;
+    }
+
+    /// The essay's words for the selected figure, or else its source. The
+    /// words are found once the essay is ready: a quote is checked at load
+    /// to stand in the essay.
+    pub(super) fn provenance(&mut self) {
+        let Some((what, quote, sources)) = self.selected_figure() else {
+            return;
+        };
+        if let Some(q) = quote {
+            self.mark_jump();
+            self.show(Tab::Essay);
+            self.essay.show_quote(&q);
+            self.status = Some(tr!(
+                self.lang,
+                "b back · the essay's words for {what}",
+                "b で戻る · {what}のエッセイの言葉"
+            ));
+            return;
+        }
+        if let Some(id) = sources.first() {
+            self.mark_jump();
+            self.show(Tab::Sources);
+            self.sources.show_text(&format!("[{id}]"));
+            self.status = Some(tr!(
+                self.lang,
+                "b back · source of {what}",
+                "b で戻る · {what}の出典"
+            ));
+            return;
+        }
+        self.status = Some(tr!(
+            self.lang,
+            "{what}: no figure published, so no source",
+            "{what}: 公表された数値がなく、出典もない"
+        ));
+    }
+}
