@@ -39,9 +39,16 @@ pub enum Action {
     CloseDetail,
     /// Writes the current Growth or Rankings view as CSV to a new file.
     Export,
+    /// The selected figure with its citation to the terminal's clipboard.
+    CopyFigure,
+    /// The whole view as Markdown to the terminal's clipboard.
+    CopyView,
     NextTable,
     /// Rankings: sort by the next column or direction.
     NextSort,
+    /// Rankings: into the page's other table, whose figures Enter and y
+    /// take.
+    OtherTable,
     /// Opens the search prompt (Essay, Sources) or the filter (Rankings).
     StartSearch,
     /// Opens the go-to prompt: a line, a year or a row.
@@ -138,6 +145,8 @@ impl From<Report> for Update {
 pub enum Effect {
     /// Write `contents` to a new file named from `stem` (never over one).
     Write { stem: String, contents: String },
+    /// Send text to the terminal's clipboard (OSC 52).
+    Copy(String),
     /// Give the terminal back and stop until continued.
     Suspend,
     /// Clear the screen and draw it all.

@@ -7,7 +7,6 @@ use ratatui::layout::Rect;
 
 pub use crate::action::{Action, Effect, Update};
 use crate::dataset::Dataset;
-use crate::export;
 use crate::keymap::Scope;
 use crate::lang::Lang;
 use crate::layout;
@@ -58,6 +57,10 @@ pub struct App {
     pub running: bool,
     /// Where building, wrapping and searching the texts runs.
     pub worker: Worker,
+    /// Whether y and Y may send text to the terminal's clipboard.
+    pub clipboard: bool,
+    /// What the file `e` asked for holds, to say once it is written.
+    written_what: String,
 }
 
 impl App {
@@ -85,6 +88,8 @@ impl App {
             lang: Lang::En,
             running: true,
             worker: Worker::Inline,
+            clipboard: true,
+            written_what: String::new(),
         };
         app.apply(Action::Resize(80, 24));
         app
@@ -119,18 +124,18 @@ impl App {
                 self.status = None;
                 effect = self.export();
             }
+            Update::Act(Action::CopyFigure) => {
+                self.status = None;
+                effect = self.copy_figure();
+            }
+            Update::Act(Action::CopyView) => {
+                self.status = None;
+                effect = self.copy_view();
+            }
             Update::Act(Action::Suspend) => effect = Some(Effect::Suspend),
             Update::Act(Action::Repaint) => effect = Some(Effect::Repaint),
             Update::Act(action) => self.act(action),
-            Update::Written(result) => {
-                self.status = Some(match result {
-                    Ok(path) => {
-                        let path = path.display();
-                        tr!(self.lang, "wrote {path}", "{path} に書き出した")
-                    }
-                    Err(e) => e,
-                })
-            }
+            Update::Written(result) => self.written(result),
             Update::Paste(text) => self.paste(&text),
             Update::Progress(p) => self.text_view(p.view).progress(p),
             Update::Done(done) => {
@@ -309,23 +314,6 @@ impl App {
         }
     }
 
-    /// The current view as CSV for a new file: Growth's figures, or the
-    /// Rankings page's tables; nothing from the text tabs.
-    fn export(&self) -> Option<Effect> {
-        let (stem, table) = match self.tab {
-            Tab::Growth => ("sns-tui-growth".to_string(), export::growth(&self.data)),
-            Tab::Rankings => {
-                let page = self.rankings.current();
-                let tables: Vec<usize> = page.base.into_iter().chain([page.main]).collect();
-                let stem = format!("sns-tui-rankings-{}", self.data.rankings[page.main].id);
-                (stem, export::rankings(&self.data, &tables, self.lang))
-            }
-            Tab::Essay | Tab::Sources | Tab::Trends => return None,
-        };
-        let contents = format!("{}{}", export::BOM, table.render(export::Format::Csv));
-        Some(Effect::Write { stem, contents })
-    }
-
     /// Shows `tab`; a text tab's text is built and wrapped (by
     /// [`App::start_work`]) only when it is on screen.
     fn show(&mut self, tab: Tab) {
@@ -432,6 +420,7 @@ impl App {
                 Action::NextTable => self.rankings.turn(d, 1),
                 Action::PrevTable => self.rankings.turn(d, -1),
                 Action::NextSort => self.rankings.next_sort(d, ctx.lang),
+                Action::OtherTable => self.rankings.other_table(),
                 _ => {
                     let page = self.rankings.rows_in_view(&ctx, body);
                     if let Some(delta) = action.page_delta(page) {
@@ -495,6 +484,7 @@ impl App {
 }
 
 mod jump;
+mod out;
 mod prompting;
 #[cfg(test)]
 mod tests;

@@ -28,6 +28,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Never send text to the terminal's clipboard: y and Y say so instead of copying (OSC 52)
+    #[arg(long)]
+    pub no_clipboard: bool,
+
     /// Colours, or bold, reverse and underline only; auto is mono when NO_COLOR is set
     #[arg(long, value_enum, default_value_t = ThemeChoice::Auto)]
     pub theme: ThemeChoice,

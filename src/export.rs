@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value, json};
 
 use crate::compare::base_text;
-use crate::dataset::{CleanString, Dataset};
+use crate::dataset::{CleanString, Dataset, Series};
 use crate::format;
 use crate::lang::Lang;
 
@@ -33,7 +33,7 @@ fn source_urls(d: &Dataset, ids: &[CleanString]) -> Value {
 }
 
 /// Every point of every growth series; a year with no figure has no row.
-pub fn growth(d: &Dataset) -> Table {
+pub fn growth(d: &Dataset, series: &[Series]) -> Table {
     let columns = vec![
         "series",
         "year",
@@ -45,9 +45,7 @@ pub fn growth(d: &Dataset) -> Table {
         "source_urls",
         "essay_quote",
     ];
-    let rows = d
-        .growth
-        .series
+    let rows = series
         .iter()
         .flat_map(|s| s.points.iter().map(move |p| (s, p)))
         .map(|(s, p)| {
@@ -67,10 +65,11 @@ pub fn growth(d: &Dataset) -> Table {
     Table { columns, rows }
 }
 
-/// Every row of the ranking tables at `tables` (indices into the dataset).
-/// Titles, names and bases in `lang`; the columns keep English names and
-/// the kinds their codes, for the tools that read them.
-pub fn rankings(d: &Dataset, tables: &[usize], lang: Lang) -> Table {
+/// The rows of ranking tables: each table (an index into the dataset) with
+/// its rows (indices into its rows) in the order to write them. Titles,
+/// names and bases in `lang`; the columns keep English names and the kinds
+/// their codes, for the tools that read them.
+pub fn rankings(d: &Dataset, tables: &[(usize, &[usize])], lang: Lang) -> Table {
     let columns = vec![
         "table",
         "title",
@@ -88,8 +87,8 @@ pub fn rankings(d: &Dataset, tables: &[usize], lang: Lang) -> Table {
     ];
     let rows = tables
         .iter()
-        .map(|&i| &d.rankings[i])
-        .flat_map(|t| t.rows.iter().map(move |r| (t, r)))
+        .map(|&(i, rows)| (&d.rankings[i], rows))
+        .flat_map(|(t, rows)| rows.iter().map(move |&r| (t, &t.rows[r])))
         .map(|(t, r)| {
             let survey = d.survey(&t.survey);
             vec![
@@ -228,8 +227,20 @@ pub const BOM: &str = "\u{feff}";
 /// byte-order mark if `bom`.
 pub fn export(d: &Dataset, view: ExportView, format: Format, bom: bool, lang: Lang) -> String {
     let table = match view {
-        ExportView::Growth => growth(d),
-        ExportView::Rankings => rankings(d, &(0..d.rankings.len()).collect::<Vec<_>>(), lang),
+        ExportView::Growth => growth(d, &d.growth.series),
+        ExportView::Rankings => {
+            let every: Vec<Vec<usize>> = d
+                .rankings
+                .iter()
+                .map(|t| (0..t.rows.len()).collect())
+                .collect();
+            let tables: Vec<(usize, &[usize])> = every
+                .iter()
+                .enumerate()
+                .map(|(i, rows)| (i, rows.as_slice()))
+                .collect();
+            rankings(d, &tables, lang)
+        }
     };
     let mark = if bom { BOM } else { "" };
     format!("{mark}{}", table.render(format))

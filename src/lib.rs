@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod bars;
+pub mod cite;
 pub mod cli;
 pub mod compare;
 pub mod dataset;

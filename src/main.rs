@@ -96,6 +96,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let mut app = App::new(loaded.dataset, theme);
             app.set_lang(cli.lang.unwrap_or_else(Lang::from_env));
+            app.clipboard = !cli.no_clipboard;
             let stdin_is_data = cli.data.as_deref().is_some_and(dataset::is_stdin);
             tui::run(app, !cli.no_mouse, stdin_is_data)?;
             Ok(ExitCode::SUCCESS)

@@ -6,6 +6,8 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
+use crossterm::clipboard::CopyToClipboard;
+use crossterm::execute;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event};
@@ -189,6 +191,11 @@ fn handle(
         Some(Effect::Write { stem, contents }) => {
             let written = export::write_new_file(std::path::Path::new("."), &stem, &contents);
             app.apply(Update::Written(written.map_err(|e| e.to_string())));
+        }
+        Some(Effect::Copy(text)) => {
+            // Between frames, so the sequence never splits one.
+            let _screen = session::screen();
+            execute!(stdout(), CopyToClipboard::to_clipboard_from(text))?;
         }
         Some(Effect::Suspend) => session::suspend(),
         Some(Effect::Repaint) => repaint(terminal, app)?,

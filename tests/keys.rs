@@ -1270,3 +1270,142 @@ fn colon_goes_to_a_line_a_year_or_a_row_and_b_comes_back() {
     type_keys(&mut app, ":7<Enter>:<Up>");
     assert_eq!(app.prompt_text(), Some("7"));
 }
+
+/// The text a key sent to the terminal's clipboard, if it sent any.
+fn copied(app: &mut App, key: &str) -> Option<String> {
+    type_keys(app, key).into_iter().find_map(|e| match e {
+        Effect::Copy(text) => Some(text),
+        _ => None,
+    })
+}
+
+#[test]
+fn y_copies_the_selected_figure_with_its_citation() {
+    let mut app = app();
+    let text = copied(&mut app, "y").expect("y copies on Growth");
+    let source = app.data.source("ict-2013").unwrap();
+    assert!(
+        text.starts_with("2015, as the essay saw it: 63.21 M SNS users, projection\n"),
+        "{text}"
+    );
+    for part in [
+        source.publisher.as_str(),
+        source.title.as_str(),
+        source.date.as_str(),
+        source.urls[0].as_str(),
+    ] {
+        assert!(text.contains(part), "{part:?} in {text}");
+    }
+    assert!(
+        text.contains("“it projects that SNS users in Japan will grow to 63.2 million by 2015”"),
+        "{text}"
+    );
+    let n = text.chars().count();
+    assert!(
+        footer(&app).contains(&format!("sent {n} characters to the terminal's clipboard")),
+        "{}",
+        footer(&app)
+    );
+    // With the later figures, the one picked.
+    let mut app = app_after("oj");
+    let text = copied(&mut app, "y").unwrap();
+    assert!(
+        text.starts_with("2015, later estimates: 64.88 M SNS users, estimate"),
+        "{text}"
+    );
+    // A ranking: its value, unit and rank.
+    let mut app = app_after("2j");
+    let text = copied(&mut app, "y").unwrap();
+    assert!(text.contains(" in 2013, smartphone users: "), "{text}");
+    assert!(text.contains("%, rank 2"), "{text}");
+    // The essay has no selected figure.
+    let mut app = app_after("3");
+    assert_eq!(copied(&mut app, "y"), None);
+    assert!(
+        footer(&app).contains("Y copies the whole view"),
+        "{}",
+        footer(&app)
+    );
+}
+
+#[test]
+fn capital_y_copies_the_view_as_markdown_and_refuses_what_terminals_cap() {
+    let mut app = app_after("2");
+    let text = copied(&mut app, "Y").unwrap();
+    assert!(text.starts_with("| table | title |"), "{text}");
+    let mut app = app_after("3");
+    let text = copied(&mut app, "Y").unwrap();
+    assert!(text.contains("LINE me!") && text.contains("mixi"), "{text}");
+    // An essay longer than terminals take is refused, with what to do.
+    let mut v: serde_json::Value = serde_json::from_str(dataset::BUNDLED_JSON).unwrap();
+    let paragraphs = v["essay"]["paragraphs"].as_array_mut().unwrap();
+    paragraphs.extend(vec![
+        serde_json::json!(
+            "A long paragraph of the essay. ".repeat(100)
+        );
+        40
+    ]);
+    let d = dataset::parse(&v.to_string(), dataset::Origin::Bundled).unwrap();
+    let mut long = App::new(d.dataset, Theme::mono());
+    long.apply(Action::Resize(80, 24));
+    type_keys(&mut long, "3");
+    assert_eq!(copied(&mut long, "Y"), None);
+    assert!(footer(&long).contains("not copied: 1"), "{}", footer(&long));
+    // --no-clipboard: neither copies, and both say why.
+    let mut app = self::app();
+    app.clipboard = false;
+    for key in ["y", "Y"] {
+        assert_eq!(copied(&mut app, key), None);
+        assert!(
+            footer(&app).contains("copying is off (--no-clipboard)"),
+            "{}",
+            footer(&app)
+        );
+    }
+}
+
+#[test]
+fn e_writes_the_rankings_as_shown_and_says_so() {
+    let mut app = app_after("2/face<Enter>ss");
+    let effects = type_keys(&mut app, "e");
+    let [Effect::Write { contents, .. }] = &effects[..] else {
+        panic!("{effects:?}");
+    };
+    let rows: Vec<&str> = contents.lines().skip(1).collect();
+    assert!(
+        !rows.is_empty() && rows.iter().all(|r| r.contains(",Facebook,")),
+        "{contents}"
+    );
+    app.apply(sns_tui::action::Update::Written(Ok("./x.csv".into())));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("wrote ./x.csv: the rows shown, sorted by platform ▲, filter “face”")
+    );
+    // Trends and the texts have no table: e says what to do instead.
+    for tab in ["3", "4", "5"] {
+        let mut app = app_after(tab);
+        assert!(type_keys(&mut app, "e").is_empty());
+        assert!(
+            footer(&app).contains("sns-tui print"),
+            "{tab}: {}",
+            footer(&app)
+        );
+    }
+}
+
+#[test]
+fn o_moves_into_the_pages_other_table_for_enter_and_y() {
+    let mut app = app_after("2");
+    assert_shows(&app, "▸ 2013, smartphone users");
+    let main = copied(&mut app, "y").unwrap();
+    type_keys(&mut app, "o");
+    assert_shows(&app, "▸ 2013, all respondents");
+    let base = copied(&mut app, "y").unwrap();
+    assert!(
+        main.contains("smartphone users") && base.contains("all respondents"),
+        "{main}\n{base}"
+    );
+    assert_ne!(main, base);
+    type_keys(&mut app, "o");
+    assert_shows(&app, "▸ 2013, smartphone users");
+}

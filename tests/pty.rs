@@ -811,3 +811,29 @@ fn print_into_a_terminal_of_no_width_wraps_to_columns() {
         .max();
     assert!(widest.is_some_and(|w| (54..=60).contains(&w)), "{widest:?}");
 }
+
+#[test]
+fn y_sends_the_figure_to_the_terminals_clipboard_by_osc_52() {
+    let mut s = Session::start(100, 30);
+    s.wait_for("q quit");
+    s.send("y");
+    s.wait_for("characters to the terminal's clipboard");
+    // OSC 52, the clipboard, and the citation in base64: it starts with
+    // "2015, as the essay saw i".
+    let osc = b"\x1b]52;c;MjAxNSwgYXMgdGhlIGVzc2F5IHNhdyBp";
+    assert!(
+        s.written.windows(osc.len()).any(|w| w == osc),
+        "no OSC 52 sequence with the citation"
+    );
+    s.send("q");
+    s.finish().assert_restored();
+    // --no-clipboard: nothing sent, and the footer says why.
+    let term = [("TERM", Some("xterm-256color"))];
+    let mut s = Session::start_args(100, 30, &term, &["--no-clipboard"], None);
+    s.wait_for("q quit");
+    s.send("y");
+    s.wait_for("copying is off (--no-clipboard)");
+    assert!(!s.written.windows(5).any(|w| w == b"\x1b]52;"), "no OSC 52");
+    s.send("q");
+    s.finish().assert_restored();
+}

@@ -2,7 +2,8 @@
 //! words, else its source), and `b` back through the places jumped from.
 
 use super::App;
-use crate::dataset::CleanString;
+use crate::cite::Figure;
+use crate::format;
 use crate::series::{point, short_label};
 use crate::tab::Tab;
 use crate::tr;
@@ -28,52 +29,74 @@ pub enum Spot {
 const BACK_LIMIT: usize = 100;
 
 impl App {
-    /// The essay's words and sources behind the selected figure.
-    fn selected_figure(&self) -> Option<(String, Option<CleanString>, Vec<CleanString>)> {
-        let d = &self.data;
+    /// The selected figure: what it is, its value, the essay's words and
+    /// its sources.
+    pub(super) fn selected_figure(&self) -> Option<Figure> {
+        let (d, lang) = (&*self.data, self.lang);
+        let users = |p: &crate::dataset::Point| {
+            let m = format::millions(p.sns_users);
+            let kind = lang.kind(p.kind);
+            tr!(lang, "{m} M SNS users, {kind}", "SNS利用者 {m} M（{kind}）")
+        };
+        let ranked = |t: &crate::dataset::RankingTable, r: &crate::dataset::RankRow| {
+            let value = r.value.map(|v| format::with_unit(v, &t.unit));
+            match (r.rank, value) {
+                (Some(rank), Some(v)) => Some(tr!(lang, "{v}, rank {rank}", "{v}（{rank}位）")),
+                (Some(rank), None) => Some(tr!(lang, "rank {rank}", "{rank}位")),
+                (None, v) => v,
+            }
+        };
         match self.tab {
             Tab::Growth if self.growth.table_row().is_some() => {
                 // The figure selected in the table, whichever report gave it.
                 let row = self.growth.table_entry()?.row(d);
                 let (year, report) = (row.point.year, row.report());
-                let what = tr!(self.lang, "{year}, {report}", "{report}の{year}年");
-                Some((what, row.point.quote.clone(), row.point.sources.clone()))
+                Some(Figure {
+                    what: tr!(lang, "{year}, {report}", "{report}の{year}年"),
+                    value: Some(users(row.point)),
+                    quote: row.point.quote.clone(),
+                    sources: row.point.sources.clone(),
+                })
             }
             Tab::Growth => {
                 let year = self.growth.year();
                 let s = self.growth.shown(d).get(self.growth.figure())?;
-                let label = short_label(s, self.lang);
-                let label = self.lang.pick(label.to_lowercase(), label.to_string());
-                let what = tr!(self.lang, "{year}, {label}", "{year}年（{label}）");
-                let Some(p) = point(s, year) else {
-                    return Some((what, None, Vec::new()));
-                };
-                Some((what, p.quote.clone(), p.sources.clone()))
+                let label = short_label(s, lang);
+                let label = lang.pick(label.to_lowercase(), label.to_string());
+                let what = tr!(lang, "{year}, {label}", "{year}年（{label}）");
+                let p = point(s, year);
+                Some(Figure {
+                    what,
+                    value: p.map(users),
+                    quote: p.and_then(|p| p.quote.clone()),
+                    sources: p.map(|p| p.sources.clone()).unwrap_or_default(),
+                })
             }
             Tab::Rankings => {
-                let page = self.rankings.current();
                 let id = self.rankings.selected_platform();
-                let (ti, row) = [page.main]
-                    .into_iter()
-                    .chain(page.base)
-                    .find_map(|ti| Some((ti, d.row_of(ti, id)?)))?;
-                let (name, title) = (
-                    self.lang.platform(d, id),
-                    d.rankings[ti].title.get(self.lang),
-                );
-                let what = tr!(self.lang, "{name} in {title}", "{title}の{name}");
-                Some((what, row.quote.clone(), row.sources.clone()))
+                let ti = self.rankings.focused_table();
+                let t = &d.rankings[ti];
+                let (name, title) = (lang.platform(d, id), t.title.get(lang));
+                let what = tr!(lang, "{name} in {title}", "{title}の{name}");
+                let row = d.row_of(ti, id);
+                Some(Figure {
+                    what,
+                    value: row.and_then(|r| ranked(t, r)),
+                    quote: row.and_then(|r| r.quote.clone()),
+                    sources: row.map(|r| r.sources.clone()).unwrap_or_default(),
+                })
             }
             Tab::Trends => {
                 let (f, t) = (self.trends.family()?, self.trends.trend()?);
                 let (_, row) = t.point(d, f, self.trends.wave())?;
                 let table = &d.rankings[f.waves[self.trends.wave()].table];
-                let (name, title) = (
-                    self.lang.platform(d, &t.platform),
-                    table.title.get(self.lang),
-                );
-                let what = tr!(self.lang, "{name} in {title}", "{title}の{name}");
-                Some((what, row.quote.clone(), row.sources.clone()))
+                let (name, title) = (lang.platform(d, &t.platform), table.title.get(lang));
+                Some(Figure {
+                    what: tr!(lang, "{name} in {title}", "{title}の{name}"),
+                    value: ranked(table, row),
+                    quote: row.quote.clone(),
+                    sources: row.sources.clone(),
+                })
             }
             Tab::Essay | Tab::Sources => None,
         }
@@ -211,7 +234,13 @@ impl App {
     /// words are found once the essay is ready: a quote is checked at load
     /// to stand in the essay.
     pub(super) fn provenance(&mut self) {
-        let Some((what, quote, sources)) = self.selected_figure() else {
+        let Some(Figure {
+            what,
+            quote,
+            sources,
+            ..
+        }) = self.selected_figure()
+        else {
             return;
         };
         if let Some(q) = quote {

@@ -21,11 +21,19 @@ enum Row {
     Heading(Scope),
     /// A binding's keys (on its first line only) and a line of what they do.
     Binding(Option<&'static Binding>, String),
+    /// A line of a note after the keys.
+    Note(String),
     Blank,
 }
 
+/// What the keys cannot say: where y and Y's copies can go.
+const NOTES: [[&str; 2]; 1] = [[
+    "y and Y send text to the terminal's clipboard by OSC 52. kitty, WezTerm, foot, Alacritty, Windows Terminal and iTerm2 (clipboard access allowed) take it; GNOME Terminal and other VTE terminals and macOS Terminal ignore it. In tmux, set set-clipboard on. --no-clipboard turns both off.",
+    "y と Y は OSC 52 で端末のクリップボードへ送る。kitty、WezTerm、foot、Alacritty、Windows Terminal、iTerm2（クリップボードへのアクセスを許可）は受け取り、GNOME Terminal など VTE の端末と macOS のターミナルは無視する。tmux では set-clipboard on を設定。--no-clipboard で両方を無効にする。",
+]];
+
 /// Every binding under the heading of its scope, the descriptions wrapped
-/// to `width` columns inside the popup.
+/// to `width` columns inside the popup, then the notes.
 fn rows(lang: Lang, width: usize) -> Vec<Row> {
     let room = width.saturating_sub(KEYS_WIDTH).max(1);
     let mut rows = Vec::new();
@@ -41,6 +49,14 @@ fn rows(lang: Lang, width: usize) -> Vec<Row> {
                 let text = line.into_iter().map(|m| m.text).collect();
                 rows.push(Row::Binding((i == 0).then_some(b), text));
             }
+        }
+    }
+    for [en, ja] in NOTES {
+        rows.push(Row::Blank);
+        let mut doc = Doc::default();
+        doc.push(vec![Marked::new(lang.pick(en, ja), Mark::Plain)]);
+        for line in wrap(&doc, width.max(1)) {
+            rows.push(Row::Note(line.into_iter().map(|m| m.text).collect()));
         }
     }
     rows
@@ -121,6 +137,7 @@ pub fn render(theme: &Theme, lang: Lang, scroll: usize, area: Rect, buf: &mut Bu
                     Span::raw(text),
                 ])
             }
+            Row::Note(text) => Line::styled(text, theme.meta),
             Row::Blank => Line::default(),
         };
         line.render(at, buf);
@@ -135,10 +152,13 @@ mod tests {
     fn no_description_is_cut_at_80_columns_or_wider() {
         for lang in [Lang::En, Lang::Ja] {
             let (_, inner) = popup(Rect::new(0, 0, 80, 24), lang);
-            let unwrapped = rows(lang, usize::MAX / 2).len();
+            let bindings = rows(lang, usize::from(inner.width))
+                .iter()
+                .filter(|r| matches!(r, Row::Binding(..)))
+                .count();
             assert_eq!(
-                rows(lang, usize::from(inner.width)).len(),
-                unwrapped,
+                bindings,
+                BINDINGS.len(),
                 "{lang:?}: every binding on one line at 80 columns"
             );
         }

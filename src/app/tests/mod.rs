@@ -63,7 +63,7 @@ fn e_asks_for_the_view_as_csv_in_a_new_file_and_says_what_came_of_it() {
     )));
     assert_eq!(
         a.status.as_deref(),
-        Some("wrote ./sns-tui-rankings-2013-smartphone-2.csv")
+        Some("wrote ./sns-tui-rankings-2013-smartphone-2.csv: the rows shown, sorted by rank ▲")
     );
     a.apply(Action::Down);
     assert_eq!(a.status, None, "the message lasts until the next key");
@@ -76,7 +76,14 @@ fn e_asks_for_the_view_as_csv_in_a_new_file_and_says_what_came_of_it() {
     );
     a.apply(Action::ShowTab(Tab::Essay));
     assert_eq!(written(&mut a), None, "nothing to export from the essay");
-    assert_eq!(a.status, None);
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .contains("run sns-tui print essay"),
+        "{:?}",
+        a.status
+    );
 }
 
 #[test]

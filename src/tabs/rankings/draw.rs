@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
@@ -222,7 +222,13 @@ impl Widget for TableView<'_> {
         );
         let t = &d.rankings[ti];
         let lang = self.ctx.lang;
-        let title = format!(" {} ", format::table_title(t, lang));
+        // On a page of two tables, the one the user is in is marked.
+        let mark = if self.view.current().base.is_some() && self.view.focused_table() == ti {
+            "▸ "
+        } else {
+            ""
+        };
+        let title = format!(" {mark}{} ", format::table_title(t, lang));
         let (first, selected) = self.view.window(d, ti, area);
         let order = &self.view.orders[ti];
         // Below the borders and the header row.
@@ -352,6 +358,13 @@ impl Widget for TableView<'_> {
                     height: 1,
                     ..inner
                 };
+                // Reversed in the table the user is in; underlined in the
+                // other, where the same platform stands.
+                let style = if self.view.focused_table() == ti {
+                    theme.selected
+                } else {
+                    Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+                };
                 for part in [
                     Rect {
                         width: bar.0.saturating_sub(row.x),
@@ -363,7 +376,7 @@ impl Widget for TableView<'_> {
                         ..row
                     },
                 ] {
-                    buf.set_style(part, theme.selected);
+                    buf.set_style(part, style);
                 }
             }
         }

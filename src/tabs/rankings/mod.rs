@@ -48,6 +48,9 @@ pub struct RankingsView {
     platforms: Vec<String>,
     /// The page chosen in the list of tables, while it is open.
     picker: Option<usize>,
+    /// Whether the table the user is in is the page's base (the one the
+    /// main table compares with), not the main one.
+    in_base: bool,
 }
 
 /// One page per table that compares with another, and one per table that
@@ -123,6 +126,7 @@ impl RankingsView {
             comparisons,
             platforms: Vec::new(),
             picker: None,
+            in_base: false,
         };
         view.list_platforms(d);
         view
@@ -173,6 +177,43 @@ impl RankingsView {
             Some(_) => None,
             None => Some(self.page),
         };
+    }
+
+    /// The page's tables (the base first) with their rows as shown: in the
+    /// sort's order, the filter applied.
+    pub fn shown_rows(&self) -> Vec<(usize, &[usize])> {
+        let page = self.current();
+        page.base
+            .into_iter()
+            .chain([page.main])
+            .map(|ti| (ti, self.orders[ti].as_slice()))
+            .collect()
+    }
+
+    /// How the rows shown are chosen and ordered, in words: "sorted by
+    /// platform ▲, filter “fa”".
+    pub fn describe_view(&self, lang: Lang) -> String {
+        let sort = self.sort.describe(lang);
+        let mut out = tr!(lang, "sorted {sort}", "{sort}");
+        if !self.filter.is_empty() {
+            let f = &self.filter;
+            out.push_str(&tr!(lang, ", filter “{f}”", "、絞り込み “{f}”"));
+        }
+        out
+    }
+
+    /// The table the user is in: Enter and y take its figure.
+    pub fn focused_table(&self) -> usize {
+        let page = self.pages[self.page];
+        match page.base {
+            Some(b) if self.in_base => b,
+            _ => page.main,
+        }
+    }
+
+    /// Moves into the page's other table, where it has one.
+    pub fn other_table(&mut self) {
+        self.in_base = !self.in_base && self.pages[self.page].base.is_some();
     }
 
     /// The page chosen in the open list of tables.

@@ -36,6 +36,17 @@ impl Sort {
         Sort { key, descending }
     }
 
+    /// What the order is, for a file written in it: "by platform ▼".
+    pub fn describe(self, lang: Lang) -> String {
+        let key = match self.key {
+            SortKey::Rank => lang.pick("rank", "順位"),
+            SortKey::Platform => lang.pick("platform", "サービス名"),
+            SortKey::Value => lang.pick("figure", "数値"),
+        };
+        let arrow = self.arrow(self.key).trim();
+        crate::tr!(lang, "by {key} {arrow}", "{key}順 {arrow}")
+    }
+
     /// The header's mark on the sorted column: ▲ first to last as the
     /// column reads, ▼ the other way.
     pub(super) fn arrow(self, key: SortKey) -> &'static str {
