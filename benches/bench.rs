@@ -96,7 +96,7 @@ fn main() {
                 a.apply(Action::ShowTab(tab));
                 // The large Rankings page is the 100,000-row table.
                 if data_name == "large" && tab == Tab::Rankings {
-                    a.apply(Action::PrevTable);
+                    a.apply(Action::Left);
                 }
                 row(
                     &format!("frame {} {w}x{h}: {data_name}", tab.title(Lang::En)),
@@ -164,7 +164,7 @@ fn main() {
                 a.apply(Action::StartSearch);
                 a.apply(Action::Type('e'));
                 frame(&a);
-                a.apply(Action::CancelSearch);
+                a.apply(Action::Cancel);
             }),
         );
         row(
@@ -172,7 +172,7 @@ fn main() {
             median(|| {
                 a.apply(Update::Paste("facebook".into()));
                 frame(&a);
-                a.apply(Action::CancelSearch);
+                a.apply(Action::Cancel);
             }),
         );
         let mut g = app(&large, w, h);
@@ -184,7 +184,7 @@ fn main() {
         );
         let mut r = app(&large, w, h);
         r.apply(Action::ShowTab(Tab::Rankings));
-        r.apply(Action::PrevTable);
+        r.apply(Action::Left);
         r.rankings.select(&format!("p{}", large::TABLE_ROWS / 2));
         row(
             &format!("rankings frame, row 50000 {w}x{h}: large"),

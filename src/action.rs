@@ -35,15 +35,12 @@ pub enum Action {
     ShowPages,
     /// Rankings: go to the table chosen in the list.
     GoToPage,
-    /// Growth: the detail back under the chart.
-    CloseDetail,
     /// Writes the current Growth or Rankings view as CSV to a new file.
     Export,
     /// The selected figure with its citation to the terminal's clipboard.
     CopyFigure,
     /// The whole view as Markdown to the terminal's clipboard.
     CopyView,
-    NextTable,
     /// Rankings: sort by the next column or direction.
     NextSort,
     /// Rankings: into the page's other table, whose figures Enter and y
@@ -65,8 +62,9 @@ pub enum Action {
     EraseWord,
     /// Leaves the prompt, keeping what it found.
     Submit,
-    /// Leaves the prompt and clears the search or filter.
-    CancelSearch,
+    /// Esc, backing out of what is open: the prompt (a search or filter
+    /// cleared with it), a search or filter, Growth's detail in full.
+    Cancel,
     NextMatch,
     PrevMatch,
     /// Growth, Rankings: where the selected figure comes from: the essay's
@@ -80,7 +78,6 @@ pub enum Action {
     Click(u16, u16),
     /// The mouse wheel: negative up, positive down.
     Wheel(i8),
-    PrevTable,
     /// Trends: the next family of surveys, on a chart of its own.
     NextFamily,
     /// The terminal's new size, in columns and rows.

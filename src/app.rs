@@ -238,18 +238,18 @@ impl App {
             Action::Wheel(n) => self.wheel(isize::from(n)),
             Action::Back => self.go_back(),
             // Esc at `:` leaves the search there is.
-            Action::CancelSearch
-                if self.prompt.as_ref().map(Prompt::purpose) == Some(Purpose::GoTo) =>
-            {
+            Action::Cancel if self.prompt.as_ref().map(Prompt::purpose) == Some(Purpose::GoTo) => {
                 self.prompt = None;
             }
-            Action::CancelSearch => {
+            Action::Cancel => {
                 self.prompt = None;
                 let text = matches!(self.tab, Tab::Essay | Tab::Sources);
                 if text && self.text_view(self.tab).wrapping() {
                     // A text too large to wrap at once: stop, and go back.
                     self.text_view(self.tab).stop();
                     self.show(self.before);
+                } else if self.tab == Tab::Growth {
+                    self.growth.close_detail();
                 } else {
                     self.set_query("");
                 }
@@ -383,7 +383,6 @@ impl App {
                 Action::Up => self.growth.scroll_detail(&ctx, body, -1),
                 Action::Down => self.growth.scroll_detail(&ctx, body, 1),
                 Action::ToggleDetail => self.growth.toggle_detail(),
-                Action::CloseDetail => self.growth.close_detail(),
                 Action::Left => self.growth.step(d, -1),
                 Action::Right => self.growth.step(d, 1),
                 Action::Home => self.growth.first(d),
@@ -417,8 +416,9 @@ impl App {
                 Action::Down => self.rankings.move_by(1),
                 Action::Home => self.rankings.to_first(),
                 Action::End => self.rankings.to_last(),
-                Action::NextTable => self.rankings.turn(d, 1),
-                Action::PrevTable => self.rankings.turn(d, -1),
+                // Along the page's axis, as ←→ move a year or a survey.
+                Action::Right => self.rankings.turn(d, 1),
+                Action::Left => self.rankings.turn(d, -1),
                 Action::NextSort => self.rankings.next_sort(d, ctx.lang),
                 Action::OtherTable => self.rankings.other_table(),
                 _ => {
@@ -433,6 +433,7 @@ impl App {
                 Action::Down => self.trends.move_platform(1),
                 Action::Left => self.trends.step_wave(-1),
                 Action::Right => self.trends.step_wave(1),
+                Action::ToggleTable => self.trends.toggle_table(),
                 Action::Home => self.trends.move_platform(isize::MIN),
                 Action::End => self.trends.move_platform(isize::MAX),
                 Action::NextFamily if !self.trends.next_family() => {

@@ -382,12 +382,12 @@ fn t_and_shift_t_turn_the_rankings_pages() {
         title(&app)
     );
     for (keys, page) in [
-        ("t", 2),
+        ("<Right>", 2),
         ("<Right>", 3),
-        ("T", 2),
+        ("<Left>", 2),
         ("<Left>", 1),
-        ("T", n),
-        ("t", 1),
+        ("<Left>", n),
+        ("<Right>", 1),
     ] {
         type_keys(&mut app, keys);
         assert_eq!(app.rankings.page(), page - 1, "after {keys}");
@@ -961,7 +961,7 @@ fn ctrl_d_and_ctrl_u_move_the_rankings_selection_half_a_table() {
         if render(&a).contains(" of 8 ") {
             break;
         }
-        type_keys(&mut a, "t");
+        type_keys(&mut a, "<Right>");
     }
     let rows = a.rankings.platforms().len();
     assert_shows(&a, "rows 1-");
@@ -1394,11 +1394,11 @@ fn e_writes_the_rankings_as_shown_and_says_so() {
 }
 
 #[test]
-fn o_moves_into_the_pages_other_table_for_enter_and_y() {
+fn f_moves_into_the_pages_other_table_for_enter_and_y() {
     let mut app = app_after("2");
     assert_shows(&app, "▸ 2013, smartphone users");
     let main = copied(&mut app, "y").unwrap();
-    type_keys(&mut app, "o");
+    type_keys(&mut app, "f");
     assert_shows(&app, "▸ 2013, all respondents");
     let base = copied(&mut app, "y").unwrap();
     assert!(
@@ -1406,6 +1406,62 @@ fn o_moves_into_the_pages_other_table_for_enter_and_y() {
         "{main}\n{base}"
     );
     assert_ne!(main, base);
-    type_keys(&mut app, "o");
+    type_keys(&mut app, "f");
     assert_shows(&app, "▸ 2013, smartphone users");
+}
+
+#[test]
+fn t_shows_the_trends_as_a_table_of_every_figure() {
+    let mut app = app_after("5t");
+    assert!(app.trends.table_shown());
+    // Every LINE figure of ICT総研's surveys, as published, and the gaps.
+    let f = app.trends.family().unwrap().clone();
+    let line = f.trends.iter().find(|t| t.platform == "line").unwrap();
+    let screen = render(&app);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("L LINE"))
+        .unwrap()
+        .to_string();
+    for w in line.waves() {
+        let (v, _) = line.point(&app.data, &f, w).unwrap();
+        let cell = sns_tui::format::with_unit(v, "%");
+        // Each in view where the window shows its survey.
+        if screen.contains(&f.waves[w].when()) {
+            assert!(row.contains(&cell), "{cell} in {row}");
+        }
+    }
+    assert_shows(&app, "t chart");
+    // The keys still move the selection; t goes back to the chart.
+    type_keys(&mut app, "j");
+    assert_ne!(app.trends.trend().unwrap().platform, "line");
+    type_keys(&mut app, "t");
+    assert!(!app.trends.table_shown());
+    assert_shows(&app, "usage rate by survey");
+}
+
+#[test]
+fn no_key_means_two_things_outside_a_prompt_or_a_popup() {
+    // The prompt types letters, and the help and the list of tables are
+    // popups with keys of their own; everywhere else, a key is one action.
+    let modal = [Scope::Prompt, Scope::Help, Scope::Pages];
+    for (i, a) in BINDINGS.iter().enumerate() {
+        for b in &BINDINGS[i + 1..] {
+            if modal.contains(&a.scope) || modal.contains(&b.scope) {
+                continue;
+            }
+            for k in a.keys.iter().filter(|k| b.keys.contains(k)) {
+                assert_eq!(
+                    a.action,
+                    b.action,
+                    "{} means {:?} in {:?} and {:?} in {:?}",
+                    k.label(),
+                    a.action,
+                    a.scope,
+                    b.action,
+                    b.scope
+                );
+            }
+        }
+    }
 }

@@ -301,7 +301,7 @@ proptest! {
         app.apply(Action::Resize(width, height));
         app.apply(Action::ShowTab(tab));
         if later { app.apply(Action::ToggleLater); }
-        for _ in 0..next_table { app.apply(Action::NextTable); }
+        for _ in 0..next_table { app.apply(Action::Right); }
         if end { app.apply(Action::End); }
         if help { app.apply(Action::ToggleHelp); }
         assert_in_range(&app);
@@ -963,7 +963,7 @@ proptest! {
         let mut app = app_for(d, Theme::mono());
         app.apply(Action::Resize(width, height));
         app.apply(Action::ShowTab(Tab::Rankings));
-        for _ in 0..turns { app.apply(Action::NextTable); }
+        for _ in 0..turns { app.apply(Action::Right); }
         let rows = buffer_cells(&render(&app));
         let bars = ranking_bars(&rows);
         if !bars.is_empty() {
@@ -1015,7 +1015,7 @@ fn every_bundled_ranking_page_draws_its_bars_to_one_scale() {
             );
             assert!(bars.iter().all(|b| b.3 == 100.0));
             assert_one_scale(&bars, &format!("{width}x{height} page {page}"));
-            app.apply(Action::NextTable);
+            app.apply(Action::Right);
         }
     }
     let text = sns_tui::report::print(

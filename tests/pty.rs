@@ -264,7 +264,7 @@ fn tour_of_every_tab_then_quit() {
     s.wait_for("Rankings 1/22: 2013, smartphone users against 2013, all respondents");
     s.send("j");
     s.wait_for("2013, smartphone users: rank 2, 47%");
-    s.send("t");
+    s.send("\x1b[C");
     s.wait_for("Rankings 2/22: 2014, all respondents");
     s.wait_for("2014, all respondents: rank 3, 39.9%");
 

@@ -64,7 +64,7 @@ screens! {
     rankings_in_japanese: &[Action::ShowTab(Tab::Rankings), Action::ToggleLang];
     rankings_list_of_tables: &[Action::ShowTab(Tab::Rankings), Action::ShowPages, Action::Down, Action::Down, Action::Down];
     growth_in_japanese: &[Action::ToggleLang, Action::ToggleLater];
-    rankings_satisfaction: &[Action::ShowTab(Tab::Rankings), Action::NextTable, Action::NextTable, Action::End];
+    rankings_satisfaction: &[Action::ShowTab(Tab::Rankings), Action::Right, Action::Right, Action::End];
     essay: &[Action::ShowTab(Tab::Essay)];
     essay_end: &[Action::ShowTab(Tab::Essay), Action::End];
     essay_search: &[Action::ShowTab(Tab::Essay), Action::StartSearch, Action::Type('l'), Action::Type('i'), Action::Type('n'), Action::Type('e'), Action::Submit, Action::NextMatch];
@@ -77,6 +77,7 @@ screens! {
     trends: &[Action::ShowTab(Tab::Trends)];
     trends_in_japanese: &[Action::ShowTab(Tab::Trends), Action::ToggleLang];
     trends_mic_next_platform: &[Action::ShowTab(Tab::Trends), Action::NextFamily, Action::Down];
+    trends_as_a_table: &[Action::ShowTab(Tab::Trends), Action::ToggleTable];
 }
 
 #[test]
@@ -211,8 +212,8 @@ fn the_selected_row_stays_in_view_when_the_window_shrinks() {
         40,
         &[
             Action::ShowTab(Tab::Rankings),
-            Action::NextTable,
-            Action::NextTable,
+            Action::Right,
+            Action::Right,
             Action::End,
         ],
     );

@@ -136,10 +136,10 @@ fn d_shows_the_detail_in_full_over_the_chart_and_esc_puts_it_back() {
     let (x, y) = place_of(&a, "2015, as the essay", 0);
     a.apply(Action::Click(x, y));
     assert_eq!(a.growth.year(), 2015, "a click on the popup picks no year");
-    a.apply(Action::CloseDetail);
+    a.apply(Action::Cancel);
     assert!(!a.growth.detail_open());
     assert!(render_text_full(&a).contains("more lines"));
-    a.apply(Action::CloseDetail);
+    a.apply(Action::Cancel);
     assert!(!a.growth.detail_open(), "Esc only ever closes");
 }
 

@@ -31,8 +31,8 @@ fn s_cycles_the_sort_and_keeps_the_selection() {
     a.apply(Action::NextSort);
     a.apply(Action::NextSort);
     assert_eq!(a.rankings.sort().key, SortKey::Value);
-    a.apply(Action::NextTable);
-    a.apply(Action::NextTable);
+    a.apply(Action::Right);
+    a.apply(Action::Right);
     // 2014 satisfaction by figure, high to low, then the 2013-only platforms.
     assert_eq!(
         order(&a),
@@ -100,7 +100,7 @@ fn slash_on_rankings_filters_platforms_by_name() {
     a.apply(Action::Down);
     a.apply(Action::End);
     assert_eq!(a.rankings.selected_platform(), "");
-    a.apply(Action::CancelSearch);
+    a.apply(Action::Cancel);
     assert_eq!(a.rankings.platforms().len(), 5);
     assert_eq!(a.rankings.filter_status(Lang::En), None);
 }
@@ -111,9 +111,9 @@ fn turning_the_table_page_keeps_the_platform() {
     a.apply(Action::ShowTab(Tab::Rankings));
     a.apply(Action::Down);
     assert_eq!(a.rankings.selected_platform(), "facebook");
-    a.apply(Action::NextTable);
+    a.apply(Action::Right);
     assert_eq!(a.rankings.selected_platform(), "facebook");
-    a.apply(Action::NextTable);
+    a.apply(Action::Right);
     a.apply(Action::End);
     assert_eq!(
         a.rankings.selected_platform(),
@@ -123,7 +123,7 @@ fn turning_the_table_page_keeps_the_platform() {
     let last = a.rankings.platforms().len() - 1;
     assert_eq!(a.rankings.selected(), last);
     for _ in a.rankings.page()..a.rankings.pages().len() {
-        a.apply(Action::NextTable);
+        a.apply(Action::Right);
     }
     assert_eq!(a.rankings.page(), 0, "pages wrap round");
     a.apply(Action::Down);
@@ -177,14 +177,14 @@ fn rankings_pages_pair_each_table_with_its_comparison() {
     );
     // Satisfaction 2013 ranks comm and mixi, which 2014 does not.
     a.apply(Action::ShowTab(Tab::Rankings));
-    a.apply(Action::NextTable);
-    a.apply(Action::NextTable);
+    a.apply(Action::Right);
+    a.apply(Action::Right);
     assert_eq!(a.rankings.page(), 2);
     assert_eq!(a.rankings.platforms().len(), 8);
     // 総務省 2024 lists LINE only; 2022 adds three more.
-    a.apply(Action::PrevTable);
-    a.apply(Action::PrevTable);
-    a.apply(Action::PrevTable);
+    a.apply(Action::Left);
+    a.apply(Action::Left);
+    a.apply(Action::Left);
     assert_eq!(a.rankings.page(), 21, "the pages wrap round");
     assert_eq!(a.rankings.platforms().len(), 4);
 }

@@ -32,7 +32,7 @@ fn slash_searches_the_essay_as_you_type_and_n_walks_the_matches() {
         a.essay.search_status(Lang::En).as_deref(),
         Some("“facebook” 1/7")
     );
-    a.apply(Action::CancelSearch);
+    a.apply(Action::Cancel);
     assert_eq!(a.essay.search_status(Lang::En), None);
 }
 
@@ -209,7 +209,7 @@ fn esc_stops_a_wrap_under_way_and_goes_back_and_its_outcome_is_dropped() {
         a.essay.status(Lang::En).as_deref(),
         Some("wrapping… 40% (Esc goes back)")
     );
-    a.apply(Action::CancelSearch);
+    a.apply(Action::Cancel);
     assert_eq!(a.tab, Tab::Rankings);
     assert!(!a.busy());
     a.apply(Update::Done(job.run_now()));
@@ -249,7 +249,7 @@ fn esc_stops_a_search_under_way_and_keys_work_while_it_runs() {
         Some("“es” searching… 0%"),
         "the outcome for \"e\" came too late"
     );
-    a.apply(Action::CancelSearch);
+    a.apply(Action::Cancel);
     a.apply(Update::Done(es.run_now()));
     assert_eq!((a.essay.search_status(Lang::En), a.busy()), (None, false));
     assert_eq!(a.tab, Tab::Essay, "Esc after the wrap clears the search");

@@ -13,6 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 mod plot;
+mod table;
 
 use super::{Ctx, View};
 use crate::compare::FULL_BREAKS;
@@ -43,6 +44,8 @@ pub struct TrendsView {
     /// Per family, the survey chosen when it was last left: `m` and `m`
     /// again come back to it.
     left: Vec<Option<usize>>,
+    /// Whether the figures are shown as a table, not the chart.
+    table: bool,
 }
 
 /// A cell of the plot with points in it, as drawn: the glyph shown and
@@ -64,12 +67,22 @@ impl TrendsView {
             wave: 0,
             want: 0,
             left: Vec::new(),
+            table: false,
         };
         view.left = vec![None; view.trends.families.len()];
         // The latest survey first: what happened next.
         view.want = view.family().map_or(0, |f| f.waves.len().saturating_sub(1));
         view.snap_wave();
         view
+    }
+
+    /// The chart as a table of the same figures, or back.
+    pub fn toggle_table(&mut self) {
+        self.table = !self.table;
+    }
+
+    pub fn table_shown(&self) -> bool {
+        self.table
     }
 
     /// The family on screen, if any family has a trend.
@@ -283,33 +296,7 @@ impl TrendsView {
             }
             lines.extend(pack(items, width, usize::from(height)));
         }
-        let mut doc = Doc::default();
-        let breaks = f.waves.iter().enumerate().skip(1).flat_map(|(w, wave)| {
-            let (a, b) = (f.waves[w - 1].year, wave.year);
-            wave.breaks.iter().map(move |&bi| (a, b, bi))
-        });
-        for (shown, (a, b, bi)) in breaks.enumerate() {
-            if shown == FULL_BREAKS {
-                let more = f.waves.iter().map(|w| w.breaks.len()).sum::<usize>() - shown;
-                doc.push(vec![Marked::new(
-                    tr!(
-                        lang,
-                        "{BREAK} … and {more} more breaks in method: the Sources tab lists them all",
-                        "{BREAK} …ほか{more}件の方法の変更: 出典タブにすべてある"
-                    ),
-                    Mark::Meta,
-                )]);
-                break;
-            }
-            let title = d.breaks[bi].title.get(lang);
-            doc.push(vec![
-                Marked::new(format!("{BREAK} {a}→{b} "), Mark::Heading),
-                Marked::new(
-                    tr!(lang, "not joined: {title}", "結ばない: {title}"),
-                    Mark::Plain,
-                ),
-            ]);
-        }
+        let doc = breaks_doc(d, f, lang);
         for line in text::wrap(&doc, usize::from(width)) {
             let spans: Vec<Span> = line
                 .into_iter()
@@ -403,6 +390,10 @@ impl View for TrendsView {
             crate::ui::panel::draw_lines(&lines, theme, inner, buf);
             return;
         };
+        if self.table {
+            self.render_table(ctx, f, body, buf);
+            return;
+        }
         let mut block = Block::bordered()
             .title(format!(" {} ", crate::trends::title(f, lang)))
             .border_style(theme.border);
@@ -437,4 +428,37 @@ impl View for TrendsView {
             Line::styled(status, theme.meta).render(row, buf);
         }
     }
+}
+
+/// A line for each break in method between the family's surveys (the first
+/// [`FULL_BREAKS`], then how many more): what the dotted columns mean.
+pub(super) fn breaks_doc(d: &Dataset, f: &Family, lang: crate::lang::Lang) -> Doc {
+    let mut doc = Doc::default();
+    let breaks = f.waves.iter().enumerate().skip(1).flat_map(|(w, wave)| {
+        let (a, b) = (f.waves[w - 1].year, wave.year);
+        wave.breaks.iter().map(move |&bi| (a, b, bi))
+    });
+    for (shown, (a, b, bi)) in breaks.enumerate() {
+        if shown == FULL_BREAKS {
+            let more = f.waves.iter().map(|w| w.breaks.len()).sum::<usize>() - shown;
+            doc.push(vec![Marked::new(
+                tr!(
+                    lang,
+                    "{BREAK} … and {more} more breaks in method: the Sources tab lists them all",
+                    "{BREAK} …ほか{more}件の方法の変更: 出典タブにすべてある"
+                ),
+                Mark::Meta,
+            )]);
+            break;
+        }
+        let title = d.breaks[bi].title.get(lang);
+        doc.push(vec![
+            Marked::new(format!("{BREAK} {a}→{b} "), Mark::Heading),
+            Marked::new(
+                tr!(lang, "method changed: {title}", "方法の変更: {title}"),
+                Mark::Plain,
+            ),
+        ]);
+    }
+    doc
 }
