@@ -37,9 +37,10 @@ pub fn essay_paras(d: &Dataset, lang: Lang) -> impl Iterator<Item = MarkedLine> 
     ];
     let names: Vec<&str> = d.platforms.iter().map(|p| p.name.as_str()).collect();
     let marker = Marker::new(&names, &e.paragraphs);
-    let body = e
-        .paragraphs
-        .iter()
-        .flat_map(move |para| [Vec::new(), marker.mark(para)]);
+    // The essay's lost chart is drawn under its caption.
+    let body = e.paragraphs.iter().flat_map(move |para| {
+        let chart = super::lost_chart::under(d, lang, para);
+        [Vec::new(), marker.mark(para)].into_iter().chain(chart)
+    });
     heading.into_iter().chain(body)
 }

@@ -2,6 +2,7 @@
 //! prints are all built as a [`Doc`] and wrapped by [`wrap`].
 
 mod essay;
+mod lost_chart;
 mod marks;
 pub mod search;
 mod sources;
