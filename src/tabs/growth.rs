@@ -22,7 +22,7 @@ use crate::tr;
 use crate::ui::columns::{self, Bar, Columns, GAP, Slot};
 use crate::ui::panel::{Hints, draw_scrolled, max_scroll};
 use crate::ui::theme::Theme;
-use crate::width::str_width;
+use crate::width::{fit_words, str_width};
 
 /// Where the parts of the tab go.
 struct ChartLayout {
@@ -689,7 +689,10 @@ impl View for GrowthView {
             ),
         };
         let (area, columns) = self.chart(ctx, body);
-        let mut block = Block::bordered().title(title).border_style(theme.border);
+        let room = usize::from(body.width.saturating_sub(2));
+        let mut block = Block::bordered()
+            .title(fit_words(&title, room))
+            .border_style(theme.border);
         // Years the width cannot hold are said to be there, not dropped.
         let (first, fits) = self.window(d, area);
         let years = self.years(d);

@@ -22,7 +22,7 @@ use crate::text::{self, Doc};
 use crate::tr;
 use crate::ui::panel::{Hints, draw_scrolled};
 use crate::ui::theme::Theme;
-use crate::width::{cut_to, str_width};
+use crate::width::{cut_to, fit_words, str_width};
 
 /// Inner width from which the two tables stand side by side.
 pub const SIDE_BY_SIDE: u16 = 96;
@@ -251,7 +251,10 @@ impl Widget for TableView<'_> {
         let mut base = String::new();
         cut_to(&mut base, &base_text(d, t, lang), room.saturating_sub(2));
         let mut block = Block::bordered()
-            .title(Line::from(title).style(theme.heading))
+            .title(
+                Line::from(fit_words(&title, usize::from(area.width.saturating_sub(2))))
+                    .style(theme.heading),
+            )
             .title_bottom(Line::from(format!(" {base} ")).right_aligned())
             .border_style(theme.border);
         if let Some(rows) = rows {
@@ -450,7 +453,7 @@ impl View for RankingsView {
             title.push_str(&format!("· {status} "));
         }
         let layout = self.layout(ctx, body);
-        Line::from(title)
+        Line::from(fit_words(&title, usize::from(layout.title.width)))
             .style(theme.title)
             .render(layout.title, buf);
         let hints = Hints::new(

@@ -22,7 +22,7 @@ use crate::format;
 use crate::text::{self, Doc, Mark, Marked};
 use crate::tr;
 use crate::trends::{Family, SEVERAL, Trend, Trends};
-use crate::width::str_width;
+use crate::width::{fit_words, str_width};
 use plot::{Plot, top_of};
 
 /// The fewest rows the plot is drawn in; the text below gives way first.
@@ -395,7 +395,10 @@ impl View for TrendsView {
             return;
         }
         let mut block = Block::bordered()
-            .title(format!(" {} ", crate::trends::title(f, lang)))
+            .title(fit_words(
+                &format!(" {} ", crate::trends::title(f, lang)),
+                usize::from(body.width.saturating_sub(2)),
+            ))
             .border_style(theme.border);
         let families = self.families();
         if families.len() > 1 {

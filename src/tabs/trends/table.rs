@@ -16,7 +16,7 @@ use crate::text;
 use crate::tr;
 use crate::trends::Family;
 use crate::ui::panel::draw_lines;
-use crate::width::{cut_to, pad, str_width};
+use crate::width::{cut_to, fit_words, pad, str_width};
 
 /// A survey's column: its month ("2013-05") or figure, and a space.
 const CELL: usize = 8;
@@ -55,7 +55,10 @@ impl TrendsView {
         let window = self.table_window(f, room);
         let n = f.waves.len();
         let mut block = Block::bordered()
-            .title(format!(" {} ", crate::trends::title(f, lang)))
+            .title(fit_words(
+                &format!(" {} ", crate::trends::title(f, lang)),
+                usize::from(body.width.saturating_sub(2)),
+            ))
             .border_style(theme.border);
         let shown = (window.start + 1, window.end);
         let cut = if window.len() < n {
