@@ -3,6 +3,7 @@
 //! Case counts are kept small for CI; PROPTEST_CASES=100000 runs longer.
 
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use ratatui::layout::Rect;
@@ -28,9 +29,14 @@ fn config(cases: u32) -> ProptestConfig {
         .ok()
         .and_then(|c| c.parse().ok())
         .unwrap_or(cases);
+    // A failing case is kept (and replayed first on later runs), so a
+    // failure seen once can be looked into.
     ProptestConfig {
         cases,
-        failure_persistence: None,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/props.proptest-regressions"
+        )))),
         ..ProptestConfig::default()
     }
 }
