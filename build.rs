@@ -200,10 +200,20 @@ fn environment_and_files() -> String {
     roff.control("SH", ["FILES"]);
     roff.text([roman(
         "None is read at run time: the dataset is compiled in, and --data reads another. \
-         In the explorer, e writes the figures in view as CSV to a new file in the current \
-         directory: sns-tui-growth.csv from Growth, sns-tui-rankings-TABLE.csv from Rankings \
-         (TABLE the table's id). Where the name is taken, -2, -3 and so on come before .csv; \
-         no file is ever overwritten.",
+         In the explorer, e writes the table in view, as shown, as CSV to a new file in the \
+         current directory: sns-tui-growth.csv from Growth's chart, sns-tui-ledger.csv from its \
+         table, sns-tui-rankings-TABLE.csv from Rankings (TABLE the table's id), \
+         sns-tui-trends-FAMILY.csv from Trends. Where the name is taken, -2, -3 and so on come \
+         before .csv; no file is ever overwritten.",
+    )]);
+    roff.control("SH", ["CLIPBOARD"]);
+    roff.text([roman(
+        "y copies the selected figure with its citation, Y the whole view as Markdown, to the \
+         terminal's clipboard by OSC 52, which works over SSH. kitty, WezTerm, foot, Alacritty, \
+         Windows Terminal and iTerm2 (with clipboard access allowed) take it; GNOME Terminal \
+         and other VTE terminals and macOS Terminal ignore it; in tmux, set -g set-clipboard \
+         on. Y refuses more than 74,000 bytes, which terminals would drop. --no-clipboard turns \
+         both off.",
     )]);
     render(&roff)
 }

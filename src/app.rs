@@ -119,7 +119,23 @@ impl App {
     /// outside the app, if anything.
     pub fn apply(&mut self, update: impl Into<Update>) -> Option<Effect> {
         let mut effect = None;
-        match update.into() {
+        let update = update.into();
+        // Over the help, keys for the view under it wait; moving to a tab
+        // (which closes the help), language, quitting and the terminal's
+        // own keys do not.
+        if self.help.is_some()
+            && let Update::Act(
+                Action::Back
+                | Action::CopyFigure
+                | Action::CopyView
+                | Action::Export
+                | Action::StartGoTo
+                | Action::StartSearch,
+            ) = update
+        {
+            return None;
+        }
+        match update {
             Update::Act(Action::Export) => {
                 self.status = None;
                 effect = self.export();
@@ -367,7 +383,19 @@ impl App {
                 Action::Down => self.growth.move_in_table(1),
                 Action::Home => self.growth.move_in_table(isize::MIN),
                 Action::End => self.growth.move_in_table(isize::MAX),
-                Action::ToggleTable => self.growth.toggle_table(),
+                Action::Left => self.growth.table_step_year(d, -1),
+                Action::Right => self.growth.table_step_year(d, 1),
+                Action::ToggleTable => self.growth.toggle_table(d),
+                Action::ToggleLater | Action::ToggleDetail | Action::ToggleMeasure => {
+                    self.status = Some(
+                        self.lang
+                            .pick(
+                                "the table has every report's figure: o, d and u are for the chart (t)",
+                                "表にはすべての報告の数値がある: o・d・u はグラフ（t）で",
+                            )
+                            .to_string(),
+                    );
+                }
                 _ => {
                     let page = self.growth.table_page(&ctx, body);
                     let delta = action.page_delta(page).unwrap_or(0);
@@ -375,7 +403,7 @@ impl App {
                 }
             },
             Tab::Growth => match action {
-                Action::ToggleTable => self.growth.toggle_table(),
+                Action::ToggleTable => self.growth.toggle_table(d),
                 Action::Up | Action::Down if self.growth.show_later() => {
                     let delta = if action == Action::Up { -1 } else { 1 };
                     self.growth.move_figure(&ctx, body, delta);
@@ -466,6 +494,13 @@ impl App {
                     }
                     Action::Home => view.to_top(),
                     Action::End => view.to_bottom(),
+                    Action::NextMatch | Action::PrevMatch if !view.searching() => {
+                        self.status = Some(
+                            self.lang
+                                .pick("no search: / starts one", "検索はない: / で始める")
+                                .to_string(),
+                        );
+                    }
                     Action::NextMatch | Action::PrevMatch => {
                         let delta = if action == Action::NextMatch { 1 } else { -1 };
                         if view.next_match(delta) {

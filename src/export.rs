@@ -111,6 +111,83 @@ pub fn rankings(d: &Dataset, tables: &[(usize, &[usize])], lang: Lang) -> Table 
     Table { columns, rows }
 }
 
+/// Every report's SNS-user figure year by year (the ledger, as Growth's
+/// table shows it): with the later figure for the same year and how far
+/// off the first was.
+pub fn ledger(d: &Dataset) -> Table {
+    let columns = vec![
+        "year",
+        "report",
+        "series",
+        "kind",
+        "sns_users_million",
+        "share_pct",
+        "later_sns_users_million",
+        "later_report",
+        "off_pct",
+        "sources",
+        "source_urls",
+    ];
+    let rows = crate::ledger::ledger(d)
+        .iter()
+        .map(|r| {
+            let p = r.point;
+            vec![
+                json!(p.year),
+                json!(r.report()),
+                json!(d.growth.series[r.series].id),
+                json!(p.kind.label()),
+                json!(p.sns_users),
+                json!(p.share_pct),
+                json!(r.later.map(|l| l.sns_users)),
+                json!(r.later.and_then(|l| l.sources.first())),
+                json!(
+                    r.off_users()
+                        .map(|o| format::rounded(o, 1).parse::<f64>().unwrap_or(o))
+                ),
+                json!(p.sources),
+                source_urls(d, &p.sources),
+            ]
+        })
+        .collect();
+    Table { columns, rows }
+}
+
+/// Each platform's usage rate in each survey of a family of surveys (the
+/// Trends tab's figures), a row a published figure: a gap has no row.
+pub fn trends(d: &Dataset, f: &crate::trends::Family, lang: Lang) -> Table {
+    let columns = vec![
+        "family",
+        "survey",
+        "month",
+        "platform",
+        "usage_pct",
+        "table",
+        "sources",
+        "source_urls",
+    ];
+    let rows = f
+        .trends
+        .iter()
+        .flat_map(|t| t.waves().map(move |w| (t, w)))
+        .filter_map(|(t, w)| {
+            let (v, row) = t.point(d, f, w)?;
+            let wave = &f.waves[w];
+            Some(vec![
+                json!(f.id),
+                json!(d.surveys[wave.survey].name.get(lang)),
+                json!(wave.when()),
+                json!(lang.platform(d, &t.platform)),
+                json!(v),
+                json!(d.rankings[wave.table].id),
+                json!(row.sources),
+                source_urls(d, &row.sources),
+            ])
+        })
+        .collect();
+    Table { columns, rows }
+}
+
 /// A cell as text: nothing for an absent figure, numbers as the sources give
 /// them, a list's items separated by spaces.
 fn text(v: &Value) -> String {
@@ -143,6 +220,9 @@ fn inert(cell: String) -> String {
 /// emphasis, strikethrough or math; `!` only before `[`, where it would
 /// start an image, since elsewhere it is plain punctuation.
 fn markdown_cell(text: &str) -> String {
+    if let Some(links) = autolinks(text) {
+        return links;
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -159,6 +239,25 @@ fn markdown_cell(text: &str) -> String {
         }
     }
     out
+}
+
+/// A cell of web addresses only, each as an autolink (`<https://…>`):
+/// inside one, nothing is markup and no backslash is read, so the address
+/// stays whole and followable. None where any word is not such an address,
+/// or holds what would end the link or the cell.
+fn autolinks(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let plain = |w: &&str| {
+        (w.starts_with("https://") || w.starts_with("http://"))
+            && !w.contains(|c: char| c == '<' || c == '>' || c == '|' || c.is_whitespace())
+    };
+    (!text.is_empty() && words.iter().all(plain)).then(|| {
+        words
+            .iter()
+            .map(|w| format!("<{w}>"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 impl Table {
@@ -458,6 +557,8 @@ mod tests {
                 json!("`code` **bold** _em_ ~~gone~~ $x^2$"),
                 json!("a|b \\| c\\"),
                 json!("Wow! ICT総研"),
+                json!("https://ictr.co.jp/report/20130530_601545.html https://x.example/a_b"),
+                json!("https://x.example/a|b <https://y.example>"),
             ],
             Format::Markdown,
         );
@@ -468,7 +569,9 @@ mod tests {
              | \\!\\[x\\]\\(http://evil.example/x.png\\) \\[click\\]\\(javascript:alert\\(1\\)\\) |\n\
              | \\`code\\` \\*\\*bold\\*\\* \\_em\\_ \\~\\~gone\\~\\~ \\$x^2\\$ |\n\
              | a\\|b \\\\\\| c\\\\ |\n\
-             | Wow! ICT総研 |\n"
+             | Wow! ICT総研 |\n\
+             | <https://ictr.co.jp/report/20130530_601545.html> <https://x.example/a_b> |\n\
+             | https://x.example/a\\|b &lt;https://y.example&gt; |\n"
         );
     }
 

@@ -193,7 +193,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global,                    &[ch('q'), ctrl('c')],              Action::Quit,                   ["quit", "終了"],                                          Some(["quit", "終了"])),
     bind(Global,                    &[ctrl('z')],                       Action::Suspend,                ["stop the app for the shell; fg brings it back", "一時停止してシェルへ（fg で再開）"], None),
     bind(Global,                    &[ctrl('l')],                       Action::Repaint,                ["draw the whole screen again", "画面全体を描き直す"],                  None),
-    bind(Global,                    &[ch('b')],                         Action::Back,                   ["back where the last jump (Enter, :) came from", "直前のジャンプ（Enter、:）の元へ戻る"], None),
+    bind(Global,                    &[ch('b')],                         Action::Back,                   ["back through the jumps (Enter, :), one at a time", "ジャンプ（Enter、:）を一つずつ戻る"], None),
     bind(Global,                    &[ch('y')],                         Action::CopyFigure,             ["copy the selected figure with its citation", "選んだ数値を出典つきでコピー"], None),
     bind(Global,                    &[ch('Y')],                         Action::CopyView,               ["copy the whole view as Markdown", "画面全体を Markdown でコピー"], None),
     bind(Paging,                    &[key(KeyCode::PageUp), ctrl('b')], Action::PageUp,                 ["a page up", "1ページ上へ"],                                     None),
@@ -214,7 +214,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Up), ch('k')],       Action::Up,                     ["the year's figure above, or scroll a lone figure's detail", "その年の前の数値、または詳細をスクロール"],                   None),
     bind(Scope::Tab(Tab::Growth),   &[key(KeyCode::Down), ch('j')],     Action::Down,                   ["the year's figure below, or scroll a lone figure's detail", "その年の次の数値、または詳細をスクロール"],                 None),
     bind(Scope::Tab(Tab::Growth),   &[ch('u')],                         Action::ToggleMeasure,          ["millions of users, or share of internet users", "利用者数（百万人）か、インターネット利用者に占める割合"], None),
-    bind(Scope::Tab(Tab::Growth),   &[ch('e')],                         Action::Export,                 ["write the series shown as CSV to a new file here", "表示中の系列をCSVで新しいファイルに書き出す"],   None),
+    bind(Scope::Tab(Tab::Growth),   &[ch('e')],                         Action::Export,                 ["write the series shown, or the table, as CSV to a file", "表示中の系列か表をCSVで新しいファイルに書き出す"],   None),
     bind(Scope::Tab(Tab::Growth),   &[ch(':')],                         Action::StartGoTo,              ["go to a year: :2013 Enter", ":年で移る（:2013 Enter）"], None),
     bind(Scope::Tab(Tab::Rankings), &[key(KeyCode::Enter)],             Action::Provenance,             ["where this figure comes from", "この数値の出典"],                  Some(["source", "出典"])),
     bind(Scope::Tab(Tab::Rankings), &[ch('/')],                         Action::StartSearch,            ["filter platforms by name", "サービス名で絞り込む"],                      None),
@@ -247,7 +247,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Scope::Tab(Tab::Trends),   &[key(KeyCode::Enter)],             Action::Provenance,             ["where this figure comes from", "この数値の出典"],                  Some(["source", "出典"])),
     bind(Scope::Tab(Tab::Trends),   &[ch('m')],                         Action::NextFamily,             ["another family of surveys (総務省's) on its own chart", "次の調査の系列（総務省など）を別のグラフで"], Some(["other surveys", "他の調査"])),
     bind(Scope::Tab(Tab::Trends),   &[ch('t')],                         Action::ToggleTable,            ["the figures as a table, or the chart", "数値を表で、またはグラフ"], None),
-    bind(Scope::Tab(Tab::Trends),   &[ch('e')],                         Action::Export,                 ["say how to write the trends to a file", "トレンドをファイルに書き出す方法を表示"], None),
+    bind(Scope::Tab(Tab::Trends),   &[ch('e')],                         Action::Export,                 ["write these surveys' usage rates as CSV to a new file", "この調査の系列の利用率をCSVで新しいファイルに書き出す"], None),
     bind(Scope::Pages,              &[key(KeyCode::Up), ch('k')],       Action::Up,                     ["previous table", "前の表"],                                    Some(["table", "表"])),
     bind(Scope::Pages,              &[key(KeyCode::Down), ch('j')],     Action::Down,                   ["next table", "次の表"],                                        None),
     bind(Scope::Pages,              &[key(KeyCode::Enter)],             Action::GoToPage,               ["go to this table", "この表へ移る"],                               Some(["go", "移る"])),
@@ -270,6 +270,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Help,                      &[key(KeyCode::Esc), ch('?'), ch('q')],      Action::CloseHelp,              ["close this help", "このヘルプを閉じる"],                               Some(["close", "閉じる"])),
     bind(Help,                      &[key(KeyCode::Up), ch('k')],       Action::Up,                     ["scroll up", "上へスクロール"],                                     None),
     bind(Help,                      &[key(KeyCode::Down), ch('j')],     Action::Down,                   ["scroll down", "下へスクロール"],                                   None),
+    bind(Help,                      &[ch(' ')],                         Action::PageDown,               ["a page down", "1ページ下へ"],                                     None),
 ];
 
 /// The action a key press stands for where `scopes` are in force. Key
@@ -314,7 +315,8 @@ pub fn action_for_mouse(event: &MouseEvent) -> Option<Action> {
 }
 
 /// The footer's hints where `scopes` are in force, most specific first,
-/// each with whether it is one of everywhere's (`? help`, `q quit`). A key
+/// each with whether it keeps its room at every width (`? help`, `q
+/// quit`, the help's `Esc close`). A key
 /// a more specific scope takes over is not offered (no "? help" while the
 /// help is open: there `?` closes it).
 pub fn hints(scopes: &[Scope], lang: Lang) -> Vec<(String, &'static str, bool)> {
@@ -332,7 +334,13 @@ pub fn hints(scopes: &[Scope], lang: Lang) -> Vec<(String, &'static str, bool)> 
         .filter_map(|b| {
             let hint = b.hint(lang)?;
             let key = b.keys.iter().find(|k| free(b, k))?;
-            Some((hint_keys(b, *key), hint, b.scope == Scope::Global))
+            // Help, quit and closing the help keep their room; the rest,
+            // Tab among them, give way to a message.
+            let kept = matches!(
+                b.action,
+                Action::ToggleHelp | Action::Quit | Action::CloseHelp
+            );
+            Some((hint_keys(b, *key), hint, kept))
         })
         .collect()
 }

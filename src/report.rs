@@ -36,7 +36,7 @@ impl Section {
     ];
 
     /// The section's heading: the tab's title.
-    fn title(self, lang: Lang) -> &'static str {
+    pub fn title(self, lang: Lang) -> &'static str {
         match self {
             Section::Growth => Tab::Growth,
             Section::Rankings => Tab::Rankings,

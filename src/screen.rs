@@ -10,6 +10,7 @@ use crate::app::App;
 use crate::keymap;
 use crate::lang::Lang;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH, areas, tab_titles, too_small};
+use crate::prompt::Purpose;
 use crate::tab::Tab;
 use crate::tabs::{TabWidget, View};
 use crate::tr;
@@ -84,7 +85,10 @@ impl App {
         };
         let status = match (&self.prompt, &self.status) {
             (Some(p), _) => {
-                let found = found.unwrap_or_default();
+                // What the line typed finds; an empty line has found
+                // nothing yet, whatever search is still in force.
+                let typed = p.purpose() == Purpose::Search && !p.text().is_empty();
+                let found = found.filter(|_| typed).unwrap_or_default();
                 let room = usize::from(area.width).saturating_sub(str_width(&found) + 5);
                 // The cursor in view, with what follows it as far as fits.
                 let (before, after) = p.split();

@@ -635,6 +635,8 @@ fn the_man_page_has_commands_keys_environment_and_files() {
         "\\fBCOLUMNS\\fR\n",
         ".SH FILES\n",
         "sns\\-tui\\-growth.csv",
+        ".SH CLIPBOARD\n",
+        "set \\-g set\\-clipboard on",
     ] {
         assert!(page.contains(wanted), "no {wanted:?} in\n{page}");
     }

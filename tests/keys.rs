@@ -610,7 +610,7 @@ fn enter_on_a_growth_figure_shows_the_essays_words_and_b_comes_back() {
     type_keys(&mut app, "<Enter>");
     assert_eq!(app.tab, Tab::Essay);
     assert!(
-        footer(&app).contains("the essay's words for 2012"),
+        footer(&app).contains("the essay's words for the 2012 figure"),
         "{}",
         footer(&app)
     );
@@ -634,7 +634,7 @@ fn enter_on_a_figure_not_in_the_essays_text_shows_its_source() {
     let mut app = app_after("g<Enter>");
     assert_eq!(app.tab, Tab::Sources);
     assert!(
-        footer(&app).contains("b back · source of 2010, as the essay saw it"),
+        footer(&app).contains("b back · source of the 2010 figure (as the essay saw it)"),
         "{}",
         footer(&app)
     );
@@ -1197,7 +1197,11 @@ fn b_goes_back_through_every_jump_not_one() {
     // to Rankings, then to Growth where the first jump was made.
     type_keys(&mut app, "b");
     assert_eq!(app.tab, Tab::Rankings, "from {landed:?}");
-    assert!(footer(&app).contains("1 more jumps"), "{}", footer(&app));
+    assert!(
+        footer(&app).contains("1 more jump to go back"),
+        "{}",
+        footer(&app)
+    );
     type_keys(&mut app, "b");
     assert_eq!((app.tab, app.growth.year()), (Tab::Growth, 2012));
     type_keys(&mut app, "b");
@@ -1285,7 +1289,7 @@ fn y_copies_the_selected_figure_with_its_citation() {
     let text = copied(&mut app, "y").expect("y copies on Growth");
     let source = app.data.source("ict-2013").unwrap();
     assert!(
-        text.starts_with("2015, as the essay saw it: 63.21 M SNS users, projection\n"),
+        text.starts_with("the 2015 figure (as the essay saw it): 63.21 M SNS users, projection\n"),
         "{text}"
     );
     for part in [
@@ -1310,7 +1314,7 @@ fn y_copies_the_selected_figure_with_its_citation() {
     let mut app = app_after("oj");
     let text = copied(&mut app, "y").unwrap();
     assert!(
-        text.starts_with("2015, later estimates: 64.88 M SNS users, estimate"),
+        text.starts_with("the 2015 figure (later estimates): 64.88 M SNS users, estimate"),
         "{text}"
     );
     // A ranking: its value, unit and rank.
@@ -1381,8 +1385,8 @@ fn e_writes_the_rankings_as_shown_and_says_so() {
         app.status.as_deref(),
         Some("wrote ./x.csv: the rows shown, sorted by platform ▲, filter “face”")
     );
-    // Trends and the texts have no table: e says what to do instead.
-    for tab in ["3", "4", "5"] {
+    // The texts have no table: e says what to do instead.
+    for tab in ["3", "4"] {
         let mut app = app_after(tab);
         assert!(type_keys(&mut app, "e").is_empty());
         assert!(
@@ -1464,4 +1468,96 @@ fn no_key_means_two_things_outside_a_prompt_or_a_popup() {
             }
         }
     }
+}
+
+#[test]
+fn the_tables_and_texts_write_and_copy_as_shown() {
+    // Growth's table: the ledger, every report's figure.
+    let mut app = app_after("t");
+    let effects = type_keys(&mut app, "e");
+    let [Effect::Write { stem, contents }] = &effects[..] else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(stem, "sns-tui-ledger");
+    assert_eq!(
+        contents.lines().count(),
+        1 + sns_tui::ledger::ledger(&app.data).len()
+    );
+    // Trends: every usage rate of the family, a row a figure.
+    let mut app = app_after("5");
+    let effects = type_keys(&mut app, "e");
+    let [Effect::Write { stem, contents }] = &effects[..] else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(stem, "sns-tui-trends-ict");
+    assert!(contents.contains(",2024-12,LINE,74.7,"), "{contents}");
+    // The essay copies as Markdown: a heading, a paragraph a line.
+    let mut app = app_after("3");
+    let text = copied(&mut app, "Y").unwrap();
+    assert!(text.starts_with("# Essay\n\n"), "{text}");
+    let para = &app.data.essay.paragraphs[0];
+    assert!(
+        text.lines().any(|l| l == para.as_str()),
+        "a paragraph unbroken"
+    );
+}
+
+#[test]
+fn over_the_help_the_views_keys_wait_and_space_pages_it() {
+    let mut app = app_after("hhh<Enter>b?");
+    let top = help_top(&app);
+    type_keys(&mut app, "b");
+    assert_eq!(app.tab, Tab::Growth, "b waits while the help is open");
+    assert!(app.help.is_some());
+    assert!(type_keys(&mut app, "yYe").is_empty());
+    type_keys(&mut app, "<Space>");
+    assert!(help_top(&app) > top, "Space pages the help");
+}
+
+#[test]
+fn n_without_a_typed_search_says_so_and_an_empty_prompt_quotes_no_search() {
+    let app = app_after("hhh<Enter>n");
+    assert!(
+        footer(&app).contains("no search: / starts one"),
+        "{}",
+        footer(&app)
+    );
+    let mut app = app_after("3/lineine<Enter>/");
+    assert!(!footer(&app).contains("not found"), "{}", footer(&app));
+    type_keys(&mut app, "x");
+    assert!(footer(&app).contains("“x”"), "{}", footer(&app));
+}
+
+#[test]
+fn cut_lists_say_which_rows_they_show() {
+    let table = app_after("t");
+    assert_shows(&table, "rows ");
+    let mut app = app();
+    app.apply(Action::Resize(80, 20));
+    type_keys(&mut app, "2p");
+    assert_shows(&app, "tables 1-");
+}
+
+#[test]
+fn the_rankings_detail_leads_with_the_table_the_user_is_in() {
+    let mut app = app_after("2");
+    let first = |app: &App| {
+        let doc = app.rankings.detail_doc(&app.ctx());
+        doc.paras
+            .iter()
+            .map(|p| sns_tui::text::plain(p))
+            .find(|l| l.starts_with("2013, "))
+            .unwrap()
+    };
+    assert!(
+        first(&app).starts_with("2013, smartphone users"),
+        "{}",
+        first(&app)
+    );
+    type_keys(&mut app, "f");
+    assert!(
+        first(&app).starts_with("2013, all respondents"),
+        "{}",
+        first(&app)
+    );
 }

@@ -819,8 +819,8 @@ fn y_sends_the_figure_to_the_terminals_clipboard_by_osc_52() {
     s.send("y");
     s.wait_for("characters to the terminal's clipboard");
     // OSC 52, the clipboard, and the citation in base64: it starts with
-    // "2015, as the essay saw i".
-    let osc = b"\x1b]52;c;MjAxNSwgYXMgdGhlIGVzc2F5IHNhdyBp";
+    // "the 2015 figure (as the essay saw it): ".
+    let osc = b"\x1b]52;c;dGhlIDIwMTUgZmlndXJlIChhcyB0aGUgZXNzYXkgc2F3IGl0KTog";
     assert!(
         s.written.windows(osc.len()).any(|w| w == osc),
         "no OSC 52 sequence with the citation"

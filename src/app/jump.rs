@@ -52,7 +52,11 @@ impl App {
                 let row = self.growth.table_entry()?.row(d);
                 let (year, report) = (row.point.year, row.report());
                 Some(Figure {
-                    what: tr!(lang, "{year}, {report}", "{report}の{year}年"),
+                    what: tr!(
+                        lang,
+                        "the {year} figure in {report}",
+                        "{report}の{year}年の数値"
+                    ),
                     value: Some(users(row.point)),
                     quote: row.point.quote.clone(),
                     sources: row.point.sources.clone(),
@@ -63,7 +67,11 @@ impl App {
                 let s = self.growth.shown(d).get(self.growth.figure())?;
                 let label = short_label(s, lang);
                 let label = lang.pick(label.to_lowercase(), label.to_string());
-                let what = tr!(lang, "{year}, {label}", "{year}年（{label}）");
+                let what = tr!(
+                    lang,
+                    "the {year} figure ({label})",
+                    "{year}年の数値（{label}）"
+                );
                 let p = point(s, year);
                 Some(Figure {
                     what,
@@ -142,9 +150,10 @@ impl App {
         }
         let left = self.back.len();
         if left > 0 {
+            let s = if left == 1 { "" } else { "s" };
             self.status = Some(tr!(
                 self.lang,
-                "b back · {left} more jumps to go back through",
+                "b back · {left} more jump{s} to go back through",
                 "b で戻る · さらに{left}回戻れる"
             ));
         }
@@ -267,8 +276,8 @@ impl App {
         }
         self.status = Some(tr!(
             self.lang,
-            "{what}: no figure published, so no source",
-            "{what}: 公表された数値がなく、出典もない"
+            "{what}: none was published, so there is no source",
+            "{what}: 公表されておらず、出典もない"
         ));
     }
 }

@@ -13,8 +13,8 @@ use crate::tr;
 /// 100,000 bytes of base64 by default), and this much encodes to less.
 pub const COPY_LIMIT: usize = 74_000;
 
-/// Columns a copied text is wrapped to, as a Markdown file would be.
-const COPY_WIDTH: usize = 80;
+/// Wide enough that no paragraph of a copied text is broken.
+const UNWRAPPED: usize = 1_000_000;
 
 impl App {
     /// The table of the current view as shown (Growth's series on the
@@ -24,6 +24,24 @@ impl App {
     fn view_table(&self) -> Option<(String, Table, String)> {
         let (d, lang) = (&*self.data, self.lang);
         match self.tab {
+            Tab::Growth if self.growth.table_row().is_some() => {
+                let what = lang.pick(
+                    "every report's figure, as the table",
+                    "報告ごとの数値（表のとおり）",
+                );
+                Some((
+                    "sns-tui-ledger".to_string(),
+                    export::ledger(d),
+                    what.to_string(),
+                ))
+            }
+            Tab::Trends => {
+                let f = self.trends.family()?;
+                let stem = format!("sns-tui-trends-{}", f.id);
+                let label = f.label(lang);
+                let what = tr!(lang, "every {label} usage rate", "{label}のすべての利用率");
+                Some((stem, export::trends(d, f, lang), what))
+            }
             Tab::Growth => {
                 let shown = self.growth.shown(d);
                 let what = if shown.len() > 1 {
@@ -42,7 +60,7 @@ impl App {
                 let what = tr!(lang, "the rows shown, {how}", "表示中の行（{how}）");
                 Some((stem, table, what))
             }
-            Tab::Essay | Tab::Sources | Tab::Trends => None,
+            Tab::Essay | Tab::Sources => None,
         }
     }
 
@@ -53,8 +71,7 @@ impl App {
             // The command's own word for the view, in either language.
             let view = match self.tab {
                 Tab::Essay => "essay",
-                Tab::Sources => "sources",
-                _ => "trends",
+                _ => "sources",
             };
             self.status = Some(tr!(
                 self.lang,
@@ -100,17 +117,20 @@ impl App {
         self.copy(text)
     }
 
-    /// `Y`: the whole view as Markdown.
+    /// `Y`: the whole view as Markdown: a table as a table; the essay and
+    /// the sources under their heading, a paragraph a line; the trends,
+    /// drawn in columns, as a block that keeps them.
     pub(super) fn copy_view(&mut self) -> Option<Effect> {
+        let lang = self.lang;
         let text = match self.view_table() {
             Some((_, table, _)) => table.render(Format::Markdown),
             None => {
                 let section = match self.tab {
                     Tab::Essay => Section::Essay,
-                    Tab::Sources => Section::Sources,
-                    _ => Section::Trends,
+                    _ => Section::Sources,
                 };
-                report::print(&self.data, &[section], COPY_WIDTH, self.lang)
+                let body = report::print(&self.data, &[section], UNWRAPPED, lang);
+                format!("# {}\n\n{body}", section.title(lang))
             }
         };
         self.copy(text)
@@ -132,18 +152,24 @@ impl App {
         }
         let (size, limit) = (text.len().div_ceil(1000), COPY_LIMIT / 1000);
         if text.len() > COPY_LIMIT {
+            let instead = match self.tab {
+                Tab::Growth | Tab::Rankings => "e".to_string(),
+                Tab::Essay => "sns-tui print essay".to_string(),
+                Tab::Sources => "sns-tui print sources".to_string(),
+                Tab::Trends => "sns-tui print trends".to_string(),
+            };
             self.status = Some(tr!(
                 lang,
-                "not copied: {size} KB is more than the {limit} KB terminals take; e or sns-tui print writes it",
-                "コピーしなかった: {size} KB は端末が受け取る {limit} KB を超える。e か sns-tui print で書き出す"
+                "not copied: {size} KB, terminals take {limit} KB; {instead} writes it",
+                "コピーしなかった: {size} KB（端末は {limit} KB まで）。{instead} で書き出す"
             ));
             return None;
         }
         let n = text.chars().count();
         self.status = Some(tr!(
             lang,
-            "sent {n} characters to the terminal's clipboard (OSC 52; ? says which terminals ignore it)",
-            "{n}文字を端末のクリップボードへ送った（OSC 52。対応しない端末は ? を参照）"
+            "sent {n} characters to the terminal's clipboard (OSC 52: ? lists where)",
+            "{n}文字を端末のクリップボードへ送った（OSC 52: 対応は ? に）"
         ));
         Some(Effect::Copy(text))
     }

@@ -186,10 +186,11 @@ impl GrowthView {
             .position(|l| l.first().is_some_and(|m| m.text.starts_with('▸')));
         self.detail_scroll
             .set_max(max_scroll(lines.len(), area.height));
-        if let Some(line) = picked {
-            // The panel's first and last rows may say what is cut.
-            self.detail_scroll
-                .reveal(line, usize::from(area.height.saturating_sub(2)).max(1));
+        // The picked figure's heading first in the panel (the first
+        // figure's with what leads it), so no paragraph shows cut in two.
+        match picked {
+            Some(line) if self.figure > 0 => self.detail_scroll.to(line),
+            _ => self.detail_scroll.to_top(),
         }
     }
 
@@ -204,11 +205,40 @@ impl GrowthView {
     /// either way from its top.
     /// Shows every report's figure as a table (the ledger), or the chart
     /// again: the same figures, for exact values and for screen readers.
-    pub fn toggle_table(&mut self) {
-        self.table = match self.table {
-            Some(_) => None,
-            None => Some(0),
+    /// The table opens at the chart's year, and the chart comes back at
+    /// the table's, where it has that year: one selection, two views.
+    pub fn toggle_table(&mut self, d: &Dataset) {
+        match self.table {
+            Some(row) => {
+                self.table = None;
+                let year = self.ledger.get(row).map(|e| e.row(d).point.year);
+                if let Some(year) = year.filter(|y| self.years(d).contains(y)) {
+                    self.select(year);
+                }
+            }
+            None => {
+                self.table = Some(0);
+                self.table_to_year(d, self.year);
+            }
+        }
+    }
+
+    /// In the table: the first row of the year before (-1) or after (+1)
+    /// the selected row's, where there is one.
+    pub fn table_step_year(&mut self, d: &Dataset, delta: i32) {
+        let Some(row) = self.table else { return };
+        let year_of = |i: usize| self.ledger[i].row(d).point.year;
+        let Some(now) = self.ledger.get(row).map(|_| year_of(row)) else {
+            return;
         };
+        let target = if delta < 0 {
+            (0..row).rev().map(year_of).find(|&y| y < now)
+        } else {
+            (row..self.ledger.len()).map(year_of).find(|&y| y > now)
+        };
+        if let Some(year) = target {
+            self.table_to_year(d, year);
+        }
     }
 
     /// While the table is shown, selects the first of its rows for `year`;
@@ -634,20 +664,28 @@ impl GrowthView {
     /// one reversed and kept in view.
     fn render_table(&self, ctx: &Ctx, selected: usize, body: Rect, buf: &mut Buffer) {
         let (theme, lang) = (ctx.theme, ctx.lang);
-        Block::bordered()
+        let d = ctx.data;
+        let (tally, [head, list, summary]) = self.table_layout(lang, body);
+        let shown = usize::from(list.height).max(1);
+        let first = selected.saturating_sub(shown - 1);
+        let n = self.ledger.len();
+        let mut block = Block::bordered()
             .title(lang.pick(
                 " Every report's figure, year by year ",
                 " 報告ごとの数値、年ごと ",
             ))
             .title_bottom(Line::from(lang.pick(" t chart ", " t グラフ ")).right_aligned())
-            .border_style(theme.border)
-            .render(body, buf);
-        let d = ctx.data;
-        let (tally, [head, list, summary]) = self.table_layout(lang, body);
+            .border_style(theme.border);
+        // A table cut by the window says which rows it shows.
+        if shown < n {
+            let (a, b) = (first + 1, (first + shown).min(n));
+            block = block.title_bottom(
+                Line::from(tr!(lang, " rows {a}-{b} of {n} ", " {n}行中 {a}-{b}行 "))
+                    .left_aligned(),
+            );
+        }
+        block.render(body, buf);
         // The report column is as wide as the rows in view need.
-
-        let shown = usize::from(list.height).max(1);
-        let first = selected.saturating_sub(shown - 1);
         let view =
             &self.ledger[first.min(self.ledger.len())..(first + shown).min(self.ledger.len())];
         let rows: Vec<ledger::Row> = view.iter().map(|e| e.row(d)).collect();

@@ -471,6 +471,11 @@ impl TextView {
         }
     }
 
+    /// Whether a search the user typed is on (not a jump's highlight).
+    pub fn searching(&self) -> bool {
+        self.search.as_ref().is_some_and(|s| s.typed)
+    }
+
     pub fn query(&self) -> Option<&str> {
         self.search.as_ref().map(|s| s.query.as_str())
     }
@@ -579,10 +584,11 @@ impl View for TextView {
         let position = if self.wrapped.lines.is_empty() {
             String::new()
         } else {
-            format!(
-                " lines {}-{end} of {} ",
-                self.scroll.top() + 1,
-                self.wrapped.lines.len()
+            let (first, n) = (self.scroll.top() + 1, self.wrapped.lines.len());
+            tr!(
+                ctx.lang,
+                " lines {first}-{end} of {n} ",
+                " {n}行中 {first}-{end}行 "
             )
         };
         Block::bordered()

@@ -63,27 +63,41 @@ pub fn under(d: &Dataset, lang: Lang, para: &str) -> Vec<MarkedLine> {
                 unknown.push(year.to_string());
                 vec![
                     Marked::new(format!("  {year} "), Mark::Plain),
-                    Marked::new(
-                        lang.pick("no figure in the text", "本文に数値なし"),
-                        Mark::Meta,
-                    ),
+                    Marked::new(lang.pick("no figure", "数値なし"), Mark::Meta),
                 ]
             }
         };
         lines.push(line);
     }
     if !unknown.is_empty() {
-        let years = unknown.join(", ");
+        let years = year_list(&unknown, lang);
         lines.push(vec![Marked::new(
             tr!(
                 lang,
                 "The original's values for {years} are unknown.",
-                "元の図の{years}年の値は分からない。"
+                "元の図の{years}の値は分からない。"
             ),
             Mark::Meta,
         )]);
     }
     lines
+}
+
+/// "2013", "2013 and 2014", "2012, 2013 and 2014"; in Japanese
+/// "2013年と2014年".
+fn year_list(years: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Ja => years
+            .iter()
+            .map(|y| format!("{y}年"))
+            .collect::<Vec<_>>()
+            .join("と"),
+        Lang::En => match years {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        },
+    }
 }
 
 #[cfg(test)]
@@ -127,18 +141,16 @@ mod tests {
             .collect();
         drawn.sort_by(|a, b| a.0.total_cmp(&b.0));
         assert!(drawn.windows(2).all(|w| w[0].1 <= w[1].1), "{drawn:?}");
-        assert!(
-            lines
-                .iter()
-                .any(|l| l.contains("2013 no figure in the text"))
-        );
+        assert!(lines.iter().any(|l| l.contains("2013 no figure")));
         assert!(
             lines
                 .last()
                 .unwrap()
-                .contains("The original's values for 2013, 2014 are unknown."),
+                .contains("The original's values for 2013 and 2014 are unknown."),
             "{lines:?}"
         );
+        let ja = under(&d, Lang::Ja, "SNS Users in Japan");
+        assert!(plain(ja.last().unwrap()).contains("2013年と2014年"));
         assert!(
             under(&d, Lang::En, "As you can see").is_empty(),
             "only under the caption"

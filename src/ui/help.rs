@@ -28,8 +28,8 @@ enum Row {
 
 /// What the keys cannot say: where y and Y's copies can go.
 const NOTES: [[&str; 2]; 1] = [[
-    "y and Y send text to the terminal's clipboard by OSC 52. kitty, WezTerm, foot, Alacritty, Windows Terminal and iTerm2 (clipboard access allowed) take it; GNOME Terminal and other VTE terminals and macOS Terminal ignore it. In tmux, set set-clipboard on. --no-clipboard turns both off.",
-    "y と Y は OSC 52 で端末のクリップボードへ送る。kitty、WezTerm、foot、Alacritty、Windows Terminal、iTerm2（クリップボードへのアクセスを許可）は受け取り、GNOME Terminal など VTE の端末と macOS のターミナルは無視する。tmux では set-clipboard on を設定。--no-clipboard で両方を無効にする。",
+    "y and Y send text to the terminal's clipboard by OSC 52. kitty, WezTerm, foot, Alacritty, Windows Terminal and iTerm2 (clipboard access allowed) take it; GNOME Terminal and other VTE terminals and macOS Terminal ignore it. In tmux: set -g set-clipboard on. --no-clipboard turns both off.",
+    "y と Y は OSC 52 で端末のクリップボードへ送る。kitty、WezTerm、foot、Alacritty、Windows Terminal、iTerm2（クリップボードへのアクセスを許可）は受け取り、GNOME Terminal など VTE の端末と macOS のターミナルは無視する。tmux では set -g set-clipboard on。--no-clipboard で両方を無効にする。",
 ]];
 
 /// Every binding under the heading of its scope, the descriptions wrapped
@@ -74,11 +74,12 @@ fn natural_width(lang: Lang) -> usize {
 /// The popup in a screen `area` and its inside: as wide as the longest
 /// line, no wider than the screen less a margin.
 fn popup(area: Rect, lang: Lang) -> (Rect, Rect) {
+    // A column of margin inside each side of the border.
     let width = area
         .width
         .saturating_sub(4)
-        .min(natural_width(lang) as u16 + 2);
-    let lines = rows(lang, usize::from(width.saturating_sub(2))).len();
+        .min(natural_width(lang) as u16 + 4);
+    let lines = rows(lang, usize::from(width.saturating_sub(4))).len();
     let height = area.height.saturating_sub(2).min(lines as u16 + 2);
     let outer = Rect::new(
         area.x + (area.width - width) / 2,
@@ -86,7 +87,7 @@ fn popup(area: Rect, lang: Lang) -> (Rect, Rect) {
         width,
         height,
     );
-    (outer, outer.inner(Margin::new(1, 1)))
+    (outer, outer.inner(Margin::new(2, 1)))
 }
 
 /// The help's lines for a screen of `size`, wrapped as drawn.

@@ -99,7 +99,7 @@ fn with_later_figures_the_arrows_pick_the_years_figure_and_enter_traces_that_one
         a.status
             .as_deref()
             .unwrap()
-            .contains("source of 2015, later estimates"),
+            .contains("source of the 2015 figure (later estimates)"),
         "{:?}",
         a.status
     );
@@ -115,7 +115,7 @@ fn with_later_figures_the_arrows_pick_the_years_figure_and_enter_traces_that_one
         a.status
             .as_deref()
             .unwrap()
-            .contains("2015, later projections: no figure published, so no source"),
+            .contains("the 2015 figure (later projections): none was published"),
         "{:?}",
         a.status
     );
@@ -156,8 +156,9 @@ fn later_estimates_widen_the_years_and_keep_the_selection_in_range() {
 #[test]
 fn t_shows_every_reports_figure_as_a_table_and_enter_opens_the_selected_ones_source() {
     let mut a = app();
+    a.apply(Action::Home);
     a.apply(Action::ToggleTable);
-    assert_eq!(a.growth.table_row(), Some(0));
+    assert_eq!(a.growth.table_row(), Some(0), "at the chart's year, 2010");
     let screen = render_text_full(&a);
     assert!(
         screen.contains("Every report's figure, year by year"),
@@ -183,8 +184,28 @@ fn t_shows_every_reports_figure_as_a_table_and_enter_opens_the_selected_ones_sou
     assert_eq!(a.tab, Tab::Sources);
     assert_eq!(a.sources.query(), Some("[ict-2016]"));
     a.apply(Action::Back);
+    // ←→ go a year at a time, to its first row.
+    a.apply(Action::Left);
+    let row = a.growth.table_entry().unwrap().row(&a.data);
+    assert_eq!(row.point.year, 2014);
+    a.apply(Action::Right);
+    a.apply(Action::Right);
+    assert_eq!(
+        a.growth.table_entry().unwrap().row(&a.data).point.year,
+        2016
+    );
+    // t again: the chart, at the table's year where the chart has it.
+    a.apply(Action::Left);
     a.apply(Action::ToggleTable);
     assert_eq!(a.growth.table_row(), None, "t again: the chart");
+    assert_eq!(a.growth.year(), 2015);
+    // And t opens the table at the chart's year.
+    a.apply(Action::Left);
+    a.apply(Action::ToggleTable);
+    assert_eq!(
+        a.growth.table_entry().unwrap().row(&a.data).point.year,
+        2014
+    );
 }
 
 #[test]

@@ -132,7 +132,7 @@ fn enter_on_a_figure_the_essay_does_not_state_opens_its_source() {
         a.status
             .as_deref()
             .unwrap()
-            .contains("b back · source of 2010, as the essay saw it")
+            .contains("b back · source of the 2010 figure (as the essay saw it)")
     );
     a.apply(Action::Back);
     assert_eq!(a.tab, Tab::Growth);

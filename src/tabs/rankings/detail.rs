@@ -52,7 +52,14 @@ impl RankingsView {
             head.push(text::Marked::new(extra, Mark::Meta));
         }
         doc.push(head);
-        for ti in page.base.into_iter().chain([page.main]) {
+        // The table the user is in first.
+        let focused = self.focused_table();
+        let other = page
+            .base
+            .into_iter()
+            .chain([page.main])
+            .filter(|&t| t != focused);
+        for ti in std::iter::once(focused).chain(other) {
             let t = &d.rankings[ti];
             let title = t.title.get(lang);
             let line = match d.row_index(ti, id) {

@@ -503,7 +503,10 @@ impl RankingsView {
         let (d, theme, lang) = (ctx.data, ctx.theme, ctx.lang);
         let (area, inner) = pages_area(body);
         crate::ui::clear_for_popup(area, buf);
-        Block::bordered()
+        let rows = usize::from(inner.height).max(1);
+        let first = picked.saturating_sub(rows - 1);
+        let n = self.pages.len();
+        let mut block = Block::bordered()
             .title(lang.pick(" Tables ", " 表の一覧 "))
             .title_bottom(
                 Line::from(lang.pick(
@@ -512,11 +515,16 @@ impl RankingsView {
                 ))
                 .right_aligned(),
             )
-            .border_style(theme.border)
-            .render(area, buf);
-        let rows = usize::from(inner.height).max(1);
-        let first = picked.saturating_sub(rows - 1);
-        let n = self.pages.len();
+            .border_style(theme.border);
+        // A list cut by the window says which tables it shows.
+        if rows < n {
+            let (a, b) = (first + 1, (first + rows).min(n));
+            block = block.title_bottom(
+                Line::from(tr!(lang, " tables {a}-{b} of {n} ", " {n}表中 {a}-{b} "))
+                    .left_aligned(),
+            );
+        }
+        block.render(area, buf);
         for ((i, page), row) in self.pages.iter().enumerate().skip(first).zip(inner.rows()) {
             let main = d.rankings[page.main].title.get(lang);
             let mut line = format!("{:>3}/{n}  {main}", i + 1);

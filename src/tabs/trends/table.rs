@@ -1,5 +1,5 @@
 //! The Trends chart as a table (`t`): a row a platform, a column a survey,
-//! every figure as published, a gap as "–", a break in method as a dotted
+//! every figure as published, a gap as "—", a break in method as a dotted
 //! column between the surveys it parts. The same figures as the chart,
 //! exact, and readable by a screen reader.
 
@@ -23,7 +23,7 @@ const CELL: usize = 8;
 /// The widest the platform column grows.
 const NAME_MAX: usize = 24;
 /// What a cell shows where the platform has no figure in that survey.
-const GAP: &str = "–";
+const GAP: &str = "—";
 
 impl TrendsView {
     /// The surveys in view in `width` columns after the names: as many
@@ -71,7 +71,8 @@ impl TrendsView {
         } else {
             String::new()
         };
-        block = block.title_bottom(Line::from(format!("{cut} t chart ")).right_aligned());
+        let back = lang.pick("t chart", "t グラフ");
+        block = block.title_bottom(Line::from(format!("{cut} {back} ")).right_aligned());
         block.render(body, buf);
 
         // A column for each survey in view, a break's dotted column before
