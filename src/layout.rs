@@ -39,15 +39,27 @@ pub fn tab_titles(lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// The spaces either side of each tab's title: one where every title then
+/// fits the width, none where only that way they fit (at 50 columns, in
+/// English), so no title is cut.
+pub fn tab_padding(width: u16, lang: Lang) -> usize {
+    let titles = tab_titles(lang);
+    let dividers = titles.len().saturating_sub(1);
+    let bare: usize = titles.iter().map(|t| str_width(t)).sum::<usize>() + dividers;
+    usize::from(bare + 2 * titles.len() <= usize::from(width))
+}
+
 /// The tab whose title is at column `x` of the tab bar (row 0), as
-/// ratatui's Tabs lays them out: a space either side and a divider after.
+/// ratatui's Tabs lays them out: [`tab_padding`] either side and a divider
+/// after.
 pub fn tab_at(size: Rect, lang: Lang, x: u16, y: u16) -> Option<Tab> {
     if y != 0 || too_small(size) {
         return None;
     }
+    let pad = tab_padding(size.width, lang);
     let mut left = 0;
     for (tab, title) in Tab::ALL.iter().zip(tab_titles(lang)) {
-        let right = left + str_width(&title) + 2;
+        let right = left + str_width(&title) + 2 * pad;
         if (left..right).contains(&usize::from(x)) {
             return Some(*tab);
         }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Tabs, Widget, Wrap};
 use crate::app::App;
 use crate::keymap;
 use crate::lang::Lang;
-use crate::layout::{MIN_HEIGHT, MIN_WIDTH, areas, tab_titles, too_small};
+use crate::layout::{MIN_HEIGHT, MIN_WIDTH, areas, tab_padding, tab_titles, too_small};
 use crate::prompt::Purpose;
 use crate::tab::Tab;
 use crate::tabs::{TabWidget, View};
@@ -47,9 +47,10 @@ impl Widget for &App {
 impl App {
     fn render_tab_bar(&self, area: Rect, buf: &mut Buffer) {
         let titles = tab_titles(self.lang);
-        // Tabs pads each title by a space either side and divides them by
-        // one column; the essay's title shows only in the room left over.
-        let tabs_width: usize = titles.iter().map(|t| str_width(t) + 3).sum();
+        // Tabs pads each title either side and divides them by one column;
+        // the essay's title shows only in the room left over.
+        let pad = tab_padding(area.width, self.lang);
+        let tabs_width: usize = titles.iter().map(|t| str_width(t) + 2 * pad + 1).sum();
         let title = format!("{} ", self.data.essay.title);
         let room = usize::from(area.width).saturating_sub(tabs_width);
         let title_width = if str_width(&title) <= room {
@@ -65,6 +66,7 @@ impl App {
             .style(self.theme.tab)
             .highlight_style(self.theme.tab_selected)
             .divider("│")
+            .padding(" ".repeat(pad), " ".repeat(pad))
             .render(tabs, buf);
         Line::from(title)
             .style(self.theme.title)

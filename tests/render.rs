@@ -269,3 +269,36 @@ fn search_hits_are_marked_and_the_current_one_is_reversed() {
         "one current match, the others marked"
     );
 }
+
+/// In mono, the selected year shows on its bars: they alone stand on the
+/// heavy stretch of the baseline, with or without the later figures, for
+/// every year.
+#[test]
+fn the_selected_years_bars_stand_on_a_heavy_baseline() {
+    for later in [false, true] {
+        let mut a = app(120, 40, &[Action::Home]);
+        if later {
+            a.apply(Action::ToggleLater);
+            a.apply(Action::Home);
+        }
+        let years = a.growth.years(&a.data);
+        for _ in years.clone() {
+            let body = sns_tui::layout::body_area(a.size);
+            let (area, columns) = a.growth.chart(&a.ctx(), body);
+            let selected = columns.selected.unwrap();
+            let buf = draw(&a).backend().buffer().clone();
+            let baseline = area.bottom() - 2;
+            let heavy: Vec<u16> = (0..buf.area.width)
+                .filter(|&x| buf[(x, baseline)].symbol() == "━")
+                .collect();
+            let under: Vec<u16> = columns
+                .placed(area)
+                .iter()
+                .filter(|p| p.0 == selected)
+                .flat_map(|p| p.2.x..p.2.right())
+                .collect();
+            assert_eq!(heavy, under, "{} later={later}", a.growth.year());
+            a.apply(Action::Right);
+        }
+    }
+}

@@ -17,6 +17,8 @@ use crate::width::str_width;
 pub const GAP: &str = "n/a";
 /// The row the bars stand on.
 const BASELINE: char = '─';
+/// The baseline under the selected year's bars.
+const SELECTED_BASE: char = '━';
 /// Wider bars would only look heavier.
 const MAX_BAR_WIDTH: u16 = 7;
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +105,20 @@ impl Widget for Columns<'_> {
                 _ => bar.style,
             };
             self.draw(bar, bar_area, area.y, label, buf);
+            // The selected year's bars stand on a heavy stretch of the
+            // baseline: a mark on the bars themselves, with or without
+            // colour.
+            if self.selected == Some(slot) {
+                let under = Rect::new(bar_area.x, baseline, bar_area.width, 1);
+                fill(
+                    buf,
+                    under.x,
+                    under.width,
+                    baseline,
+                    SELECTED_BASE,
+                    self.theme.heading,
+                );
+            }
         }
         let (slot_width, left) = slots_geometry(area, self.slots.len());
         for (i, slot) in self.slots.iter().enumerate() {

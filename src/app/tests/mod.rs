@@ -130,6 +130,28 @@ fn clicks_switch_tabs_and_select_years_and_rows() {
     assert_eq!(a.growth.year(), 2011);
 }
 
+#[test]
+fn a_click_on_any_tab_title_finds_it_at_any_width_and_in_both_languages() {
+    for lang in [Lang::En, Lang::Ja] {
+        for width in [50, 56, 60, 80, 200] {
+            let mut a = app();
+            a.set_lang(lang);
+            a.apply(Action::Resize(width, 24));
+            let bar: String = render_text_full(&a).lines().next().unwrap().to_string();
+            for tab in Tab::ALL {
+                let title = format!("{} {}", tab.index() + 1, tab.title(lang));
+                assert!(
+                    bar.contains(&title),
+                    "{width} {lang:?}: {title} whole in {bar}"
+                );
+                let x = crate::width::str_width(&bar[..bar.find(&title).unwrap()]) + 1;
+                a.apply(Action::Click(x as u16, 0));
+                assert_eq!(a.tab, tab, "{width} {lang:?}: a click on {title}");
+            }
+        }
+    }
+}
+
 /// The column and row where `text` first shows, from row `from` down.
 fn place_of(a: &App, text: &str, from: usize) -> (u16, u16) {
     let screen = render_text_full(a);
