@@ -38,7 +38,7 @@ pub fn point(s: &Series, year: i32) -> Option<&Point> {
 }
 
 /// A series' label in `lang` up to its first parenthesis: "As the essay
-/// saw it", "エッセイの見た数字".
+/// saw it", "エッセイが見た数値".
 pub fn short_label(s: &Series, lang: Lang) -> &str {
     let label = s.label.get(lang);
     let end = label.find(['(', '（']).unwrap_or(label.len());
