@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
 
-use crate::compare::base_text;
+use crate::compare::{Comparison, Relation, base_text};
 use crate::dataset::{CleanString, Dataset, Series};
 use crate::format;
 use crate::lang::Lang;
@@ -84,13 +84,31 @@ pub fn rankings(d: &Dataset, tables: &[(usize, &[usize])], lang: Lang) -> Table 
         "sources",
         "source_urls",
         "essay_quote",
+        "compared_with",
+        "comparison",
+        "standing",
     ];
+    // What each table compares with, as the Rankings tab shows it: the
+    // kind of comparison and each row's standing.
+    let compared: Vec<Option<Comparison>> = tables
+        .iter()
+        .map(|&(i, _)| {
+            let base = d.rankings[i].compare_with.as_deref()?;
+            Some(Comparison::new(d, i, d.table_index(base)?))
+        })
+        .collect();
     let rows = tables
         .iter()
-        .map(|&(i, rows)| (&d.rankings[i], rows))
-        .flat_map(|(t, rows)| rows.iter().map(move |&r| (t, &t.rows[r])))
-        .map(|(t, r)| {
+        .zip(&compared)
+        .flat_map(|(&(i, rows), c)| rows.iter().map(move |&r| (&d.rankings[i], r, c)))
+        .map(|(t, ri, c)| {
+            let r = &t.rows[ri];
             let survey = d.survey(&t.survey);
+            let kind = c.as_ref().map(|c| match c.relation {
+                Relation::Populations => "populations",
+                Relation::Change => "change",
+                Relation::Surveys => "surveys",
+            });
             vec![
                 json!(t.id),
                 json!(t.title.get(lang)),
@@ -105,6 +123,9 @@ pub fn rankings(d: &Dataset, tables: &[(usize, &[usize])], lang: Lang) -> Table 
                 json!(r.sources),
                 source_urls(d, &r.sources),
                 json!(r.quote),
+                json!(c.as_ref().map(|c| &d.rankings[c.base].id)),
+                json!(kind),
+                json!(c.as_ref().map(|c| c.standings[ri].label())),
             ]
         })
         .collect();
@@ -573,6 +594,26 @@ mod tests {
              | <https://ictr.co.jp/report/20130530_601545.html> <https://x.example/a_b> |\n\
              | https://x.example/a\\|b &lt;https://y.example&gt; |\n"
         );
+    }
+
+    #[test]
+    fn each_ranking_row_says_what_its_table_compares_with_and_how_it_stands() {
+        let d = load(None).unwrap().dataset;
+        let csv = export(&d, ExportView::Rankings, Format::Csv, false, Lang::En);
+        let row = |table: &str, platform: &str| {
+            csv.lines()
+                .find(|l| {
+                    l.starts_with(&format!("{table},")) && l.contains(&format!(",{platform},"))
+                })
+                .unwrap()
+                .to_string()
+        };
+        // The same survey's other population: a difference, not a change.
+        assert!(row("2013-smartphone", "LINE").ends_with(",2013-all,populations,'+27"));
+        // A later survey of the family: a move among the ranks both list.
+        assert!(row("2014-all", "Facebook").ends_with(",2013-all,change,▼2"));
+        // A table that compares with none says so by empty cells.
+        assert!(row("2013-all", "LINE").ends_with(",,,"));
     }
 
     #[test]
