@@ -205,6 +205,10 @@ struct Run<'a> {
 }
 
 impl<'a> Run<'a> {
+    fn last_char(&self) -> Option<char> {
+        self.pieces.last().and_then(|p| p.0.chars().next_back())
+    }
+
     fn add(&mut self, s: &'a str, mark: Mark, offset: usize) {
         self.pieces.push((s, mark, offset));
         self.width += str_width(s);
@@ -309,7 +313,12 @@ fn wrap_para(spans: &[Marked], width: usize, para: usize, out: &mut Wrapped) {
                 w.spaces.add(&rest[..spaces], span.mark, offset);
                 spaces
             } else {
-                let end = rest.find(' ').unwrap_or(rest.len());
+                let end = word_end(rest);
+                // A word after a word with no space between: a line may
+                // break there (beside a wide character).
+                if !w.word.pieces.is_empty() && breaks_before(w.word.last_char(), rest) {
+                    w.flush();
+                }
                 w.word.add(&rest[..end], span.mark, offset);
                 end
             };
@@ -322,6 +331,52 @@ fn wrap_para(spans: &[Marked], width: usize, para: usize, out: &mut Wrapped) {
     if !w.line.spans.is_empty() || w.out.lines.len() == first_line {
         w.end_line();
     }
+}
+
+/// Punctuation a line must not start with (Japanese 行頭禁則): it stays
+/// with the character before it.
+const NO_LINE_START: &str =
+    "、。，．・：；？！」』）】〕〉》ーっゃゅょァィゥェォッャュョぁぃぅぇぉ々";
+
+/// Punctuation a line must not end with (行末禁則): it goes with the
+/// character after it.
+const NO_LINE_END: &str = "(（「『【〔〈《“‘";
+
+/// Whether a character is wide (CJK), where lines may break without a
+/// space.
+fn is_wide(c: char) -> bool {
+    char_width(c) > 1
+}
+
+/// Where the word at the start of `rest` (no leading space) ends: at a
+/// space, or, for text without spaces between words as Japanese is, at
+/// each wide character (with the punctuation that may not start a line),
+/// and where narrow text meets wide.
+fn word_end(rest: &str) -> usize {
+    let mut chars = rest.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return 0;
+    };
+    if is_wide(first) {
+        let tail = &rest[first.len_utf8()..];
+        let held = tail.len() - tail.trim_start_matches(|c| NO_LINE_START.contains(c)).len();
+        return first.len_utf8() + held;
+    }
+    chars
+        .find(|&(_, c)| c == ' ' || is_wide(c))
+        .map_or(rest.len(), |(at, _)| at)
+}
+
+/// Whether a line may break between `before` and the word starting `rest`:
+/// beside a wide character, unless `rest` starts with what may not start a
+/// line.
+fn breaks_before(before: Option<char>, rest: &str) -> bool {
+    let Some(next) = rest.chars().next() else {
+        return false;
+    };
+    (before.is_some_and(is_wide) || is_wide(next))
+        && !NO_LINE_START.contains(next)
+        && !before.is_some_and(|c| NO_LINE_END.contains(c))
 }
 
 /// Display width of a character; control characters are cleaned away at
@@ -337,6 +392,34 @@ pub fn plain(line: &[Marked]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn japanese_wraps_between_characters_keeping_latin_words_and_punctuation() {
+        let text = "y と Y は OSC 52 で送る。kitty、WezTerm、Windows Terminal は受け取る。";
+        let mut doc = super::Doc::default();
+        doc.push(vec![super::Marked::new(text, super::Mark::Plain)]);
+        // From the widest word and what it holds to it ("WezTerm、").
+        for width in 10..40 {
+            let lines: Vec<String> = super::wrap(&doc, width)
+                .iter()
+                .map(|l| super::plain(l))
+                .collect();
+            for l in &lines {
+                assert!(super::str_width(l) <= width, "{width}: {l:?} in {lines:?}");
+                assert!(!l.starts_with(['、', '。']), "{width}: {l:?} starts a line");
+            }
+            // Latin words whole: each is on one line.
+            for word in ["kitty", "WezTerm", "Windows", "Terminal"] {
+                assert!(
+                    lines.iter().any(|l| l.contains(word)),
+                    "{width}: {word} cut in {lines:?}"
+                );
+            }
+            // Nothing lost: the lines are the text, less spaces at breaks.
+            let joined: String = lines.concat().replace(' ', "");
+            assert_eq!(joined, text.replace(' ', ""), "{width}");
+        }
+    }
+
     use super::*;
 
     fn wrap_plain(text: &str, width: usize) -> Vec<String> {
