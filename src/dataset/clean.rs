@@ -56,9 +56,12 @@ pub fn clean_text(s: &str) -> String {
     out
 }
 
-/// Whether `c` is one that [`clean_text`] may change or drop.
+/// Whether `c` is one that [`clean_text`] may change or drop: a line or
+/// paragraph separator (which has a width), or a character of no width or
+/// none at all: a tab, a control, a format character (a test checks every
+/// one), a mark that may combine with nothing.
 fn needs_cleaning(c: char) -> bool {
-    c == '\t' || is_forbidden(c) || c.width().is_none_or(|w| w == 0)
+    matches!(c, '\u{2028}' | '\u{2029}') || c.width().is_none_or(|w| w == 0)
 }
 
 /// Whether [`clean_text`] would change `s`.
@@ -89,10 +92,6 @@ impl CleanString {
 
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-
-    pub fn into_string(self) -> String {
-        self.0
     }
 }
 
@@ -263,18 +262,37 @@ mod tests {
 
     #[test]
     fn a_clean_string_is_cleaned_however_it_is_made() {
-        let dirty = "a\u{1b}[31m\u{9b}b\u{202e}c\u{200d}d\te";
-        let want = clean_text(dirty);
-        assert_eq!(want, "a[31mbcd    e");
-        assert_eq!(CleanString::new(dirty), *want);
-        assert_eq!(CleanString::from(dirty), want);
-        assert_eq!(CleanString::from(dirty.to_string()), want);
-        let read: CleanString =
-            serde_json::from_str(&serde_json::to_string(dirty).unwrap()).unwrap();
-        assert_eq!(read, want);
+        // ASCII with controls, and text that is not ASCII (no fast path):
+        // a bidi override, a tab, clusters of no width alone.
+        for (dirty, want) in [
+            ("a\u{1b}[31m\u{9b}b\u{202e}c\u{200d}d\te", "a[31mbcd    e"),
+            ("総\u{202e}研", "総研"),
+            ("総\t研", "総    研"),
+            ("総\u{2028}研", "総 研"),
+            ("\u{200b}", ""),
+            ("\u{feff}\u{200b}", ""),
+        ] {
+            assert_eq!(clean_text(dirty), want);
+            assert_eq!(CleanString::new(dirty), *want, "{dirty:?}");
+            assert_eq!(CleanString::from(dirty), want, "{dirty:?}");
+            assert_eq!(CleanString::from(dirty.to_string()), want, "{dirty:?}");
+            let read: CleanString =
+                serde_json::from_str(&serde_json::to_string(dirty).unwrap()).unwrap();
+            assert_eq!(read, want, "{dirty:?}");
+        }
         // Clean text is kept as it is, wide or not.
         for s in ["plain ASCII", "ミクシィ 🙂 e\u{301}", ""] {
             assert_eq!(CleanString::from(s), s);
+        }
+    }
+
+    #[test]
+    fn every_character_clean_text_changes_is_one_with_no_width() {
+        let changed = (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}') || is_forbidden(c)
+        });
+        for c in changed {
+            assert!(needs_cleaning(c), "{:?} has width {:?}", c, c.width());
         }
     }
 
@@ -287,8 +305,16 @@ mod tests {
         assert_eq!("ict-2014", s);
         assert_eq!(*"ict-2014", s);
         assert_eq!("ict-2014".to_string(), s);
+        // Each comparison says unequal where the text differs.
+        let (other, owned_other) = ("ict-2013", "ict-2013".to_string());
+        assert!(s != other && s != *other && s != owned_other);
+        assert!(other != s && *other != s && owned_other != s);
         assert!(s.starts_with("ict"));
         assert_eq!(s.as_ref() as &str, "ict-2014");
+        // Read from an owned string (a JSON value), cleaned as any other.
+        let owned: CleanString =
+            serde_json::from_value(serde_json::Value::String("x\u{202e}y".into())).unwrap();
+        assert_eq!(owned, "xy");
         let map: std::collections::HashMap<CleanString, usize> = [(s.clone(), 7)].into();
         assert_eq!(map.get("ict-2014"), Some(&7));
         let err = serde_json::from_str::<CleanString>("3")
