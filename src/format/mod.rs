@@ -181,6 +181,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_change_of_nothing_is_plus_zero_never_minus_zero() {
+        assert_eq!(change(0.0), "+0.00");
+        assert_eq!(change(-0.0), "+0.00");
+        assert_eq!(change(-1.204), "-1.20");
+        assert_eq!(change(6.756), "+6.76");
+    }
+
+    #[test]
+    fn an_axis_spans_its_column_or_is_left_out() {
+        assert_eq!(axis(10, 100.0, "%"), "0     100%");
+        assert_eq!(axis(8, 75.9, "points"), "0   75.9");
+        // Too narrow for a space between 0 and the end: no axis, not
+        // "0100%".
+        assert_eq!(axis(5, 100.0, "%"), "");
+        assert_eq!(axis(4, 100.0, "%"), "");
+        // A scale of nothing spans nothing.
+        assert_eq!(axis(20, 0.0, "points"), "");
+    }
+
+    #[test]
     fn long_listings_are_counted_not_spelled_out() {
         let few: Vec<String> = (1..=3).map(|i| i.to_string()).collect();
         assert_eq!(listing(&few), "1, 2, 3");
