@@ -1561,3 +1561,21 @@ fn the_rankings_detail_leads_with_the_table_the_user_is_in() {
         first(&app)
     );
 }
+
+#[test]
+fn a_platforms_english_name_longer_than_its_japanese_one_shows_whole() {
+    let mut v: serde_json::Value = serde_json::from_str(dataset::BUNDLED_JSON).unwrap();
+    let line = v["platforms"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|p| p["id"] == "line")
+        .unwrap();
+    line["name"] = "LINE Corporation's messenger".into();
+    let d = dataset::parse(&v.to_string(), dataset::Origin::Bundled).unwrap();
+    let mut app = App::new(d.dataset, Theme::mono());
+    app.apply(Action::Resize(200, 60));
+    // Facebook selected, so the name can only show in the tables' rows.
+    type_keys(&mut app, "2j");
+    assert_shows(&app, "LINE Corporation's messenger");
+}

@@ -254,5 +254,14 @@ mod tests {
             ["2013-05     27%", "         ict-2013,", "         ict-2014"]
         );
         assert_eq!(hang("short", 4, 20), ["short"]);
+        // An indent of more than half the width is cut to half, so the
+        // lines under it keep room for their words.
+        let lines = hang("aaaa bbbb cccc dddd eeee ffff", 30, 12);
+        assert!(
+            lines[1..]
+                .iter()
+                .all(|l| l.starts_with("      ") && !l.starts_with("       ")),
+            "{lines:?}"
+        );
     }
 }

@@ -48,12 +48,12 @@ pub fn value_width(t: &RankingTable) -> usize {
     cells.max().unwrap_or(0).max(str_width(&t.unit))
 }
 
-/// A row's bar where `width` cells stand for `scale`, or words where there
+/// A row's bar where `width` cells stand for `scale` (none where the
+/// scale is nothing: `eighths` draws nothing of it), or words where there
 /// is no figure to draw.
 pub fn bar_cell(value: Option<f64>, scale: f64, width: usize, lang: Lang) -> String {
     match value {
-        Some(v) if scale > 0.0 => hbar(v, scale, width).collect(),
-        Some(_) => String::new(),
+        Some(v) => hbar(v, scale, width).collect(),
         None => lang.pick("not published", "非公表").to_string(),
     }
 }
@@ -73,6 +73,11 @@ mod tests {
         assert_eq!(bar_cell(Some(100.0), 100.0, 4, Lang::En), "████");
         assert_eq!(bar_cell(Some(50.0), 100.0, 3, Lang::En), "█▌");
         assert_eq!(bar_cell(Some(0.0), 100.0, 10, Lang::En), "");
+        assert_eq!(
+            bar_cell(Some(5.0), 0.0, 10, Lang::En),
+            "",
+            "a scale of nothing"
+        );
         assert_eq!(bar_cell(None, 100.0, 10, Lang::En), "not published");
         assert_eq!(bar_cell(None, 100.0, 10, Lang::Ja), "非公表");
     }
