@@ -458,6 +458,12 @@ mod tests {
         assert_eq!(std::fs::read_to_string(first).unwrap(), "a");
         let odd = write_new_file(dir.path(), "a/b c", "x").unwrap();
         assert_eq!(odd.file_name().unwrap(), "a_b_c.csv");
+        // A directory that is not there: its own cause, at the first name,
+        // not "it exists" after trying ten thousand.
+        let gone = dir.path().join("gone");
+        let err = write_new_file(&gone, "sns-tui-growth", "x").unwrap_err();
+        assert_eq!(err.error.kind(), io::ErrorKind::NotFound, "{err}");
+        assert_eq!(err.path, gone.join("sns-tui-growth.csv"));
     }
 
     #[test]
@@ -580,6 +586,9 @@ mod tests {
                 json!("Wow! ICT総研"),
                 json!("https://ictr.co.jp/report/20130530_601545.html https://x.example/a_b"),
                 json!("https://x.example/a|b <https://y.example>"),
+                json!("https://x.example/a|b"),
+                json!("https://x.example/a<b"),
+                json!("https://x.example/a>b"),
             ],
             Format::Markdown,
         );
@@ -592,7 +601,10 @@ mod tests {
              | a\\|b \\\\\\| c\\\\ |\n\
              | Wow! ICT総研 |\n\
              | <https://ictr.co.jp/report/20130530_601545.html> <https://x.example/a_b> |\n\
-             | https://x.example/a\\|b &lt;https://y.example&gt; |\n"
+             | https://x.example/a\\|b &lt;https://y.example&gt; |\n\
+             | https://x.example/a\\|b |\n\
+             | https://x.example/a&lt;b |\n\
+             | https://x.example/a&gt;b |\n"
         );
     }
 
