@@ -5,24 +5,27 @@ use std::ops::RangeInclusive;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::{Ctx, View};
 use crate::bars;
-use crate::dataset::{Dataset, Kind, Point, Series};
-use crate::format;
+use crate::dataset::{Dataset, Kind, Series};
 use crate::lang::Lang;
 use crate::ledger;
 use crate::scroll::Scroll;
-use crate::series::{Measure, against_outcome, point, short_label};
-use crate::text::{self, Doc, Mark};
+use crate::series::{Measure, point, short_label};
+use crate::text;
 use crate::tr;
 use crate::ui::columns::{self, Bar, Columns, GAP, Slot};
 use crate::ui::panel::{Hints, draw_scrolled, max_scroll};
 use crate::ui::theme::Theme;
-use crate::width::{fit_words, str_width};
+use crate::width::fit_words;
+
+mod detail;
+mod table;
+
+pub use detail::detail_doc;
 
 /// Where the parts of the tab go.
 struct ChartLayout {
@@ -203,72 +206,6 @@ impl GrowthView {
 
     /// Shows the detail in full over the chart, or puts it back under it;
     /// either way from its top.
-    /// Shows every report's figure as a table (the ledger), or the chart
-    /// again: the same figures, for exact values and for screen readers.
-    /// The table opens at the chart's year, and the chart comes back at
-    /// the table's, where it has that year: one selection, two views.
-    pub fn toggle_table(&mut self, d: &Dataset) {
-        match self.table {
-            Some(row) => {
-                self.table = None;
-                let year = self.ledger.get(row).map(|e| e.row(d).point.year);
-                if let Some(year) = year.filter(|y| self.years(d).contains(y)) {
-                    self.select(year);
-                }
-            }
-            None => {
-                self.table = Some(0);
-                self.table_to_year(d, self.year);
-            }
-        }
-    }
-
-    /// In the table: the first row of the year before (-1) or after (+1)
-    /// the selected row's, where there is one.
-    pub fn table_step_year(&mut self, d: &Dataset, delta: i32) {
-        let Some(row) = self.table else { return };
-        let year_of = |i: usize| self.ledger[i].row(d).point.year;
-        let Some(now) = self.ledger.get(row).map(|_| year_of(row)) else {
-            return;
-        };
-        let target = if delta < 0 {
-            (0..row).rev().map(year_of).find(|&y| y < now)
-        } else {
-            (row..self.ledger.len()).map(year_of).find(|&y| y > now)
-        };
-        if let Some(year) = target {
-            self.table_to_year(d, year);
-        }
-    }
-
-    /// While the table is shown, selects the first of its rows for `year`;
-    /// false where it has none.
-    pub fn table_to_year(&mut self, d: &Dataset, year: i32) -> bool {
-        let found = self.ledger.iter().position(|e| e.row(d).point.year == year);
-        if let (Some(at), Some(row)) = (&mut self.table, found) {
-            *at = row;
-        }
-        found.is_some()
-    }
-
-    /// The ledger's selected row, while the table is shown.
-    pub fn table_row(&self) -> Option<usize> {
-        self.table
-    }
-
-    /// Moves the table's selection by `delta` rows.
-    pub fn move_in_table(&mut self, delta: isize) {
-        let last = self.ledger.len().saturating_sub(1);
-        if let Some(at) = &mut self.table {
-            *at = at.saturating_add_signed(delta).min(last);
-        }
-    }
-
-    /// The ledger's entry selected in the table, while it is shown.
-    pub fn table_entry(&self) -> Option<ledger::Entry> {
-        self.ledger.get(self.table?).copied()
-    }
-
     pub fn toggle_detail(&mut self) {
         self.detail_open = !self.detail_open;
         self.detail_scroll.to_top();
@@ -493,218 +430,6 @@ fn pack<'a>(
         }
     }
     lines
-}
-
-/// What the detail panel says of one year: each shown series' figure with
-/// its context and provenance, or the gap; the `picked` one marked ▸.
-pub fn detail_doc(
-    ctx: &Ctx,
-    shown: &[Series],
-    year: i32,
-    measure: Measure,
-    picked: Option<usize>,
-) -> Doc {
-    let (d, lang) = (ctx.data, ctx.lang);
-    let mut doc = Doc::default();
-    // The comparison leads: in a short window it is what must not be cut.
-    if let Some(line) = against_outcome(shown, year, lang) {
-        doc.push(vec![text::Marked::new(line, Mark::Heading)]);
-    }
-    for (i, s) in shown.iter().enumerate() {
-        let label = short_label(s, lang);
-        let label = lang.pick(label.to_lowercase(), label.to_string());
-        let mark = if picked == Some(i) { "▸ " } else { "" };
-        let mut head = vec![text::Marked::new(
-            format!("{mark}{year}, {label}: "),
-            Mark::Heading,
-        )];
-        let Some(p) = point(s, year) else {
-            head.push(text::Marked::new(
-                lang.pick(
-                    "no figure published (a gap, not a zero)",
-                    "数値の公表なし（0ではなく空白）",
-                ),
-                Mark::Meta,
-            ));
-            doc.push(head);
-            continue;
-        };
-        let millions = format::millions(p.sns_users);
-        let users = tr!(lang, "{millions} M SNS users", "SNS利用者 {millions} M");
-        let share = match p.share_pct {
-            Some(v) => {
-                let v = format::with_unit(v, "%");
-                tr!(lang, "{v} of internet users", "インターネット利用者の{v}")
-            }
-            None => lang
-                .pick(
-                    "share of internet users not published",
-                    "インターネット利用者に占める割合は非公表",
-                )
-                .to_string(),
-        };
-        // The measure on the chart leads; the other follows among the facts.
-        let (lead, other) = match measure {
-            Measure::Users => (users, share),
-            Measure::Share => (share, users),
-        };
-        head.push(text::Marked::new(lead, Mark::Figure));
-        head.push(text::Marked::new(
-            format!(", {}", lang.kind(p.kind)),
-            Mark::Plain,
-        ));
-        doc.push(head);
-        let mut facts = vec![
-            other,
-            match p.internet_users {
-                Some(v) => {
-                    let v = format::millions(v);
-                    tr!(lang, "internet users {v} M", "インターネット利用者 {v} M")
-                }
-                None => lang
-                    .pick(
-                        "internet users not published",
-                        "インターネット利用者は非公表",
-                    )
-                    .to_string(),
-            },
-        ];
-        if s.points.first().is_some_and(|f| f.year < year) {
-            facts.push(change_on_year_before(s, p, measure, lang));
-        }
-        doc.push(vec![text::Marked::new(facts.join(" · "), Mark::Plain)]);
-        let mut source = vec![
-            text::Marked::new(lang.pick("source ", "出典 "), Mark::Meta),
-            text::Marked::new(format::sources(d, &p.sources), Mark::Plain),
-        ];
-        if let Some(q) = &p.quote {
-            source.push(text::Marked::new(
-                lang.pick(" · essay ", " · エッセイ "),
-                Mark::Meta,
-            ));
-            source.push(text::Marked::new(format!("“{q}”"), Mark::Quote));
-        }
-        doc.push(source);
-        if let Some(n) = &p.note {
-            doc.push(vec![
-                text::Marked::new(lang.pick("note ", "注 "), Mark::Meta),
-                text::Marked::new(n.to_string(), Mark::Plain),
-            ]);
-        }
-    }
-    doc
-}
-
-/// How `p` differs from its series' figure of the year before, in the
-/// measure on the chart; a figure of another kind before says so, since an
-/// estimate on an expectation is not like for like.
-fn change_on_year_before(s: &Series, p: &Point, measure: Measure, lang: Lang) -> String {
-    let prev = p.year - 1;
-    let before = point(s, prev);
-    let prev = match before {
-        Some(q) if q.kind != p.kind => format!("{prev} ({})", lang.kind(q.kind)),
-        _ => prev.to_string(),
-    };
-    match (before, measure) {
-        (Some(q), Measure::Users) => {
-            let delta = format::change(p.sns_users - q.sns_users);
-            let sign = if p.sns_users >= q.sns_users { "+" } else { "-" };
-            let pct = format::rounded(((p.sns_users - q.sns_users) / q.sns_users * 100.0).abs(), 1);
-            tr!(
-                lang,
-                "change on {prev} {delta} M ({sign}{pct}%)",
-                "{prev}比 {delta} M（{sign}{pct}%）"
-            )
-        }
-        (Some(q), Measure::Share) => match (p.share_pct, q.share_pct) {
-            (Some(a), Some(b)) => {
-                let sign = if a >= b { "+" } else { "-" };
-                let points = format::value(((a - b).abs() * 10.0).round() / 10.0);
-                tr!(
-                    lang,
-                    "change on {prev} {sign}{points} percentage points",
-                    "{prev}比 {sign}{points}ポイント"
-                )
-            }
-            _ => tr!(lang, "no {prev} share to compare", "比べる{prev}の割合なし"),
-        },
-        (None, _) => tr!(
-            lang,
-            "no {prev} figure to compare",
-            "比べる{prev}の数値なし"
-        ),
-    }
-}
-
-impl GrowthView {
-    /// The tally wrapped to the table's width (what the table adds up to),
-    /// and where the header, the rows and the tally go in `body`.
-    fn table_layout(&self, lang: Lang, body: Rect) -> (Vec<text::MarkedLine>, [Rect; 3]) {
-        let inner = body.inner(Margin::new(1, 1));
-        let mut tally = text::Doc::default();
-        for line in self.tally.words(lang) {
-            tally.push(vec![text::Marked::new(line, Mark::Meta)]);
-        }
-        let tally = text::wrap(&tally, usize::from(inner.width));
-        let areas = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(tally.len().min(4) as u16),
-        ])
-        .areas(inner);
-        (tally, areas)
-    }
-
-    /// How many of the table's rows show at once in `body`.
-    pub fn table_page(&self, ctx: &Ctx, body: Rect) -> usize {
-        usize::from(self.table_layout(ctx.lang, body).1[1].height)
-    }
-
-    /// The ledger as a table: a header, then a row a figure, the selected
-    /// one reversed and kept in view.
-    fn render_table(&self, ctx: &Ctx, selected: usize, body: Rect, buf: &mut Buffer) {
-        let (theme, lang) = (ctx.theme, ctx.lang);
-        let d = ctx.data;
-        let (tally, [head, list, summary]) = self.table_layout(lang, body);
-        let shown = usize::from(list.height).max(1);
-        let first = selected.saturating_sub(shown - 1);
-        let n = self.ledger.len();
-        let mut block = Block::bordered()
-            .title(lang.pick(
-                " Every report's figure, year by year ",
-                " 報告ごとの数値、年ごと ",
-            ))
-            .title_bottom(Line::from(lang.pick(" t chart ", " t グラフ ")).right_aligned())
-            .border_style(theme.border);
-        // A table cut by the window says which rows it shows.
-        if shown < n {
-            let (a, b) = (first + 1, (first + shown).min(n));
-            block = block.title_bottom(
-                Line::from(tr!(lang, " rows {a}-{b} of {n} ", " {n}行中 {a}-{b}行 "))
-                    .left_aligned(),
-            );
-        }
-        block.render(body, buf);
-        // The report column is as wide as the rows in view need.
-        let view =
-            &self.ledger[first.min(self.ledger.len())..(first + shown).min(self.ledger.len())];
-        let rows: Vec<ledger::Row> = view.iter().map(|e| e.row(d)).collect();
-        let width = rows
-            .iter()
-            .map(|r| str_width(r.report()))
-            .max()
-            .unwrap_or(0);
-        Line::styled(ledger::header(width, lang), theme.heading).render(head, buf);
-        for ((i, row), area) in (first..).zip(&rows).zip(list.rows()) {
-            let style = if i == selected {
-                theme.selected
-            } else {
-                Style::new()
-            };
-            Line::styled(ledger::line(row, width, lang), style).render(area, buf);
-        }
-        crate::ui::panel::draw_lines(&tally, theme, summary, buf);
-    }
 }
 
 impl View for GrowthView {
