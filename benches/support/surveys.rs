@@ -1,5 +1,5 @@
 //! A dataset of one family of many surveys, for the Trends benchmarks and
-//! `tests/bounds.rs`.
+//! `tests/it/bounds.rs`.
 
 use serde_json::{Value, json};
 

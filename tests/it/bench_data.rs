@@ -1,7 +1,7 @@
 //! The benchmarks' made-up data must stay valid as the schema and its rules
 //! change: a bench that stops at an invalid file measures nothing.
 
-#[path = "../benches/support/large.rs"]
+#[path = "../../benches/support/large.rs"]
 mod large;
 
 use sns_tui::dataset::{self, Origin};

@@ -21,7 +21,7 @@ use sns_tui::export;
 use sns_tui::lang::Lang;
 use sns_tui::report::{self, Section};
 
-#[path = "../benches/support/surveys.rs"]
+#[path = "../../benches/support/surveys.rs"]
 mod surveys;
 use sns_tui::tab::Tab;
 use sns_tui::ui::theme::Theme;

@@ -439,7 +439,7 @@ fn widest_printed(args: &[&str], columns: Option<&str>) -> usize {
 }
 
 /// Into a pipe, `print` wraps to `$COLUMNS`, else 80; `--width` beats
-/// both. (Into a terminal, to its width: see tests/pty.rs.) The widest
+/// both. (Into a terminal, to its width: see tests/it/pty.rs.) The widest
 /// line comes within a few columns of the width, so each is the one used.
 #[test]
 fn print_wraps_to_columns_else_80_and_width_beats_both() {

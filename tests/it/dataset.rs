@@ -3,7 +3,7 @@
 
 use sns_tui::dataset::{self, find_quote};
 
-const PUBLISHED: &str = include_str!("fixtures/line-me-essay.txt");
+const PUBLISHED: &str = include_str!("../fixtures/line-me-essay.txt");
 
 #[test]
 fn essay_is_the_published_text_to_the_byte() {

@@ -15,8 +15,6 @@ use sns_tui::dataset::{self, BUNDLED_JSON, MAX_FILE_BYTES};
 use sns_tui::tab::Tab;
 use sns_tui::ui::theme::Theme;
 
-mod common;
-
 fn sns() -> Command {
     Command::cargo_bin("sns-tui").unwrap()
 }
@@ -384,7 +382,7 @@ fn fuzz_findings_zero_width_clusters_never_take_a_cell() {
         app.apply(Action::ShowTab(tab));
         let mut buf = ratatui::buffer::Buffer::empty(app.size);
         ratatui::widgets::Widget::render(&app, app.size, &mut buf);
-        common::assert_no_straddling(&buf);
+        crate::common::assert_no_straddling(&buf);
     }
 }
 

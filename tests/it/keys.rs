@@ -8,6 +8,8 @@
 //! `<End>`, `<PgUp>`, `<PgDn>`, `<Space>`, `<BS>`, `<Del>`, `<lt>` (a `<`) and
 //! `<C-x>`, `<A-x>` name the keys a character cannot.
 
+use std::sync::LazyLock;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -15,16 +17,19 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
 use sns_tui::action::{Action, Effect};
 use sns_tui::app::App;
-use sns_tui::dataset;
+use sns_tui::dataset::{self, Dataset};
 use sns_tui::keymap::{self, BINDINGS, Scope};
 use sns_tui::lang::Lang;
 use sns_tui::tab::Tab;
 use sns_tui::ui::theme::Theme;
 use unicode_width::UnicodeWidthStr;
 
+/// The bundled data, loaded once: the tests build hundreds of apps.
+static BUNDLED: LazyLock<Dataset> = LazyLock::new(|| dataset::load(None).unwrap().dataset);
+
 /// The bundled data at 80x24, in the mono theme, on the Growth tab.
 fn app() -> App {
-    let mut app = App::new(dataset::load(None).unwrap().dataset, Theme::mono());
+    let mut app = App::new(BUNDLED.clone(), Theme::mono());
     app.apply(Action::Resize(80, 24));
     app
 }

@@ -19,8 +19,7 @@ use sns_tui::text;
 use sns_tui::ui;
 use sns_tui::ui::theme::Theme;
 
-mod common;
-use common::assert_no_straddling;
+use crate::common::assert_no_straddling;
 
 /// `cases` unless PROPTEST_CASES says otherwise; failures are reported, not
 /// saved to files beside the tests.
@@ -35,7 +34,7 @@ fn config(cases: u32) -> ProptestConfig {
         cases,
         failure_persistence: Some(Box::new(FileFailurePersistence::Direct(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/props.proptest-regressions"
+            "/tests/it/props.proptest-regressions"
         )))),
         ..ProptestConfig::default()
     }

@@ -1,6 +1,6 @@
 //! The README's screen captures are the app's screens: each block that
 //! starts with the tab bar is, line for line, one of the 80x24 snapshots
-//! `tests/render.rs` checks, so a change to a screen fails here until the
+//! `tests/it/render.rs` checks, so a change to a screen fails here until the
 //! README shows it too.
 
 use std::fs;
@@ -21,14 +21,14 @@ fn screen(snapshot: &str) -> String {
 
 #[test]
 fn every_screen_in_the_readme_is_a_current_snapshot() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/snapshots");
     let screens: Vec<String> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.to_string_lossy().ends_with("80x24.snap"))
         .map(|p| screen(&fs::read_to_string(p).unwrap()))
         .collect();
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let captures: Vec<&str> = readme
         .split("```\n")
         .filter(|block| block.starts_with(" 1 Growth"))

@@ -12,8 +12,7 @@ use sns_tui::dataset;
 use sns_tui::tab::Tab;
 use sns_tui::ui::theme::Theme;
 
-mod common;
-use common::assert_no_straddling;
+use crate::common::assert_no_straddling;
 
 fn app(width: u16, height: u16, actions: &[Action]) -> App {
     let mut app = App::new(dataset::load(None).unwrap().dataset, Theme::mono());

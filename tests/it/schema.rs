@@ -8,8 +8,8 @@ use serde_json::Value;
 use sns_tui::dataset::{self, Base, Dataset, Origin, SCHEMA_VERSION};
 use sns_tui::report::{self, Section};
 
-const V1: &str = include_str!("fixtures/v1/dataset.json");
-const V1_PRINT: &str = include_str!("fixtures/v1/print-all.txt");
+const V1: &str = include_str!("../fixtures/v1/dataset.json");
+const V1_PRINT: &str = include_str!("../fixtures/v1/print-all.txt");
 
 fn upgraded() -> Dataset {
     dataset::parse(V1, Origin::Bundled).unwrap().dataset
