@@ -138,13 +138,14 @@ pub fn list(findings: &Findings, most: usize) -> String {
         .take(most)
         .map(|p| format!("  {p}"))
         .collect();
-    let unlisted = problems.len().saturating_sub(most) + findings.more;
+    let unlisted_kept = problems.len().saturating_sub(most);
+    let unlisted = unlisted_kept + findings.more;
     if unlisted > 0 {
         // `check` lists what was kept; past that, problems were only counted.
-        let hint = match (most < problems.len(), findings.more) {
-            (false, _) => String::new(),
-            (true, 0) => " (`sns-tui check FILE` lists them all)".into(),
-            (true, _) => format!(" (`sns-tui check FILE` lists the first {KEPT_PROBLEMS})"),
+        let hint = match (unlisted_kept, findings.more) {
+            (0, _) => String::new(),
+            (_, 0) => " (`sns-tui check FILE` lists them all)".into(),
+            _ => format!(" (`sns-tui check FILE` lists the first {KEPT_PROBLEMS})"),
         };
         lines.push(format!("  … and {unlisted} more{hint}"));
     }

@@ -54,6 +54,10 @@ fn refused(file: &Path, message: &str) {
         "{shown}: want {message:?} in:\n{err}"
     );
     assert!(err.lines().count() <= 20, "one screen at most:\n{err}");
+    assert!(
+        !err.contains(" 0 more"),
+        "nothing left unlisted is not counted:\n{err}"
+    );
     assert_clean(&out.stderr, &shown);
 
     let out = sns().arg("check").arg(file).output().unwrap();
@@ -172,14 +176,53 @@ fn missing_file_and_directory() {
 #[test]
 fn a_file_over_the_limit_is_refused_before_it_is_read() {
     let f = tempfile::NamedTempFile::new().unwrap();
-    // Sparse: no disk is used, but its length is over the limit.
-    f.as_file().set_len(MAX_FILE_BYTES + 1).unwrap();
+    // Sparse: no disk is used, but its length is a gibibyte. Read, only
+    // the limit and a byte would be, and counted.
+    let size: u64 = 1 << 30;
+    f.as_file().set_len(size).unwrap();
     refused(
         f.path(),
-        &format!(
-            "the file is {} bytes; the limit is {MAX_FILE_BYTES} bytes",
-            MAX_FILE_BYTES + 1
-        ),
+        &format!("the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes"),
+    );
+}
+
+/// The README's limit, 64 MiB, to the byte, whether the bytes come from a
+/// file (its length is asked first) or a pipe (read up to the limit):
+/// exactly that many load, one more is refused.
+#[test]
+fn sixty_four_mebibytes_load_from_a_file_or_a_pipe_and_one_byte_more_does_not() {
+    let limit = 64 << 20;
+    let mut json = BUNDLED_JSON.as_bytes().to_vec();
+    json.resize(limit, b' ');
+    let f = temp_file(&json);
+    let check = |stdin: &[u8], data: &Path| {
+        sns()
+            .arg("--data")
+            .arg(data)
+            .arg("check")
+            .write_stdin(stdin)
+            .output()
+            .unwrap()
+    };
+    let from_file = check(b"", f.path());
+    let piped = check(&json, Path::new("-"));
+    for out in [from_file, piped] {
+        assert!(
+            out.status.success() && out.stdout.starts_with(b"ok: "),
+            "{out:?}"
+        );
+    }
+    json.push(b' ');
+    let piped = check(&json, Path::new("-"));
+    assert_eq!(piped.status.code(), Some(1));
+    // `check` reports on standard output, a refusal as any other problem.
+    let report = String::from_utf8_lossy(&piped.stdout);
+    assert!(
+        report.contains(&format!(
+            "is {} bytes; the limit is {limit} bytes",
+            limit + 1
+        )),
+        "{report}"
     );
 }
 
