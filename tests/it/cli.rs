@@ -71,6 +71,22 @@ fn check_lists_every_problem_with_file_and_path() {
         .stdout(predicate::str::contains(
             "rankings[0].rows[4].rank: rank 1 (16)",
         ));
+    // The explorer refuses it with the same list, all of it shown: no
+    // line counts what is left, for nothing is.
+    let out = sns().args(["--data", &file]).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let listed: Vec<&str> = err
+        .lines()
+        .skip_while(|l| !l.ends_with("3 problems:"))
+        .collect();
+    assert_eq!(listed.len(), 4, "{err}");
+    assert!(
+        listed[1..]
+            .iter()
+            .all(|l| l.starts_with("  ") && !l.contains('…')),
+        "{err}"
+    );
 }
 
 #[test]
