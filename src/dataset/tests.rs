@@ -496,3 +496,20 @@ fn every_string_is_cleaned_at_load() {
         None
     );
 }
+
+/// A read interrupted by a signal (a resize while a pipe is quiet) is
+/// tried again, not reported as a failure to read.
+#[test]
+fn an_interrupted_first_read_is_tried_again() {
+    struct Interrupted<'a>(bool, &'a [u8]);
+    impl Read for Interrupted<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if std::mem::replace(&mut self.0, false) {
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            self.1.read(buf)
+        }
+    }
+    let bytes = read_limited(Interrupted(true, b"{}"), None, &Origin::Stdin).unwrap();
+    assert_eq!(bytes, b"{}");
+}

@@ -198,6 +198,24 @@ fn the_explorer_takes_its_dataset_from_a_pipe_and_needs_only_a_terminal_for_outp
         );
 }
 
+/// Standard input that cannot be read (here a directory) is an error
+/// that says so, once: the read is not tried again for ever.
+#[cfg(unix)]
+#[test]
+fn standard_input_that_cannot_be_read_says_why() {
+    let dir = std::fs::File::open(std::env::temp_dir()).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sns-tui"))
+        .args(["--data", "-", "check"])
+        .stdin(dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "standard input: cannot read the input: Is a directory (os error 21)\n"
+    );
+}
+
 /// Standard input that stays silent: the loader says on standard error
 /// that it waits, then reads what comes. Nothing is written until the
 /// notice has come, so no sleep decides the order.
