@@ -408,7 +408,7 @@ fn table(
     doc.push(head(format!(
         "{} ({survey}; {}; {})",
         format::table_title(t, lang),
-        t.population,
+        t.population.get(lang),
         base_text(d, t, lang)
     )));
     let scale = scales.get(t.unit.as_str()).copied().unwrap_or(0.0);

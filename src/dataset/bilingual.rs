@@ -43,12 +43,6 @@ impl Bilingual {
     }
 }
 
-impl fmt::Display for Bilingual {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.en)
-    }
-}
-
 impl Serialize for Bilingual {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match &self.ja {

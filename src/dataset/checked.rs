@@ -61,13 +61,6 @@ impl Deref for Dataset {
     }
 }
 
-/// The look-ups follow from the data: equal data, equal datasets.
-impl PartialEq for Dataset {
-    fn eq(&self, other: &Dataset) -> bool {
-        self.raw == other.raw
-    }
-}
-
 /// As its raw data: what `sns-tui dump` writes.
 impl Serialize for Dataset {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -400,13 +400,16 @@ fn plain_words(message: &str) -> String {
 /// The first character of a document that is not white space: the top
 /// level must be an object, and serde would take an array for one.
 fn top_level_kind(json: &str) -> Option<&'static str> {
-    match json.trim_start().chars().next()? {
+    let json = json.trim_start();
+    // A word is named only when it is that word: "nope" is not null.
+    let word = |w: &str| json.starts_with(w);
+    match json.chars().next()? {
         '{' => None,
         '[' => Some("an array"),
         '"' => Some("a string"),
         c if c == '-' || c.is_ascii_digit() => Some("a number"),
-        't' | 'f' => Some("true or false"),
-        'n' => Some("null"),
+        't' | 'f' if word("true") || word("false") => Some("true or false"),
+        'n' if word("null") => Some("null"),
         _ => Some("something that is not JSON"),
     }
 }

@@ -513,3 +513,46 @@ fn an_interrupted_first_read_is_tried_again() {
     let bytes = read_limited(Interrupted(true, b"{}"), None, &Origin::Stdin).unwrap();
     assert_eq!(bytes, b"{}");
 }
+
+/// A document that is not an object is named by what it holds, from its
+/// first character after white space.
+#[test]
+fn a_document_that_is_not_an_object_is_named_by_what_it_holds() {
+    for (text, holds) in [
+        (" [1]", "an array"),
+        ("\"x\"", "a string"),
+        ("-1", "a number"),
+        ("12", "a number"),
+        ("true", "true or false"),
+        ("false", "true or false"),
+        ("null", "null"),
+        ("\n\tnope", "something that is not JSON"),
+        ("tru", "something that is not JSON"),
+        ("+1", "something that is not JSON"),
+    ] {
+        let e = parse(text, Origin::Stdin).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            format!(
+                "standard input: the input holds {holds}; expected a JSON object \
+                 (`sns-tui dump` prints one to start from)"
+            ),
+            "{text:?}"
+        );
+    }
+}
+
+/// A fault at the top of the document has no path to give: the message
+/// goes straight from the place to the fault.
+#[test]
+fn a_fault_at_the_top_has_no_path() {
+    let e = parse("{}", Origin::Stdin).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "standard input: line 1, column 2: missing field `schema`"
+    );
+    let e = parse(r#"{"schema": 2, "essay": {}}"#, Origin::Stdin)
+        .unwrap_err()
+        .to_string();
+    assert!(e.ends_with(": essay: missing field `title`"), "{e}");
+}

@@ -578,7 +578,7 @@ fn dump_prints_the_bundled_dataset_which_checks_ok_and_reads_back_the_same() {
         .unwrap()
         .dataset;
     assert!(
-        dumped == dataset::load(None).unwrap().dataset,
+        *dumped == *dataset::load(None).unwrap().dataset,
         "dump reads back as the same dataset"
     );
     let f = temp_json(std::str::from_utf8(&out.stdout).unwrap());
@@ -909,6 +909,11 @@ fn print_and_export_follow_the_language_before_or_after_the_command() {
         );
         assert!(
             text.contains("回答者12,000人のうち; 母数は非公表"),
+            "{args:?}"
+        );
+        // Each table's population, in the heading, is in Japanese too.
+        assert!(
+            text.contains("; 日本のインターネット利用者;") && !text.contains("internet users"),
             "{args:?}"
         );
     }
