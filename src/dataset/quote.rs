@@ -279,6 +279,29 @@ mod tests {
         assert!(index.missing(["the the x1"].into_iter()).is_empty());
     }
 
+    /// A string found only as the suffix of a longer one ("cd" in "abcd")
+    /// is found whatever order the strings went into the trie: suffix
+    /// links are made shallow nodes first, not in the order of insertion.
+    #[test]
+    fn a_suffix_of_a_longer_string_is_found_in_any_order_of_insertion() {
+        let strings = ["abcd", "bc", "cd"];
+        for order in [
+            [0, 1, 2],
+            [0, 2, 1],
+            [1, 0, 2],
+            [1, 2, 0],
+            [2, 0, 1],
+            [2, 1, 0],
+        ] {
+            let mut trie = Trie::default();
+            let ends = order.map(|i| trie.insert(strings[i].as_bytes().iter()));
+            let found = trie.found_in(b"abcd");
+            for (i, end) in order.iter().zip(ends) {
+                assert!(found[end as usize], "{:?} in order {order:?}", strings[*i]);
+            }
+        }
+    }
+
     proptest::proptest! {
         /// The index says what [`find_quote`] says, paragraph by paragraph.
         #[test]

@@ -124,6 +124,15 @@ fn dump_writes_version_2_which_reads_back_the_same() {
     let text = String::from_utf8(out.stdout).unwrap();
     let json: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(json["schema"], 2);
+    // A field at its default is left out, as in the bundled file: only the
+    // series kept off the chart say so.
+    let series = json["growth"]["series"].as_array().unwrap();
+    assert!(
+        series
+            .iter()
+            .all(|s| s.get("chart").is_none_or(|c| c == false))
+    );
+    assert!(series.iter().any(|s| s.get("chart").is_some()));
     let again = dataset::parse(&text, Origin::Bundled).unwrap().dataset;
     // The raw data: the look-ups follow from it.
     assert_eq!(*again, *dataset::load(None).unwrap().dataset);
