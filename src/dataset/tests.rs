@@ -556,3 +556,57 @@ fn a_fault_at_the_top_has_no_path() {
         .to_string();
     assert!(e.ends_with(": essay: missing field `title`"), "{e}");
 }
+
+/// Dates are YYYY-MM-DD, YYYY-MM or YYYY, with a real month and day; each
+/// refused date below breaks exactly one part of its shape, so every part
+/// is checked on its own.
+#[test]
+fn a_date_is_refused_for_any_one_part_out_of_shape() {
+    let day = "expected a date as YYYY-MM-DD, YYYY-MM or YYYY";
+    let month = "expected a date as YYYY-MM or YYYY";
+    let refused = |field: &str, date: &str| {
+        let (list, key) = field.split_once('.').unwrap();
+        let problems = problems_after(|v| v[list][0][key] = json!(date));
+        let path = format!("{list}[0].{key}");
+        assert_eq!(paths(&problems), [path.as_str()], "{date:?}");
+        problems[0].message.clone()
+    };
+    for bad in [
+        "+013",
+        "2013-5",
+        "+013-05",
+        "2013x05",
+        "2013-+5",
+        "2013-13",
+        "2013-00",
+        "+013-05-31",
+        "2013x05-31",
+        "2013-+5-31",
+        "2013-05x31",
+        "2013-05-+1",
+        "2013-13-31",
+        "2013-00-31",
+        "2013-05-32",
+        "2013-05-00",
+        "2013-05-311",
+    ] {
+        let message = refused("sources.date", bad);
+        assert_eq!(message, format!("{day}, found {bad:?}"));
+    }
+    // A survey's month is no finer than a month.
+    for bad in ["2013-05-31", "2013-5"] {
+        let message = refused("surveys.month", bad);
+        assert_eq!(message, format!("{month}, found {bad:?}"));
+    }
+    for (list, key, good) in [
+        ("sources", "date", "2013"),
+        ("sources", "date", "2013-12"),
+        ("sources", "date", "2013-01-31"),
+        ("surveys", "month", "2013"),
+        ("surveys", "month", "2013-12"),
+    ] {
+        let mut v = bundled_value();
+        v[list][0][key] = json!(good);
+        assert!(load_value(&v).is_ok(), "{list}[0].{key} = {good:?}");
+    }
+}
