@@ -610,3 +610,52 @@ fn a_date_is_refused_for_any_one_part_out_of_shape() {
         assert!(load_value(&v).is_ok(), "{list}[0].{key} = {good:?}");
     }
 }
+
+/// The growth rules at their bounds: as many SNS users as internet users
+/// is no contradiction, and a stated share may be off by one point (a
+/// publisher's rounding) but not by more.
+#[test]
+fn growth_rules_hold_exactly_at_their_bounds() {
+    let point = |sns: f64, internet: f64, share: f64| {
+        let mut v = bundled_value();
+        let p = &mut v["growth"]["series"][0]["points"][1];
+        p["sns_users"] = json!(sns);
+        p["internet_users"] = json!(internet);
+        p["share_pct"] = json!(share);
+        load_value(&v).err()
+    };
+    for (sns, internet, share) in [
+        (95.1, 95.1, 100.0),
+        (50.0, 100.0, 51.0),
+        (50.0, 100.0, 49.0),
+    ] {
+        assert!(
+            point(sns, internet, share).is_none(),
+            "{sns} of {internet} at {share}%"
+        );
+    }
+    assert!(point(50.0, 100.0, 51.5).is_some());
+    // No internet users: the users exceed them, and that is the one
+    // problem; a share of nothing is not worked out.
+    let p = problems_after(|v| {
+        let p = &mut v["growth"]["series"][0]["points"][1];
+        p["internet_users"] = json!(0);
+    });
+    assert_eq!(paths(&p), ["growth.series[0].points[1].sns_users"]);
+}
+
+/// Equal values may stand at different ranks (the publisher ranked
+/// figures it rounded); a table compares only with one of its unit.
+#[test]
+fn ranking_rules_at_their_bounds() {
+    let mut v = bundled_value();
+    v["rankings"][0]["rows"][1]["value"] = json!(34);
+    assert!(load_value(&v).is_ok(), "{:?}", load_value(&v).err());
+    let p = problems_after(|v| v["rankings"][1]["unit"] = json!("points"));
+    assert_eq!(paths(&p), ["rankings[1].compare_with"]);
+    assert!(
+        p[0].message.contains("only tables of one unit compare"),
+        "{}",
+        p[0].message
+    );
+}
