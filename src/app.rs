@@ -216,8 +216,6 @@ impl App {
             }
             Action::CloseHelp => self.help = None,
             Action::Resize(w, h) => self.resize(w, h),
-            // Export is an effect, handled in `apply`.
-            Action::Export => {}
             // Empty: what it finds replaces the search once typed.
             Action::StartSearch => self.prompt = Some(Prompt::new(Purpose::Search)),
             Action::StartGoTo => self.prompt = Some(Prompt::new(Purpose::GoTo)),
@@ -240,7 +238,8 @@ impl App {
             Action::Provenance => self.provenance(),
             Action::ToggleLang => self.set_lang(self.lang.toggle()),
             Action::Click(x, y) => self.click(x, y),
-            Action::ToggleWidth if self.help.is_none() => {
+            // Bound for the texts only: under the help it is no key.
+            Action::ToggleWidth => {
                 // One setting for both texts: a reader who wants long
                 // lines wants them in both.
                 let (full, body) = (!self.essay.full_width(), layout::body_area(self.size));

@@ -175,6 +175,32 @@ fn the_wheel_scrolls_and_steps() {
     assert_eq!(a.essay.scroll(), 6);
     a.apply(Action::Wheel(-1));
     assert_eq!(a.essay.scroll(), 3);
+    a.apply(Action::ShowTab(Tab::Sources));
+    a.apply(Action::Wheel(2));
+    assert_eq!(a.sources.scroll(), 6);
+}
+
+/// Over the help, the wheel scrolls the help, down and back up, and
+/// neither the wheel nor a click reaches the view under it.
+#[test]
+fn over_the_help_the_wheel_scrolls_it_and_clicks_reach_nothing_under_it() {
+    let mut a = app();
+    a.apply(Action::Resize(80, 24));
+    let (x, y) = place_of(&a, "2011", 0);
+    a.apply(Action::ToggleHelp);
+    // It opens at Growth's keys, near its end.
+    let top = a.help.map(Scroll::top).unwrap();
+    a.apply(Action::Wheel(-1));
+    a.apply(Action::Wheel(-1));
+    assert_eq!(a.help.map(Scroll::top), Some(top - 2));
+    a.apply(Action::Wheel(1));
+    assert_eq!(a.help.map(Scroll::top), Some(top - 1));
+    a.apply(Action::Click(x, y));
+    assert_eq!(a.growth.year(), 2015, "the year under the help");
+    // The same click, the help closed, selects the year.
+    a.apply(Action::CloseHelp);
+    a.apply(Action::Click(x, y));
+    assert_eq!(a.growth.year(), 2011);
 }
 
 #[test]
