@@ -108,6 +108,9 @@ fn with_later_figures_the_arrows_pick_the_years_figure_and_enter_traces_that_one
         a.apply(Action::Down);
     }
     assert_eq!(a.growth.figure(), 3, "no further than the last");
+    a.apply(Action::Up);
+    assert_eq!(a.growth.figure(), 2, "↑ picks the figure above");
+    a.apply(Action::Down);
     // 2015 has no later projection: a gap, and it says so.
     a.apply(Action::Provenance);
     assert_eq!(a.tab, Tab::Growth);
@@ -245,4 +248,31 @@ fn at_the_smallest_size_the_legend_gives_way_to_the_bars() {
     assert!(screen.contains("… the legend in full in a taller window"));
     a.apply(Action::Resize(80, 40));
     assert!(!render_text_full(&a).contains("the legend in full"));
+}
+
+/// In the table, the chart's keys o, d and u say where they work, and
+/// change nothing.
+#[test]
+fn in_the_table_o_d_and_u_say_they_are_for_the_chart() {
+    let mut a = app();
+    a.apply(Action::ToggleTable);
+    for action in [
+        Action::ToggleLater,
+        Action::ToggleDetail,
+        Action::ToggleMeasure,
+    ] {
+        a.status = None;
+        a.apply(action);
+        assert_eq!(
+            a.status.as_deref(),
+            Some("the table has every report's figure: o, d and u are for the chart (t)")
+        );
+    }
+    assert!(a.growth.table_row().is_some());
+    a.apply(Action::ToggleTable);
+    assert!(
+        !a.growth.show_later(),
+        "o in the table did not show later figures"
+    );
+    assert_eq!(a.growth.measure(), crate::series::Measure::Users);
 }
