@@ -34,9 +34,16 @@ fn trends_need_usage_tables_from_two_years_of_one_family() {
         }
     }
     let stated = dataset::Dataset::new(raw.clone()).unwrap();
-    let screen = trends_screen(&mut App::new(stated, Theme::mono()));
+    let mut a = App::new(stated, Theme::mono());
+    let screen = trends_screen(&mut a);
     assert!(!screen.contains(not_enough), "{screen}");
     assert!(screen.contains("L LINE: 2013: 27% ict-2013"), "{screen}");
+    // One family: m says there is no other.
+    a.apply(Action::NextFamily);
+    assert_eq!(
+        a.status.as_deref(),
+        Some("no other family of surveys has usage rates from two years")
+    );
     // ... and without the 2014 table, one year makes none, in either language.
     raw.rankings.retain(|t| t.id != "2014-all");
     let one_year = dataset::Dataset::new(raw).unwrap();
@@ -56,4 +63,15 @@ fn trends_need_usage_tables_from_two_years_of_one_family() {
     assert_eq!(a.tab, Tab::Trends);
     a.apply(Action::ToggleLang);
     assert!(render_text_full(&a).contains("推移を描くには調査が足りない"));
+}
+
+/// The bundled data has two families: m moves to the other, quietly.
+#[test]
+fn m_moves_to_the_other_family_of_surveys() {
+    let mut a = app();
+    trends_screen(&mut a);
+    let first = a.trends.family().unwrap().clone();
+    a.apply(Action::NextFamily);
+    assert_ne!(a.trends.family(), Some(&first));
+    assert_eq!(a.status, None);
 }
