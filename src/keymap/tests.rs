@@ -220,3 +220,29 @@ fn the_readme_table_of_keys_is_the_keymap() {
         "the README's table of keys is not the keymap's; to rewrite it, run\n  UPDATE_KEYS=1 cargo test --lib keymap"
     );
 }
+
+/// The wheel moves as the arrows do, up as ↑ and down as ↓; a left click
+/// is a click where it fell; other mouse events are nothing.
+#[test]
+fn the_mouse_clicks_and_wheels() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let event = |kind| MouseEvent {
+        kind,
+        column: 7,
+        row: 3,
+        modifiers: KeyModifiers::NONE,
+    };
+    let cases = [
+        (MouseEventKind::ScrollUp, Some(Action::Wheel(-1))),
+        (MouseEventKind::ScrollDown, Some(Action::Wheel(1))),
+        (
+            MouseEventKind::Down(MouseButton::Left),
+            Some(Action::Click(7, 3)),
+        ),
+        (MouseEventKind::Down(MouseButton::Right), None),
+        (MouseEventKind::Moved, None),
+    ];
+    for (kind, action) in cases {
+        assert_eq!(action_for_mouse(&event(kind)), action, "{kind:?}");
+    }
+}
