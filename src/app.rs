@@ -389,8 +389,8 @@ impl App {
                     self.status = Some(
                         self.lang
                             .pick(
-                                "the table has every report's figure: o, d and u are for the chart (t)",
-                                "表にはすべての報告の数値がある: o・d・u はグラフ（t）で",
+                                "o, d and u are for the chart: t goes back to it",
+                                "o・d・u はグラフ用: t でグラフに戻る",
                             )
                             .to_string(),
                     );

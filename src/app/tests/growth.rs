@@ -265,7 +265,7 @@ fn in_the_table_o_d_and_u_say_they_are_for_the_chart() {
         a.apply(action);
         assert_eq!(
             a.status.as_deref(),
-            Some("the table has every report's figure: o, d and u are for the chart (t)")
+            Some("o, d and u are for the chart: t goes back to it")
         );
     }
     assert!(a.growth.table_row().is_some());
