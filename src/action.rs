@@ -92,6 +92,15 @@ pub enum Action {
 }
 
 impl Action {
+    /// Growth's chart keys (o, d, u): its table has no later figures,
+    /// detail or measure of its own.
+    pub fn is_for_the_chart(self) -> bool {
+        matches!(
+            self,
+            Action::ToggleLater | Action::ToggleDetail | Action::ToggleMeasure
+        )
+    }
+
     /// How many rows a paging action moves in a view of `page` rows, up
     /// where negative: a page less one row, so one line stays in view for
     /// context, or half a page.

@@ -105,6 +105,14 @@ impl App {
         Scope::active(self.tab, self.help.is_some())
     }
 
+    /// Whether `action` does what its hint says where the app is: in
+    /// Growth's table the chart's keys only say that they are the chart's,
+    /// so the footer does not offer them.
+    pub fn offers(&self, action: Action) -> bool {
+        let table = self.tab == Tab::Growth && self.growth.table_row().is_some();
+        !(table && action.is_for_the_chart())
+    }
+
     /// What is typed at the prompt, while it is open.
     pub fn prompt_text(&self) -> Option<&str> {
         self.prompt.as_ref().map(Prompt::text)
@@ -385,7 +393,7 @@ impl App {
                 Action::Left => self.growth.table_step_year(d, -1),
                 Action::Right => self.growth.table_step_year(d, 1),
                 Action::ToggleTable => self.growth.toggle_table(d),
-                Action::ToggleLater | Action::ToggleDetail | Action::ToggleMeasure => {
+                action if action.is_for_the_chart() => {
                     self.status = Some(
                         self.lang
                             .pick(

@@ -314,12 +314,23 @@ pub fn action_for_mouse(event: &MouseEvent) -> Option<Action> {
     }
 }
 
-/// The footer's hints where `scopes` are in force, most specific first,
-/// each with whether it keeps its room at every width (`? help`, `q
-/// quit`, the help's `Esc close`). A key
-/// a more specific scope takes over is not offered (no "? help" while the
-/// help is open: there `?` closes it).
-pub fn hints(scopes: &[Scope], lang: Lang) -> Vec<(String, &'static str, bool)> {
+/// A key the footer offers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hint {
+    pub keys: String,
+    /// What the key does, in a word or two.
+    pub words: &'static str,
+    /// Whether it keeps its room at every width (`? help`, `q quit`, the
+    /// help's `Esc close`).
+    pub kept: bool,
+    /// For the app to leave out a key that does nothing where it is.
+    pub action: Action,
+}
+
+/// The footer's hints where `scopes` are in force, most specific first. A
+/// key a more specific scope takes over is not offered (no "? help" while
+/// the help is open: there `?` closes it).
+pub fn hints(scopes: &[Scope], lang: Lang) -> Vec<Hint> {
     let in_force = |b: &Binding| scopes.iter().position(|s| *s == b.scope);
     // A key of `b` that no binding of a more specific scope takes.
     let free = |b: &Binding, k: &Key| {
@@ -332,7 +343,7 @@ pub fn hints(scopes: &[Scope], lang: Lang) -> Vec<(String, &'static str, bool)> 
         .iter()
         .flat_map(|scope| BINDINGS.iter().filter(move |b| b.scope == *scope))
         .filter_map(|b| {
-            let hint = b.hint(lang)?;
+            let words = b.hint(lang)?;
             let key = b.keys.iter().find(|k| free(b, k))?;
             // Help, quit and closing the help keep their room; the rest,
             // Tab among them, give way to a message.
@@ -340,7 +351,12 @@ pub fn hints(scopes: &[Scope], lang: Lang) -> Vec<(String, &'static str, bool)> 
                 b.action,
                 Action::ToggleHelp | Action::Quit | Action::CloseHelp
             );
-            Some((hint_keys(b, *key), hint, kept))
+            Some(Hint {
+                keys: hint_keys(b, *key),
+                words,
+                kept,
+                action: b.action,
+            })
         })
         .collect()
 }

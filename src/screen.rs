@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Tabs, Widget, Wrap};
 
 use crate::app::App;
-use crate::keymap;
+use crate::keymap::{self, Hint};
 use crate::lang::Lang;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH, areas, tab_padding, tab_titles, too_small};
 use crate::prompt::Purpose;
@@ -107,11 +107,14 @@ impl App {
             (None, Some(message)) => Some(message.clone()),
             (None, None) => found,
         };
-        let hints = keymap::hints(&self.scopes(), self.lang);
-        let width = |(keys, hint, _): &(String, &str, bool)| str_width(keys) + str_width(hint) + 3;
+        let hints: Vec<Hint> = keymap::hints(&self.scopes(), self.lang)
+            .into_iter()
+            .filter(|h| self.offers(h.action))
+            .collect();
+        let width = |h: &Hint| str_width(&h.keys) + str_width(h.words) + 3;
         // Everywhere's hints (help, quit) keep their room at every width;
         // a message or the tab's own hints give way first.
-        let kept: usize = hints.iter().filter(|h| h.2).map(width).sum();
+        let kept: usize = hints.iter().filter(|h| h.kept).map(width).sum();
         let room = usize::from(area.width).saturating_sub(kept);
         if let Some(status) = status {
             let mut cut = String::new();
@@ -121,14 +124,14 @@ impl App {
             spans.push(Span::styled(status, self.theme.title));
         }
         for h in &hints {
-            if !h.2 {
+            if !h.kept {
                 if used + width(h) > room {
                     continue;
                 }
                 used += width(h);
             }
-            spans.push(Span::styled(format!(" {}", h.0), self.theme.key));
-            spans.push(Span::styled(format!(" {} ", h.1), self.theme.hint));
+            spans.push(Span::styled(format!(" {}", h.keys), self.theme.key));
+            spans.push(Span::styled(format!(" {} ", h.words), self.theme.hint));
         }
         Line::from(spans).render(area, buf);
     }

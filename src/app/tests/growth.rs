@@ -276,3 +276,69 @@ fn in_the_table_o_d_and_u_say_they_are_for_the_chart() {
     );
     assert_eq!(a.growth.measure(), crate::series::Measure::Users);
 }
+
+#[test]
+fn the_tables_footer_offers_no_key_of_the_charts() {
+    for lang in [Lang::En, Lang::Ja] {
+        let mut a = app();
+        if lang == Lang::Ja {
+            a.apply(Action::ToggleLang);
+        }
+        a.apply(Action::Resize(120, 24));
+        let footer = |a: &App| render_text_full(a).lines().last().unwrap().to_string();
+        let chart = footer(&a);
+        a.apply(Action::ToggleTable);
+        let table = footer(&a);
+        for key in [" o ", " d "] {
+            assert!(chart.contains(key), "{lang:?} chart: {chart}");
+            assert!(!table.contains(key), "{lang:?} table: {table}");
+        }
+        assert!(table.contains("←→"), "{lang:?} table: {table}");
+    }
+}
+
+#[test]
+fn a_table_line_too_wide_for_the_window_ends_in_an_ellipsis() {
+    // What the box holds on each screen line, in from its borders.
+    let inside = |screen: String| -> Vec<String> {
+        screen
+            .lines()
+            .map(|l| l.trim_start_matches('│').trim_end_matches('│').trim_end())
+            .map(str::to_string)
+            .collect()
+    };
+    for lang in [Lang::En, Lang::Ja] {
+        let mut a = app();
+        if lang == Lang::Ja {
+            a.apply(Action::ToggleLang);
+        }
+        a.apply(Action::ToggleTable);
+        // As wide as every line needs, and tall enough for every row at
+        // any width, the tally under them wrapped however it wraps.
+        a.apply(Action::Resize(200, 40));
+        let whole = inside(render_text_full(&a));
+        // The header, then the rows: each begins with its year.
+        let lines: Vec<usize> = (2..whole.len())
+            .filter(|&y| y == 2 || whole[y].starts_with(|c: char| c.is_ascii_digit()))
+            .collect();
+        assert_eq!(
+            lines.len(),
+            1 + crate::ledger::ledger(&a.data).len(),
+            "{whole:#?}"
+        );
+        for width in crate::layout::MIN_WIDTH..=100 {
+            a.apply(Action::Resize(width, 40));
+            let drawn = inside(render_text_full(&a));
+            for &y in &lines {
+                let (full, shown) = (&whole[y], &drawn[y]);
+                match shown.strip_suffix('…') {
+                    Some(part) => assert!(
+                        full.starts_with(part) && part.len() < full.len(),
+                        "{lang:?} at {width}: {shown:?} is not a cut of {full:?}"
+                    ),
+                    None => assert_eq!(shown, full, "{lang:?} at {width}: cut without saying so"),
+                }
+            }
+        }
+    }
+}

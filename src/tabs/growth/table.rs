@@ -14,7 +14,7 @@ use crate::ledger;
 use crate::tabs::Ctx;
 use crate::text::{self, Mark};
 use crate::tr;
-use crate::width::str_width;
+use crate::width::{cut_to, str_width};
 
 impl GrowthView {
     /// Shows every report's figure as a table (the ledger), or the chart
@@ -140,14 +140,27 @@ impl GrowthView {
             .map(|r| str_width(r.report()))
             .max()
             .unwrap_or(0);
-        Line::styled(ledger::header(width, lang), theme.heading).render(head, buf);
+        // A line wider than the window ends in an ellipsis, so that a cut
+        // figure ("→ 60.") is not read as a whole one.
+        let mut cut = String::new();
+        cut_to(
+            &mut cut,
+            &ledger::header(width, lang),
+            usize::from(head.width),
+        );
+        Line::styled(cut.as_str(), theme.heading).render(head, buf);
         for ((i, row), area) in (first..).zip(&rows).zip(list.rows()) {
             let style = if i == selected {
                 theme.selected
             } else {
                 Style::new()
             };
-            Line::styled(ledger::line(row, width, lang), style).render(area, buf);
+            cut_to(
+                &mut cut,
+                &ledger::line(row, width, lang),
+                usize::from(area.width),
+            );
+            Line::styled(cut.as_str(), style).render(area, buf);
         }
         crate::ui::panel::draw_lines(&tally, theme, summary, buf);
     }
