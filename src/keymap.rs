@@ -315,7 +315,6 @@ pub fn action_for_mouse(event: &MouseEvent) -> Option<Action> {
 }
 
 /// A key the footer offers.
-#[derive(Debug, Clone, PartialEq)]
 pub struct Hint {
     pub keys: String,
     /// What the key does, in a word or two.
@@ -323,7 +322,8 @@ pub struct Hint {
     /// Whether it keeps its room at every width (`? help`, `q quit`, the
     /// help's `Esc close`).
     pub kept: bool,
-    /// For the app to leave out a key that does nothing where it is.
+    /// For the app to leave out a key that does not do what its words say
+    /// where the app is ([`crate::app::App::offers`]).
     pub action: Action,
 }
 

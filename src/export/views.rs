@@ -194,3 +194,30 @@ pub fn trends(d: &Dataset, f: &crate::trends::Family, lang: Lang) -> Table {
         .collect();
     Table { columns, rows }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::dataset::load;
+    use crate::export::{ExportView, Format, export};
+    use crate::lang::Lang;
+
+    #[test]
+    fn each_ranking_row_says_what_its_table_compares_with_and_how_it_stands() {
+        let d = load(None).unwrap().dataset;
+        let csv = export(&d, ExportView::Rankings, Format::Csv, false, Lang::En);
+        let row = |table: &str, platform: &str| {
+            csv.lines()
+                .find(|l| {
+                    l.starts_with(&format!("{table},")) && l.contains(&format!(",{platform},"))
+                })
+                .unwrap()
+                .to_string()
+        };
+        // The same survey's other population: a difference, not a change.
+        assert!(row("2013-smartphone", "LINE").ends_with(",2013-all,populations,'+27"));
+        // A later survey of the family: a move among the ranks both list.
+        assert!(row("2014-all", "Facebook").ends_with(",2013-all,change,▼2"));
+        // A table that compares with none says so by empty cells.
+        assert!(row("2013-all", "LINE").ends_with(",,,"));
+    }
+}

@@ -39,6 +39,8 @@ impl fmt::Display for At<'_> {
         }
     }
 }
+
+/// The problems found so far, and what the checks look up as they go.
 pub(super) struct Problems<'d> {
     pub(super) found: Findings,
     /// Normalised quotes that occur nowhere in the essay.

@@ -1,12 +1,12 @@
 //! A scrolling view of a wrapped [`Doc`]: the Essay and Sources tabs.
 
+mod draw;
+mod search;
+
 use ratatui::layout::{Margin, Rect};
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
-
-mod draw;
-mod search;
 
 use crate::dataset::Dataset;
 use crate::lang::Lang;
