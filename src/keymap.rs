@@ -319,12 +319,20 @@ pub struct Hint {
     pub keys: String,
     /// What the key does, in a word or two.
     pub words: &'static str,
-    /// Whether it keeps its room at every width (`? help`, `q quit`, the
-    /// help's `Esc close`).
-    pub kept: bool,
     /// For the app to leave out a key that does not do what its words say
     /// where the app is ([`crate::app::App::offers`]).
     pub action: Action,
+}
+
+impl Hint {
+    /// Whether it keeps its room at every width (`? help`, `q quit`, the
+    /// help's `Esc close`); the rest, Tab among them, give way to a message.
+    pub fn kept(&self) -> bool {
+        matches!(
+            self.action,
+            Action::ToggleHelp | Action::Quit | Action::CloseHelp
+        )
+    }
 }
 
 /// The footer's hints where `scopes` are in force, most specific first. A
@@ -345,16 +353,9 @@ pub fn hints(scopes: &[Scope], lang: Lang) -> Vec<Hint> {
         .filter_map(|b| {
             let words = b.hint(lang)?;
             let key = b.keys.iter().find(|k| free(b, k))?;
-            // Help, quit and closing the help keep their room; the rest,
-            // Tab among them, give way to a message.
-            let kept = matches!(
-                b.action,
-                Action::ToggleHelp | Action::Quit | Action::CloseHelp
-            );
             Some(Hint {
                 keys: hint_keys(b, *key),
                 words,
-                kept,
                 action: b.action,
             })
         })

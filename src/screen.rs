@@ -114,7 +114,7 @@ impl App {
         let width = |h: &Hint| str_width(&h.keys) + str_width(h.words) + 3;
         // Everywhere's hints (help, quit) keep their room at every width;
         // a message or the tab's own hints give way first.
-        let kept: usize = hints.iter().filter(|h| h.kept).map(width).sum();
+        let kept: usize = hints.iter().filter(|h| h.kept()).map(width).sum();
         let room = usize::from(area.width).saturating_sub(kept);
         if let Some(status) = status {
             let mut cut = String::new();
@@ -124,7 +124,7 @@ impl App {
             spans.push(Span::styled(status, self.theme.title));
         }
         for h in &hints {
-            if !h.kept {
+            if !h.kept() {
                 if used + width(h) > room {
                     continue;
                 }

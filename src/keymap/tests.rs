@@ -87,7 +87,7 @@ fn hints_pair_opposite_arrows() {
     let said = |scopes: &[Scope], lang| -> Vec<(String, &str, bool)> {
         hints(scopes, lang)
             .into_iter()
-            .map(|h| (h.keys, h.words, h.kept))
+            .map(|h| (h.keys.clone(), h.words, h.kept()))
             .collect()
     };
     let growth = said(&Scope::active(Tab::Growth, false), Lang::En);
